@@ -1,0 +1,136 @@
+"""Assessment: run an edition's requirements over subjects and build explained reports."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+
+from stationkit._context import Context
+from stationkit._errors import StationkitError
+from stationkit._findings import Check, Finding, Status
+from stationkit._records import Dataset, Station
+from stationkit._report import Override, Report, SubjectRef
+from stationkit._scoring import apply_rank_caps, grade_for, score
+from stationkit._standard import (
+    Edition,
+    Number,
+    ParamValue,
+    Requirement,
+    Role,
+    Standard,
+    Subject,
+    parameter_values,
+)
+from stationkit._tailoring import tailor
+
+
+class RequirementError(StationkitError):
+    """A requirement's predicate raised or returned something other than a Check."""
+
+
+def _finding(req: Requirement, check: Check) -> Finding:
+    if check.credit is not None:
+        credit = min(max(check.credit, 0.0), 1.0)
+    else:
+        credit = 1.0 if check.status is Status.MET else 0.0
+    return Finding(
+        requirement=req.id, status=check.status, observed=check.observed,
+        expected=check.expected, citation=req.citation, title=req.title, group=req.group,
+        remedy=check.remedy if check.status is not Status.MET else None, note=check.note,
+        gate=req.gate, weight=req.weight, credit=credit, points=check.points,
+    )
+
+
+def _subject_ref(subject: Subject) -> SubjectRef:
+    if isinstance(subject, Station):
+        return SubjectRef(subject.id, subject.kind, subject.name)
+    return SubjectRef(subject.id, subject.kind, subject.region.name)
+
+
+class Assessor:
+    """An edition made ready to assess many subjects with the same date and parameters."""
+
+    def __init__(self, standard: Standard, edition: str | None = None, *, as_of: date,
+                 parameters: Mapping[str, object] | None = None,
+                 dataset: Dataset | None = None) -> None:
+        self.standard = standard
+        self.edition: Edition = standard.edition(edition)
+        overrides = tailor(self.edition, parameters or {})
+        self.values = parameter_values(self.edition, overrides)
+        self.overridden = {
+            name: Override(value, self.edition.parameter(name).value)
+            for name, value in sorted(overrides.items())
+        }
+        data = dataset or Dataset()
+        self.context = Context(as_of=as_of, params=self.values, dataset=data,
+                               regions=data.region_index())
+        self._roles = {r.id: r.role for r in self.edition.requirements}
+
+    def resolve(self, number: Number) -> float:
+        return self.context.number(number) if isinstance(number, str) else float(number)
+
+    def _check(self, req: Requirement, subject: Subject) -> Check:
+        try:
+            check = req.predicate(subject, self.context)
+        except StationkitError:
+            raise
+        except Exception as exc:
+            raise RequirementError(
+                f"{self.standard.id}@{self.edition.edition} requirement {req.id} failed on "
+                f"{_subject_ref(subject).id}: {type(exc).__name__}: {exc}") from exc
+        if not isinstance(check, Check):
+            raise RequirementError(f"requirement {req.id} returned {check!r}, not a Check")
+        return check
+
+    def assess(self, subject: Subject) -> Report:
+        """One subject's report. Rank caps need a batch: see :meth:`assess_batch`."""
+        findings = tuple(
+            _finding(req, self._check(req, subject))
+            for req in self.edition.requirements if req.scope.covers(subject)
+        )
+        result = score(self.edition, findings, self._roles, self.resolve)
+        failed_gates = tuple(f.requirement for f in findings if f.gate and not f.passed)
+        gates_ok = not failed_gates
+        grading = self.edition.grading
+        band = grade_for(grading, result.total, gates_ok, self.resolve)
+        if not gates_ok:
+            passed = False
+        elif grading.pass_mark is not None:
+            passed = result.total >= self.resolve(grading.pass_mark)
+        else:
+            passed = all(f.passed for f in findings
+                         if self._roles[f.requirement] in (Role.SCORED, Role.DEDUCTION))
+        return Report(
+            subject=_subject_ref(subject), standard=self.standard.id,
+            edition=self.edition.edition, as_of=self.context.as_of,
+            outcome="pass" if passed else "fail", score=result.total,
+            max_score=self.edition.scoring.max_score,
+            grade=band.grade if band else None, grade_title=band.title if band else None,
+            findings=findings, breakdown=result.breakdown, base_score=result.base,
+            bonus=result.bonus, deductions=result.deductions, overridden=self.overridden,
+            failed_gates=failed_gates,
+        )
+
+    def assess_batch(self, subjects: Iterable[Subject]) -> list[Report]:
+        """Reports for every subject, with the edition's rank caps applied over the batch."""
+        reports = [self.assess(s) for s in subjects]
+        return apply_rank_caps(reports, self.edition.grading, self.resolve)
+
+
+def assess(subject: Subject, standard: Standard, edition: str | None = None, *, as_of: date,
+           parameters: Mapping[str, object] | None = None,
+           dataset: Dataset | None = None) -> Report:
+    """Assess one station or region subject against ``standard`` (latest edition by default)."""
+    return Assessor(standard, edition, as_of=as_of, parameters=parameters,
+                    dataset=dataset).assess(subject)
+
+
+def assess_batch(subjects: Iterable[Subject], standard: Standard, edition: str | None = None,
+                 *, as_of: date, parameters: Mapping[str, object] | None = None,
+                 dataset: Dataset | None = None) -> list[Report]:
+    """Assess many subjects as one batch: rank caps hold over the batch."""
+    return Assessor(standard, edition, as_of=as_of, parameters=parameters,
+                    dataset=dataset).assess_batch(subjects)
+
+
+__all__ = ["Assessor", "ParamValue", "RequirementError", "assess", "assess_batch"]

@@ -1,0 +1,170 @@
+"""Strict structuring of input records (cattrs), with every problem reported at once.
+
+cattrs' defaults are lenient (``int("3")``, ``bool("no")``, a string iterated as a list);
+these hooks accept only the JSON/YAML type that was meant, so bad input is an error that
+names the field path, never a silent conversion.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import ForbiddenExtraKeysError, IterableValidationNote
+
+from stationkit._errors import InputProblem
+from stationkit._records import Count
+
+
+class BadValue(ValueError):
+    """A value of the wrong type or range; its message says what was expected."""
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise BadValue(f"expected a text, got {_show(value)}")
+    return value
+
+
+def _int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadValue(f"expected a whole number, got {_show(value)}")
+    return value
+
+
+def _count(value: object, _: type) -> int:
+    number = _int(value, int)
+    if number < 0:
+        raise BadValue(f"expected a count (a whole number ≥ 0), got {number}")
+    return number
+
+
+def _float(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise BadValue(f"expected a number, got {_show(value)}")
+    if value < 0:
+        raise BadValue(f"expected a number ≥ 0, got {value}")
+    return float(value)
+
+
+def _bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise BadValue(f"expected true or false, got {_show(value)}")
+    return value
+
+
+def _date(value: object, _: type) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise BadValue(f"expected a date YYYY-MM-DD, got {_show(value)}")
+
+
+def _datetime(value: object, _: type) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            pass
+    raise BadValue(f"expected a date and time YYYY-MM-DDTHH:MM:SS, got {_show(value)}")
+
+
+def _enum(value: object, cls: type[Enum]) -> Enum:
+    try:
+        return cls(value)
+    except ValueError:
+        choices = ", ".join(repr(m.value) for m in cls)
+        raise BadValue(f"expected one of {choices}, got {_show(value)}") from None
+
+
+def _is_tuple(tp: Any) -> bool:
+    return typing.get_origin(tp) is tuple
+
+
+def _tuple_factory(converter: cattrs.Converter) -> Any:
+    def factory(tp: Any) -> Any:
+        (item_type, _ellipsis) = typing.get_args(tp)
+
+        def structure(value: object, _: type) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise BadValue(f"expected a list, got {_show(value)}")
+            problems: list[Exception] = []
+            items: list[Any] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(converter.structure(item, item_type))
+                except Exception as exc:
+                    exc.add_note(IterableValidationNote(f"Structuring {tp} @ index {index}",
+                                                       index, item_type))
+                    problems.append(exc)
+            if problems:
+                raise cattrs.IterableValidationError(f"While structuring {tp}", problems, tp)
+            return tuple(items)
+
+        return structure
+
+    return factory
+
+
+def make_converter() -> cattrs.Converter:
+    """A converter for the input records: strict types, unknown keys refused."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _str)
+    conv.register_structure_hook(int, _int)
+    conv.register_structure_hook(Count, _count)
+    conv.register_structure_hook(float, _float)
+    conv.register_structure_hook(bool, _bool)
+    conv.register_structure_hook(date, _date)
+    conv.register_structure_hook(datetime, _datetime)
+    conv.register_structure_hook_func(
+        lambda t: isinstance(t, type) and issubclass(t, Enum), _enum)
+    conv.register_structure_hook_factory(_is_tuple, _tuple_factory(conv))
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_unstructure_hook(datetime, datetime.isoformat)
+    return conv
+
+
+def _describe(exc: BaseException, tp: type | None) -> str:
+    if isinstance(exc, BadValue):
+        return str(exc)
+    if isinstance(exc, ForbiddenExtraKeysError):
+        known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        parts = []
+        for key in sorted(exc.extra_fields):
+            close = difflib.get_close_matches(key, known, n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            parts.append(f"unknown key {key!r}{hint}")
+        return "; ".join(parts)
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    if isinstance(exc, TypeError | AttributeError) and tp is not None and attrs.has(tp):
+        return f"expected a mapping of fields for {tp.__name__}"
+    return f"invalid value ({exc})"
+
+
+def problems_from(exc: Exception, source: str, root: str = "") -> list[InputProblem]:
+    """Every problem a structuring error holds, each with its field path."""
+    out: list[InputProblem] = []
+    for line in cattrs.transform_error(exc, path="$", format_exception=_describe):
+        message, _, path = line.rpartition(" @ ")
+        path = path.removeprefix("$").lstrip(".")
+        if root:
+            path = f"{root}.{path}" if path and not path.startswith("[") else root + path
+        out.append(InputProblem(source, path or "(top level)", message))
+    return out

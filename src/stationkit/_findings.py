@@ -1,0 +1,112 @@
+"""Findings: what one requirement concluded about one subject, and how to fix it."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Any
+
+import attrs
+
+from stationkit._text import Citation, Text
+
+#: A JSON value as the reports carry it.
+JSON = Any
+
+
+class Status(str, Enum):
+    MET = "met"
+    NOT_MET = "not_met"
+    NOT_APPLICABLE = "not_applicable"
+    MISSING_EVIDENCE = "missing_evidence"
+
+
+@attrs.frozen
+class Change:
+    """One structured edit to a record, applied to its JSON form.
+
+    ``op`` is ``set`` (put ``value`` at ``path``) or ``append`` (add the items of ``value``
+    to the list at ``path``, creating it when not recorded). ``path`` is dotted, with
+    ``[i]`` for list items and ``[kind=rescue]`` to select the list item whose key matches,
+    e.g. ``teams[kind=rescue].members``.
+    """
+
+    op: str
+    path: str
+    value: JSON
+
+
+@attrs.frozen
+class Remedy:
+    """The smallest change that would meet the requirement: for people and for programs."""
+
+    text: Text
+    change: tuple[Change, ...] = ()
+
+
+@attrs.frozen
+class Check:
+    """What a requirement's predicate returns; the assessment adds the requirement and citation.
+
+    ``credit`` is partial credit in [0, 1] for scored requirements (None: 1 when met, else 0);
+    ``points`` is the amount of a bonus or deduction requirement.
+    """
+
+    status: Status
+    observed: JSON = None
+    expected: JSON = None
+    remedy: Remedy | None = None
+    note: Text | None = None
+    credit: float | None = None
+    points: float | None = None
+
+
+def met(observed: JSON, expected: JSON, *, credit: float | None = None,
+        points: float | None = None, note: Text | None = None) -> Check:
+    return Check(Status.MET, observed, expected, None, note, credit, points)
+
+
+def not_met(observed: JSON, expected: JSON, remedy: Remedy | None, *,
+            credit: float | None = None, points: float | None = None,
+            note: Text | None = None) -> Check:
+    return Check(Status.NOT_MET, observed, expected, remedy, note, credit, points)
+
+
+def missing(field: str, expected: JSON, *, remedy: Remedy | None = None) -> Check:
+    """The fact at ``field`` is not recorded: report missing evidence, never a pass or a zero."""
+    text = remedy or Remedy(Text(zh=f"补充记录 {field}", en=f"record {field}"))
+    return Check(Status.MISSING_EVIDENCE, {"not_recorded": field}, expected, text)
+
+
+def not_applicable(reason: Text) -> Check:
+    return Check(Status.NOT_APPLICABLE, None, None, None, reason)
+
+
+def check_threshold(observed: float | int | None, minimum: float | int, *, field: str,
+                    remedy: Remedy, at_most: bool = False) -> Check:
+    """The common case: a recorded number against a minimum (or, with ``at_most``, a maximum)."""
+    expected = {"max" if at_most else "min": minimum}
+    if observed is None:
+        return missing(field, expected)
+    ok = observed <= minimum if at_most else observed >= minimum
+    return met(observed, expected) if ok else not_met(observed, expected, remedy)
+
+
+@attrs.frozen
+class Finding:
+    requirement: str
+    status: Status
+    observed: JSON
+    expected: JSON
+    citation: Citation
+    title: Text
+    group: str
+    remedy: Remedy | None = None
+    note: Text | None = None
+    gate: bool = False
+    weight: float = 1.0
+    credit: float = 0.0
+    points: float | None = None
+
+    @property
+    def passed(self) -> bool:
+        return self.status in (Status.MET, Status.NOT_APPLICABLE)

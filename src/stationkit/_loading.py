@@ -1,0 +1,69 @@
+"""Loading datasets from YAML (safe loader) and JSON files or Python data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from stationkit._convert import make_converter, problems_from
+from stationkit._errors import InputError, InputProblem
+from stationkit._records import Dataset
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, with dates left as text so a bad date is reported at its field path
+    (PyYAML's own timestamp parsing raises a bare ValueError with no location)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_CONVERTER = make_converter()  # stateless after set-up: hooks only, no registry of records
+
+
+def dataset_from_data(data: object, source: str = "<data>") -> Dataset:
+    """Structure already-parsed data (a mapping) into a :class:`Dataset`, strictly."""
+    if not isinstance(data, Mapping):
+        raise InputError([InputProblem(source, "(top level)",
+                                       f"expected a mapping with 'stations', got {type(data).__name__}")])
+    try:
+        return _CONVERTER.structure(data, Dataset)
+    except Exception as exc:
+        raise InputError(problems_from(exc, source)) from None
+
+
+def _parse(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix.lower() == ".json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError([InputProblem(str(path), f"line {exc.lineno}, column {exc.colno}",
+                                           f"broken JSON: {exc.msg}")]) from None
+    try:
+        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise InputError([InputProblem(str(path), where, f"broken YAML: {problem}")]) from None
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Load one YAML or JSON file; every problem in it is reported at once."""
+    path = Path(path)
+    try:
+        data = _parse(path)
+    except OSError as exc:
+        raise InputError([InputProblem(str(path), "(file)", exc.strerror or str(exc))]) from None
+    return dataset_from_data(data, str(path))
+
+
+def converter() -> Any:
+    """The strict record converter (for unstructuring records back to JSON-able data)."""
+    return _CONVERTER

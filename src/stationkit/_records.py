@@ -1,0 +1,299 @@
+"""Typed records: the facts about regions and stations that standards look at.
+
+Records are facts, never verdicts. ``None`` means "not recorded": a requirement that needs
+the fact reports missing evidence, it never reads ``None`` as zero or as a pass. An empty
+tuple means "recorded, and there are none".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, datetime
+from enum import Enum
+from typing import NewType
+
+import attrs
+
+#: A whole number that is never negative (headcounts, quantities). Loading rejects negatives.
+Count = NewType("Count", int)
+
+
+class Level(str, Enum):
+    """Administrative levels of the region tree, top to bottom."""
+
+    PROVINCE = "province"
+    PREFECTURE = "prefecture"
+    COUNTY = "county"
+    TOWNSHIP = "township"
+    VILLAGE = "village"
+
+
+#: Bilingual names of the levels, for reports.
+LEVEL_TITLES: dict[Level, tuple[str, str]] = {
+    Level.PROVINCE: ("省", "province"),
+    Level.PREFECTURE: ("市(州)", "prefecture"),
+    Level.COUNTY: ("县(区)", "county"),
+    Level.TOWNSHIP: ("乡镇(街道)", "township / street"),
+    Level.VILLAGE: ("村(社区)", "village / community"),
+}
+
+
+@attrs.frozen
+class Region:
+    """A node of the region tree.
+
+    ``kind`` refines the level where a standard needs it: a township-level node may be a
+    ``town``, ``township`` or ``street``; a village-level node a ``village``, ``community`` or
+    ``industrial_park`` (industrial parks hang under their street as village-level units).
+    """
+
+    code: str
+    name: str
+    level: Level
+    kind: str | None = None
+    children: tuple[Region, ...] = ()
+    enterprise_kinds: tuple[str, ...] | None = None
+    mountainous: bool | None = None
+
+    def walk(self) -> Iterator[Region]:
+        """This node and every node below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
+class Room:
+    kind: str
+    name: str | None = None
+    area_m2: float | None = None
+
+
+@attrs.frozen
+class Premises:
+    address: str | None = None
+    fixed: bool | None = None
+    rooms: tuple[Room, ...] | None = None
+
+
+@attrs.frozen
+class Sign:
+    text: str
+    location: str | None = None
+    visible: bool | None = None
+    logo: str | None = None
+
+
+@attrs.frozen
+class Post:
+    """A post (岗位) and who holds it; ``backup`` is the B holder of an AB post."""
+
+    duty: str
+    person: str
+    full_time: bool | None = None
+    category: str | None = None
+    backup: str | None = None
+
+
+@attrs.frozen
+class Member:
+    name: str
+    role: str | None = None
+    birth_date: date | None = None
+    age: Count | None = None
+    formal: bool | None = None
+    partner: str | None = None
+    insured: bool | None = None
+    protective_equipment: bool | None = None
+
+    def age_on(self, day: date) -> int | None:
+        """Age in whole years on ``day``; the birth date wins over a recorded age."""
+        if self.birth_date is not None:
+            years = day.year - self.birth_date.year
+            if (day.month, day.day) < (self.birth_date.month, self.birth_date.day):
+                years -= 1
+            return years
+        return self.age
+
+
+@attrs.frozen
+class Team:
+    kind: str
+    name: str | None = None
+    members: tuple[Member, ...] | None = None
+    roster: bool | None = None
+    vehicles: Count | None = None
+    base: str | None = None
+    rescue_types: tuple[str, ...] | None = None
+    groups: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class InventoryItem:
+    category: str
+    item: str
+    quantity: Count
+    unit: str | None = None
+    subcategory: str | None = None
+
+
+@attrs.frozen
+class Communications:
+    satellite_phones: Count | None = None
+    video_conference: bool | None = None
+    screen_inches: float | None = None
+    broadcast: bool | None = None
+    linked_platforms: tuple[str, ...] | None = None
+    alarm_channels: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class Plan:
+    type: str
+    issued_on: date | None = None
+    revised_on: date | None = None
+
+
+@attrs.frozen
+class Drill:
+    """A drill: always an exercise, so it never counts as a real incident."""
+
+    date: date
+    kind: str
+    id: str | None = None
+    village: str | None = None
+    announced: bool | None = None
+    alarm_at: datetime | None = None
+    assembled_at: datetime | None = None
+    departed_at: datetime | None = None
+    arrived_at: datetime | None = None
+    rescue_started_at: datetime | None = None
+    reviewed: bool | None = None
+    exercise: bool = True
+    participants: Count | None = None
+    hazards: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class Training:
+    date: date
+    topic: str
+    kind: str | None = None
+    participants: Count | None = None
+    reported: bool | None = None
+    photos: bool | None = None
+    skills: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class DutyArrangement:
+    around_the_clock: bool | None = None
+    days_per_year: Count | None = None
+    merged_duties: tuple[str, ...] | None = None
+    single_channel: bool | None = None
+
+
+@attrs.frozen
+class Ledger:
+    kind: str
+    entries: Count | None = None
+    updated_on: date | None = None
+
+
+@attrs.frozen
+class Grid:
+    risk_area: str
+    staff: tuple[str, ...]
+    name: str | None = None
+    village: str | None = None
+
+
+@attrs.frozen
+class PublicityChannel:
+    kind: str
+    sections: tuple[str, ...] | None = None
+    updated_on: date | None = None
+
+
+@attrs.frozen
+class Funding:
+    construction_yuan: Count | None = None
+    annual_upkeep_yuan: Count | None = None
+
+
+@attrs.frozen
+class Evidence:
+    """Evidence that a function or task is carried out (a record, a photo, a report)."""
+
+    topic: str
+    items: tuple[str, ...]
+    on: date | None = None
+
+
+@attrs.frozen
+class Warehouse:
+    sign: str | None = None
+    keeper: str | None = None
+    ledger: bool | None = None
+    rules: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class Station:
+    """One station and every fact about it that a standard may look at."""
+
+    id: str
+    name: str
+    kind: str
+    sub_kind: str | None = None
+    region: str | None = None
+    completed_on: date | None = None
+    premises: Premises | None = None
+    signs: tuple[Sign, ...] | None = None
+    posts: tuple[Post, ...] | None = None
+    teams: tuple[Team, ...] | None = None
+    equipment: tuple[InventoryItem, ...] | None = None
+    communications: Communications | None = None
+    plans: tuple[Plan, ...] | None = None
+    handbook: bool | None = None
+    wall_maps: tuple[str, ...] | None = None
+    drills: tuple[Drill, ...] | None = None
+    trainings: tuple[Training, ...] | None = None
+    duty: DutyArrangement | None = None
+    rules: tuple[str, ...] | None = None
+    ledgers: tuple[Ledger, ...] | None = None
+    grids: tuple[Grid, ...] | None = None
+    publicity: tuple[PublicityChannel, ...] | None = None
+    funding: Funding | None = None
+    warehouse: Warehouse | None = None
+    functions: tuple[Evidence, ...] | None = None
+    informants: tuple[str, ...] | None = None
+
+    def team(self, kind: str) -> Team | None:
+        """The first team of ``kind``, or None when none is recorded."""
+        for team in self.teams or ():
+            if team.kind == kind:
+                return team
+        return None
+
+
+@attrs.frozen
+class Dataset:
+    """What one input file holds: a region tree, its stations, and programme completions."""
+
+    region: Region | None = None
+    stations: tuple[Station, ...] = ()
+    completions: tuple[Completion, ...] = ()
+    year: int | None = None
+
+    def region_index(self) -> dict[str, Region]:
+        return {node.code: node for node in self.region.walk()} if self.region else {}
+
+
+@attrs.frozen
+class Completion:
+    """A milestone of a rollout programme reported done on a date."""
+
+    milestone: str
+    completed_on: date
+    evidence: str | None = None

@@ -1,0 +1,71 @@
+"""Reports: the result of assessing one subject against one edition of a standard."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+
+import attrs
+
+from stationkit._findings import Finding, Status
+from stationkit._standard import ParamValue
+from stationkit._text import Text
+
+
+@attrs.frozen
+class SubjectRef:
+    id: str
+    kind: str
+    name: str | None = None
+
+
+@attrs.frozen
+class GroupScore:
+    """Points a group earned; ``points`` is None when nothing in the group applied."""
+
+    group: str
+    title: Text
+    points: float | None
+    max_points: float
+    met: int
+    applicable: int
+
+
+@attrs.frozen
+class Override:
+    value: ParamValue
+    source_value: ParamValue
+
+
+@attrs.frozen
+class Report:
+    subject: SubjectRef
+    standard: str
+    edition: str
+    as_of: date
+    outcome: str  # "pass" | "fail"
+    score: float
+    max_score: float
+    grade: str | None
+    findings: tuple[Finding, ...]
+    breakdown: tuple[GroupScore, ...] = ()
+    base_score: float = 0.0
+    bonus: float = 0.0
+    deductions: float = 0.0
+    overridden: Mapping[str, Override] = attrs.field(factory=dict)
+    grade_title: Text | None = None
+    rank_capped: bool = False
+    failed_gates: tuple[str, ...] = ()
+
+    @property
+    def passed(self) -> bool:
+        return self.outcome == "pass"
+
+    def finding(self, requirement: str) -> Finding:
+        for f in self.findings:
+            if f.requirement == requirement:
+                return f
+        raise KeyError(requirement)
+
+    def with_status(self, *statuses: Status) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.status in statuses)

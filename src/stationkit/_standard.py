@@ -1,0 +1,262 @@
+"""The standard contract: what a plugin hands to the core. Everything here is plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING, Any, TypeAlias
+
+import attrs
+
+from stationkit._findings import Check
+from stationkit._records import Level, Region, Station
+from stationkit._text import Citation, Text
+
+if TYPE_CHECKING:
+    from stationkit._context import Context
+
+#: The values a parameter may take.
+ParamValue: TypeAlias = bool | int | float | str | date | tuple[str, ...]
+#: A number in a scoring model: a literal, or the name of a parameter that holds it.
+Number: TypeAlias = float | str
+
+
+@attrs.frozen
+class Source:
+    """A source document: ``key`` is what citations name (e.g. ``QZ25``)."""
+
+    key: str
+    title: str
+    issuer: str = ""
+    year: int | None = None
+    note: Text | None = None
+
+
+@attrs.frozen
+class Parameter:
+    """A figure, list or date of the standard.
+
+    ``default`` is True when the value is the plugin's own default where the source is
+    silent ([open]); False when the source states it ([fig]).
+    """
+
+    name: str
+    value: ParamValue
+    citation: Citation
+    title: Text
+    unit: str | None = None
+    default: bool = False
+    note: Text | None = None
+
+
+@attrs.frozen
+class RegionSubject:
+    """A region assessed as a whole: its tree node and the stations inside it."""
+
+    region: Region
+    stations: tuple[Station, ...]
+    year: int | None = None
+
+    @property
+    def id(self) -> str:
+        return self.region.code
+
+    @property
+    def kind(self) -> str:
+        return self.region.kind or self.region.level.value
+
+
+Subject: TypeAlias = Station | RegionSubject
+
+
+class Role(str, Enum):
+    """How a requirement's finding enters the score."""
+
+    SCORED = "scored"  # weighted credit within its group
+    BONUS = "bonus"  # adds ``points`` (capped by the scoring model)
+    DEDUCTION = "deduction"  # subtracts ``points`` (the score is floored)
+    INFO = "info"  # reported, never scored
+
+
+@attrs.frozen
+class Scope:
+    """What a requirement applies to. Empty sets mean "every"."""
+
+    subject: str = "station"  # "station" or "region"
+    kinds: frozenset[str] = frozenset()
+    levels: frozenset[Level] = frozenset()
+
+    def covers(self, subject: Subject) -> bool:
+        if isinstance(subject, Station):
+            return self.subject == "station" and (not self.kinds or subject.kind in self.kinds)
+        return (
+            self.subject == "region"
+            and (not self.levels or subject.region.level in self.levels)
+            and (not self.kinds or subject.kind in self.kinds)
+        )
+
+
+Predicate: TypeAlias = Callable[[Any, "Context"], Check]
+
+
+@attrs.frozen
+class Requirement:
+    """One clause as a pure predicate over a subject, with its citation.
+
+    ``monotone`` declares that adding resources (people, items, records) never turns a met
+    finding into a not-met one; the testing toolkit checks the claim.
+    """
+
+    id: str
+    group: str
+    title: Text
+    citation: Citation
+    predicate: Predicate = attrs.field(eq=False, repr=False)
+    scope: Scope = Scope()
+    weight: float = 1.0
+    gate: bool = False
+    role: Role = Role.SCORED
+    monotone: bool = False
+    parameters: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Group:
+    id: str
+    title: Text
+    note: Text | None = None
+
+
+@attrs.frozen
+class GroupShare:
+    group: str
+    share: Number
+
+
+@attrs.frozen
+class ScoringModel:
+    """Weighted groups summing to ``max_score``; capped bonuses; deductions floored at zero.
+
+    Groups without a share split what the shares leave by their requirements' weights.
+    """
+
+    max_score: float = 100.0
+    shares: tuple[GroupShare, ...] = ()
+    bonus_cap: Number | None = None
+
+
+@attrs.frozen
+class Band:
+    grade: str
+    title: Text
+    min_score: Number
+
+
+@attrs.frozen
+class RankCap:
+    """At most ``max_share`` of a batch may hold ``grade``; the rest drop to the next band."""
+
+    grade: str
+    max_share: Number
+    citation: Citation
+
+
+@attrs.frozen
+class GradingModel:
+    """Bands from the top down; a subject failing a gate gets ``fail_grade``."""
+
+    bands: tuple[Band, ...] = ()
+    pass_mark: Number | None = None
+    fail_grade: Band | None = None
+    rank_caps: tuple[RankCap, ...] = ()
+
+
+@attrs.frozen
+class Kind:
+    id: str
+    title: Text
+    subject: str = "station"
+
+
+@attrs.frozen
+class Edition:
+    """One edition of a standard: the parameters and requirements in force."""
+
+    edition: str
+    title: Text
+    sources: tuple[str, ...]
+    parameters: tuple[Parameter, ...]
+    requirements: tuple[Requirement, ...]
+    groups: tuple[Group, ...] = ()
+    scoring: ScoringModel = ScoringModel()
+    grading: GradingModel = GradingModel()
+    programmes: tuple[Any, ...] = ()
+    not_encoded: tuple[Text, ...] = ()
+
+    def parameter(self, name: str) -> Parameter:
+        for param in self.parameters:
+            if param.name == name:
+                return param
+        raise KeyError(name)
+
+    def requirement(self, req_id: str) -> Requirement:
+        for req in self.requirements:
+            if req.id == req_id:
+                return req
+        raise KeyError(req_id)
+
+    def derive(
+        self,
+        edition: str,
+        *,
+        title: Text,
+        sources: tuple[str, ...],
+        parameters: Iterable[Parameter] = (),
+        requirements: Iterable[Requirement] = (),
+        remove: Iterable[str] = (),
+        **changes: Any,
+    ) -> Edition:
+        """A later edition inheriting this one: parameters and requirements replaced by name
+        or id, new ones appended, ids in ``remove`` dropped."""
+        new_params = {p.name: p for p in parameters}
+        new_reqs = {r.id: r for r in requirements}
+        dropped = set(remove)
+        params = [new_params.pop(p.name, p) for p in self.parameters if p.name not in dropped]
+        reqs = [new_reqs.pop(r.id, r) for r in self.requirements if r.id not in dropped]
+        return attrs.evolve(
+            self,
+            edition=edition,
+            title=title,
+            sources=sources,
+            parameters=(*params, *new_params.values()),
+            requirements=(*reqs, *new_reqs.values()),
+            **changes,
+        )
+
+
+@attrs.frozen
+class Standard:
+    """A standard with its editions; a plugin returns these from ``stationkit_standards``."""
+
+    id: str
+    title: Text
+    sources: tuple[Source, ...]
+    editions: tuple[Edition, ...]
+    kinds: tuple[Kind, ...] = ()
+
+    def edition(self, name: str | None = None) -> Edition:
+        """The named edition, or the latest one."""
+        if name is None:
+            return max(self.editions, key=lambda e: e.edition)
+        for ed in self.editions:
+            if ed.edition == name:
+                return ed
+        known = ", ".join(e.edition for e in self.editions)
+        raise KeyError(f"standard {self.id!r} has no edition {name!r} (editions: {known})")
+
+
+def parameter_values(edition: Edition, overrides: Mapping[str, ParamValue]) -> dict[str, ParamValue]:
+    values = {p.name: p.value for p in edition.parameters}
+    values.update(overrides)
+    return values

@@ -1,0 +1,122 @@
+"""MachineDefinition: a resolved machine compiled into an immutable lookup table."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from stationkit._text import Text
+from stationkit.lifecycle._events import JSONValue
+from stationkit.lifecycle._policy import DeadlinePolicy
+from stationkit.lifecycle._spec import Action, Guard, StateSpec, TransitionSpec
+from stationkit.lifecycle._state import START
+
+
+@attrs.frozen
+class CompiledTransition:
+    """One row of the table: where a trigger goes from one state, and what it checks/does."""
+
+    trigger: str
+    source: str
+    dest: str
+    guards: tuple[Guard, ...]
+    actions: tuple[Action, ...]
+
+
+Table = Mapping[str, Mapping[str, CompiledTransition]]
+
+
+def compile_table(transitions: tuple[TransitionSpec, ...]) -> Table:
+    # A nested read-only dict: state -> trigger -> row. Two dict lookups per step, no tuple key.
+    table: dict[str, dict[str, CompiledTransition]] = {}
+    for spec in transitions:
+        for source in spec.sources:
+            table.setdefault(source, {})[spec.trigger] = CompiledTransition(
+                spec.trigger, source, spec.dest, spec.guards, spec.actions
+            )
+    return MappingProxyType({state: MappingProxyType(rows) for state, rows in table.items()})
+
+
+@attrs.frozen
+class MachineDefinition:
+    """A machine as resolved for a standard: its states, transitions, policy and table.
+
+    Built by ``base_machine``/``resolve_machine`` only (validated through ``transitions`` once);
+    driven by ``step``. ``origins`` lists the core and the extensions that shaped it.
+    """
+
+    name: str
+    title: Text
+    states: tuple[StateSpec, ...]
+    transitions: tuple[TransitionSpec, ...]
+    policy: DeadlinePolicy
+    origins: tuple[str, ...]
+    mermaid: str = attrs.field(repr=False)
+    table: Table = attrs.field(repr=False, eq=False, hash=False)
+
+    @property
+    def state_names(self) -> tuple[str, ...]:
+        return tuple(state.name for state in self.states)
+
+    @property
+    def initial(self) -> tuple[str, ...]:
+        """The states a record may start in (destinations of creating events)."""
+        return tuple(sorted({row.dest for row in self.table.get(START, {}).values()}))
+
+    @property
+    def creating_events(self) -> tuple[str, ...]:
+        return tuple(sorted(self.table.get(START, {})))
+
+    def allowed(self, state: str) -> tuple[str, ...]:
+        """The events the state allows, sorted."""
+        return tuple(sorted(self.table.get(state, {})))
+
+    def state_title(self, state: str) -> Text:
+        for spec in self.states:
+            if spec.name == state:
+                return spec.title
+        raise KeyError(state)
+
+    def final_states(self) -> tuple[str, ...]:
+        return tuple(name for name in self.state_names if not self.table.get(name))
+
+    def to_json(self) -> dict[str, JSONValue]:
+        return {
+            "name": self.name,
+            "title": {"zh": self.title.zh, "en": self.title.en},
+            "origins": list(self.origins),
+            "states": [
+                {
+                    "name": state.name,
+                    "title": {"zh": state.title.zh, "en": state.title.en},
+                    "final": not self.table.get(state.name),
+                }
+                for state in self.states
+            ],
+            "transitions": [
+                {
+                    "trigger": spec.trigger,
+                    "title": {"zh": spec.title.zh, "en": spec.title.en},
+                    "sources": list(spec.sources),
+                    "dest": spec.dest,
+                    "guards": [
+                        {
+                            "name": guard.name,
+                            "description": {
+                                "zh": guard.description.zh,
+                                "en": guard.description.en,
+                            },
+                        }
+                        for guard in spec.guards
+                    ],
+                }
+                for spec in self.transitions
+            ],
+            "policy": {
+                "rectification_days": dict(self.policy.rectification_days),
+                "extension_max_days": self.policy.extension_max_days,
+                "ladder": [level.id for level in self.policy.levels()],
+            },
+        }

@@ -1,0 +1,36 @@
+"""RecordState: what a record is after replaying its events — a state name plus a few facts."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Final
+
+import attrs
+
+from stationkit.lifecycle._events import JSONValue
+
+START: Final = "[*]"
+"""The pseudo-state a record is in before its first (creating) event."""
+
+_NO_FACTS: Mapping[str, JSONValue] = {}
+
+
+@attrs.frozen
+class RecordState:
+    """The replayed state of one record.
+
+    ``facts`` holds the memory the guards need (grade, owner level, deadline, who claimed the
+    rectification, ...), as JSON values; it is never mutated in place, each step makes a new
+    mapping. ``version`` counts the events applied, and is the ledger's expected version.
+    """
+
+    record_id: str
+    machine: str
+    state: str
+    version: int
+    facts: Mapping[str, JSONValue] = attrs.field(default=_NO_FACTS, hash=False)
+    updated_at: datetime | None = None
+
+    def fact(self, key: str) -> JSONValue:
+        return self.facts.get(key)

@@ -1,0 +1,3 @@
+"""Fails on import, as a plugin with a missing dependency would."""
+
+raise ImportError("stationkit_broken needs a module that is not installed")

@@ -1,0 +1,1 @@
+"""A small, complete test standard: the shape every jurisdiction plugin follows."""
