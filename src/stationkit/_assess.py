@@ -34,10 +34,19 @@ def _finding(req: Requirement, check: Check) -> Finding:
     else:
         credit = 1.0 if check.status is Status.MET else 0.0
     return Finding(
-        requirement=req.id, status=check.status, observed=check.observed,
-        expected=check.expected, citation=req.citation, title=req.title, group=req.group,
-        remedy=check.remedy if check.status is not Status.MET else None, note=check.note,
-        gate=req.gate, weight=req.weight, credit=credit, points=check.points,
+        requirement=req.id,
+        status=check.status,
+        observed=check.observed,
+        expected=check.expected,
+        citation=req.citation,
+        title=req.title,
+        group=req.group,
+        remedy=check.remedy if check.status is not Status.MET else None,
+        note=check.note,
+        gate=req.gate,
+        weight=req.weight,
+        credit=credit,
+        points=check.points,
     )
 
 
@@ -50,9 +59,15 @@ def _subject_ref(subject: Subject) -> SubjectRef:
 class Assessor:
     """An edition made ready to assess many subjects with the same date and parameters."""
 
-    def __init__(self, standard: Standard, edition: str | None = None, *, as_of: date,
-                 parameters: Mapping[str, object] | None = None,
-                 dataset: Dataset | None = None) -> None:
+    def __init__(
+        self,
+        standard: Standard,
+        edition: str | None = None,
+        *,
+        as_of: date,
+        parameters: Mapping[str, object] | None = None,
+        dataset: Dataset | None = None,
+    ) -> None:
         self.standard = standard
         self.edition: Edition = standard.edition(edition)
         overrides = tailor(self.edition, parameters or {})
@@ -62,8 +77,9 @@ class Assessor:
             for name, value in sorted(overrides.items())
         }
         data = dataset or Dataset()
-        self.context = Context(as_of=as_of, params=self.values, dataset=data,
-                               regions=data.region_index())
+        self.context = Context(
+            as_of=as_of, params=self.values, dataset=data, regions=data.region_index()
+        )
         self._roles = {r.id: r.role for r in self.edition.requirements}
 
     def resolve(self, number: Number) -> float:
@@ -77,7 +93,8 @@ class Assessor:
         except Exception as exc:
             raise RequirementError(
                 f"{self.standard.id}@{self.edition.edition} requirement {req.id} failed on "
-                f"{_subject_ref(subject).id}: {type(exc).__name__}: {exc}") from exc
+                f"{_subject_ref(subject).id}: {type(exc).__name__}: {exc}"
+            ) from exc
         if not isinstance(check, Check):
             raise RequirementError(f"requirement {req.id} returned {check!r}, not a Check")
         return check
@@ -86,7 +103,8 @@ class Assessor:
         """One subject's report. Rank caps need a batch: see :meth:`assess_batch`."""
         findings = tuple(
             _finding(req, self._check(req, subject))
-            for req in self.edition.requirements if req.scope.covers(subject)
+            for req in self.edition.requirements
+            if req.scope.covers(subject)
         )
         result = score(self.edition, findings, self._roles, self.resolve)
         failed_gates = tuple(f.requirement for f in findings if f.gate and not f.passed)
@@ -98,16 +116,27 @@ class Assessor:
         elif grading.pass_mark is not None:
             passed = result.total >= self.resolve(grading.pass_mark)
         else:
-            passed = all(f.passed for f in findings
-                         if self._roles[f.requirement] in (Role.SCORED, Role.DEDUCTION))
+            passed = all(
+                f.passed
+                for f in findings
+                if self._roles[f.requirement] in (Role.SCORED, Role.DEDUCTION)
+            )
         return Report(
-            subject=_subject_ref(subject), standard=self.standard.id,
-            edition=self.edition.edition, as_of=self.context.as_of,
-            outcome="pass" if passed else "fail", score=result.total,
+            subject=_subject_ref(subject),
+            standard=self.standard.id,
+            edition=self.edition.edition,
+            as_of=self.context.as_of,
+            outcome="pass" if passed else "fail",
+            score=result.total,
             max_score=self.edition.scoring.max_score,
-            grade=band.grade if band else None, grade_title=band.title if band else None,
-            findings=findings, breakdown=result.breakdown, base_score=result.base,
-            bonus=result.bonus, deductions=result.deductions, overridden=self.overridden,
+            grade=band.grade if band else None,
+            grade_title=band.title if band else None,
+            findings=findings,
+            breakdown=result.breakdown,
+            base_score=result.base,
+            bonus=result.bonus,
+            deductions=result.deductions,
+            overridden=self.overridden,
             failed_gates=failed_gates,
         )
 
@@ -117,20 +146,34 @@ class Assessor:
         return apply_rank_caps(reports, self.edition.grading, self.resolve)
 
 
-def assess(subject: Subject, standard: Standard, edition: str | None = None, *, as_of: date,
-           parameters: Mapping[str, object] | None = None,
-           dataset: Dataset | None = None) -> Report:
+def assess(
+    subject: Subject,
+    standard: Standard,
+    edition: str | None = None,
+    *,
+    as_of: date,
+    parameters: Mapping[str, object] | None = None,
+    dataset: Dataset | None = None,
+) -> Report:
     """Assess one station or region subject against ``standard`` (latest edition by default)."""
-    return Assessor(standard, edition, as_of=as_of, parameters=parameters,
-                    dataset=dataset).assess(subject)
+    return Assessor(standard, edition, as_of=as_of, parameters=parameters, dataset=dataset).assess(
+        subject
+    )
 
 
-def assess_batch(subjects: Iterable[Subject], standard: Standard, edition: str | None = None,
-                 *, as_of: date, parameters: Mapping[str, object] | None = None,
-                 dataset: Dataset | None = None) -> list[Report]:
+def assess_batch(
+    subjects: Iterable[Subject],
+    standard: Standard,
+    edition: str | None = None,
+    *,
+    as_of: date,
+    parameters: Mapping[str, object] | None = None,
+    dataset: Dataset | None = None,
+) -> list[Report]:
     """Assess many subjects as one batch: rank caps hold over the batch."""
-    return Assessor(standard, edition, as_of=as_of, parameters=parameters,
-                    dataset=dataset).assess_batch(subjects)
+    return Assessor(
+        standard, edition, as_of=as_of, parameters=parameters, dataset=dataset
+    ).assess_batch(subjects)
 
 
 __all__ = ["Assessor", "ParamValue", "RequirementError", "assess", "assess_batch"]

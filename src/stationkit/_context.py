@@ -18,15 +18,16 @@ class Context:
 
     as_of: date
     params: Mapping[str, ParamValue]
-    dataset: Dataset = Dataset()
+    dataset: Dataset = attrs.field(factory=Dataset)
     regions: Mapping[str, Region] = attrs.field(factory=dict)
 
     def _get(self, name: str) -> ParamValue:
         try:
             return self.params[name]
         except KeyError:
-            raise KeyError(f"the requirement reads parameter {name!r}, which the edition "
-                           "does not declare") from None
+            raise KeyError(
+                f"the requirement reads parameter {name!r}, which the edition does not declare"
+            ) from None
 
     def number(self, name: str) -> float:
         value = self._get(name)

@@ -18,10 +18,10 @@ import cattrs
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationNote
 
 from stationkit._errors import InputProblem
-from stationkit._records import Count
+from stationkit._records import Count, Level
 
 
-class BadValue(ValueError):
+class BadValueError(ValueError):
     """A value of the wrong type or range; its message says what was expected."""
 
 
@@ -32,34 +32,34 @@ def _show(value: object) -> str:
 
 def _str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        raise BadValue(f"expected a text, got {_show(value)}")
+        raise BadValueError(f"expected a text, got {_show(value)}")
     return value
 
 
 def _int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise BadValue(f"expected a whole number, got {_show(value)}")
+        raise BadValueError(f"expected a whole number, got {_show(value)}")
     return value
 
 
 def _count(value: object, _: type) -> int:
     number = _int(value, int)
     if number < 0:
-        raise BadValue(f"expected a count (a whole number ≥ 0), got {number}")
+        raise BadValueError(f"expected a count (a whole number ≥ 0), got {number}")
     return number
 
 
 def _float(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise BadValue(f"expected a number, got {_show(value)}")
+        raise BadValueError(f"expected a number, got {_show(value)}")
     if value < 0:
-        raise BadValue(f"expected a number ≥ 0, got {value}")
+        raise BadValueError(f"expected a number ≥ 0, got {value}")
     return float(value)
 
 
 def _bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        raise BadValue(f"expected true or false, got {_show(value)}")
+        raise BadValueError(f"expected true or false, got {_show(value)}")
     return value
 
 
@@ -71,7 +71,7 @@ def _date(value: object, _: type) -> date:
             return date.fromisoformat(value)
         except ValueError:
             pass
-    raise BadValue(f"expected a date YYYY-MM-DD, got {_show(value)}")
+    raise BadValueError(f"expected a date YYYY-MM-DD, got {_show(value)}")
 
 
 def _datetime(value: object, _: type) -> datetime:
@@ -82,7 +82,7 @@ def _datetime(value: object, _: type) -> datetime:
             return datetime.fromisoformat(value)
         except ValueError:
             pass
-    raise BadValue(f"expected a date and time YYYY-MM-DDTHH:MM:SS, got {_show(value)}")
+    raise BadValueError(f"expected a date and time YYYY-MM-DDTHH:MM:SS, got {_show(value)}")
 
 
 def _enum(value: object, cls: type[Enum]) -> Enum:
@@ -90,7 +90,7 @@ def _enum(value: object, cls: type[Enum]) -> Enum:
         return cls(value)
     except ValueError:
         choices = ", ".join(repr(m.value) for m in cls)
-        raise BadValue(f"expected one of {choices}, got {_show(value)}") from None
+        raise BadValueError(f"expected one of {choices}, got {_show(value)}") from None
 
 
 def _is_tuple(tp: Any) -> bool:
@@ -103,15 +103,18 @@ def _tuple_factory(converter: cattrs.Converter) -> Any:
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
-                raise BadValue(f"expected a list, got {_show(value)}")
+                raise BadValueError(f"expected a list, got {_show(value)}")
             problems: list[Exception] = []
             items: list[Any] = []
             for index, item in enumerate(value):
                 try:
                     items.append(converter.structure(item, item_type))
                 except Exception as exc:
-                    exc.add_note(IterableValidationNote(f"Structuring {tp} @ index {index}",
-                                                       index, item_type))
+                    exc.add_note(
+                        IterableValidationNote(
+                            f"Structuring {tp} @ index {index}", index, item_type
+                        )
+                    )
                     problems.append(exc)
             if problems:
                 raise cattrs.IterableValidationError(f"While structuring {tp}", problems, tp)
@@ -125,15 +128,14 @@ def _tuple_factory(converter: cattrs.Converter) -> Any:
 def make_converter() -> cattrs.Converter:
     """A converter for the input records: strict types, unknown keys refused."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    conv.register_structure_hook(str, _str)
-    conv.register_structure_hook(int, _int)
-    conv.register_structure_hook(Count, _count)
-    conv.register_structure_hook(float, _float)
-    conv.register_structure_hook(bool, _bool)
-    conv.register_structure_hook(date, _date)
-    conv.register_structure_hook(datetime, _datetime)
-    conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, Enum), _enum)
+    hooks: list[tuple[Any, Any]] = [
+        (str, _str), (int, _int), (Count, _count), (float, _float), (bool, _bool),
+        (date, _date), (datetime, _datetime),
+    ]
+    for target, hook in hooks:
+        conv.register_structure_hook(target, hook)
+    # By class, so it outranks the ``str`` hook that would otherwise catch a StrEnum.
+    conv.register_structure_hook(Level, _enum)
     conv.register_structure_hook_factory(_is_tuple, _tuple_factory(conv))
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
@@ -141,7 +143,7 @@ def make_converter() -> cattrs.Converter:
 
 
 def _describe(exc: BaseException, tp: type | None) -> str:
-    if isinstance(exc, BadValue):
+    if isinstance(exc, BadValueError):
         return str(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
         known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 import attrs
@@ -13,7 +13,7 @@ from stationkit._text import Citation, Text
 JSON = Any
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     MET = "met"
     NOT_MET = "not_met"
     NOT_APPLICABLE = "not_applicable"
@@ -60,14 +60,26 @@ class Check:
     points: float | None = None
 
 
-def met(observed: JSON, expected: JSON, *, credit: float | None = None,
-        points: float | None = None, note: Text | None = None) -> Check:
+def met(
+    observed: JSON,
+    expected: JSON,
+    *,
+    credit: float | None = None,
+    points: float | None = None,
+    note: Text | None = None,
+) -> Check:
     return Check(Status.MET, observed, expected, None, note, credit, points)
 
 
-def not_met(observed: JSON, expected: JSON, remedy: Remedy | None, *,
-            credit: float | None = None, points: float | None = None,
-            note: Text | None = None) -> Check:
+def not_met(
+    observed: JSON,
+    expected: JSON,
+    remedy: Remedy | None,
+    *,
+    credit: float | None = None,
+    points: float | None = None,
+    note: Text | None = None,
+) -> Check:
     return Check(Status.NOT_MET, observed, expected, remedy, note, credit, points)
 
 
@@ -81,8 +93,14 @@ def not_applicable(reason: Text) -> Check:
     return Check(Status.NOT_APPLICABLE, None, None, None, reason)
 
 
-def check_threshold(observed: float | int | None, minimum: float | int, *, field: str,
-                    remedy: Remedy, at_most: bool = False) -> Check:
+def check_threshold(
+    observed: float | int | None,
+    minimum: float | int,
+    *,
+    field: str,
+    remedy: Remedy,
+    at_most: bool = False,
+) -> Check:
     """The common case: a recorded number against a minimum (or, with ``at_most``, a maximum)."""
     expected = {"max" if at_most else "min": minimum}
     if observed is None:

@@ -13,6 +13,7 @@ from stationkit._convert import make_converter, problems_from
 from stationkit._errors import InputError, InputProblem
 from stationkit._records import Dataset
 
+
 class _Loader(yaml.SafeLoader):
     """The safe loader, with dates left as text so a bad date is reported at its field path
     (PyYAML's own timestamp parsing raises a bare ValueError with no location)."""
@@ -29,8 +30,15 @@ _CONVERTER = make_converter()  # stateless after set-up: hooks only, no registry
 def dataset_from_data(data: object, source: str = "<data>") -> Dataset:
     """Structure already-parsed data (a mapping) into a :class:`Dataset`, strictly."""
     if not isinstance(data, Mapping):
-        raise InputError([InputProblem(source, "(top level)",
-                                       f"expected a mapping with 'stations', got {type(data).__name__}")])
+        raise InputError(
+            [
+                InputProblem(
+                    source,
+                    "(top level)",
+                    f"expected a mapping with 'stations', got {type(data).__name__}",
+                )
+            ]
+        )
     try:
         return _CONVERTER.structure(data, Dataset)
     except Exception as exc:
@@ -43,10 +51,17 @@ def _parse(path: Path) -> Any:
         try:
             return json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError([InputProblem(str(path), f"line {exc.lineno}, column {exc.colno}",
-                                           f"broken JSON: {exc.msg}")]) from None
+            raise InputError(
+                [
+                    InputProblem(
+                        str(path),
+                        f"line {exc.lineno}, column {exc.colno}",
+                        f"broken JSON: {exc.msg}",
+                    )
+                ]
+            ) from None
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "(file)"

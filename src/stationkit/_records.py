@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import NewType
 
 import attrs
@@ -18,7 +18,7 @@ import attrs
 Count = NewType("Count", int)
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     """Administrative levels of the region tree, top to bottom."""
 
     PROVINCE = "province"
@@ -278,6 +278,15 @@ class Station:
 
 
 @attrs.frozen
+class Completion:
+    """A milestone of a rollout programme reported done on a date."""
+
+    milestone: str
+    completed_on: date
+    evidence: str | None = None
+
+
+@attrs.frozen
 class Dataset:
     """What one input file holds: a region tree, its stations, and programme completions."""
 
@@ -288,12 +297,3 @@ class Dataset:
 
     def region_index(self) -> dict[str, Region]:
         return {node.code: node for node in self.region.walk()} if self.region else {}
-
-
-@attrs.frozen
-class Completion:
-    """A milestone of a rollout programme reported done on a date."""
-
-    milestone: str
-    completed_on: date
-    evidence: str | None = None

@@ -54,8 +54,9 @@ class Registry:
         self._samples: dict[str, tuple[Sample, ...]] = {}
 
     # -- loading -----------------------------------------------------------------------
-    def load_entry_points(self, only: Iterable[str] | None = None,
-                          environ: Mapping[str, str] | None = None) -> tuple[PluginInfo, ...]:
+    def load_entry_points(
+        self, only: Iterable[str] | None = None, environ: Mapping[str, str] | None = None
+    ) -> tuple[PluginInfo, ...]:
         """Load the installed ``stationkit`` entry points, each in isolation.
 
         ``only`` restricts by plugin name; when None, the ``STATIONKIT_PLUGINS`` variable of
@@ -81,19 +82,27 @@ class Registry:
             return self._fail(ep.name, where, f"import failed: {type(exc).__name__}: {exc}")
         return self.register(plugin, ep.name, distribution=where[0], version=where[1])
 
-    def register(self, plugin: ModuleType | object, name: str, *,
-                 distribution: str | None = None, version: str | None = None) -> PluginInfo:
+    def register(
+        self,
+        plugin: ModuleType | object,
+        name: str,
+        *,
+        distribution: str | None = None,
+        version: str | None = None,
+    ) -> PluginInfo:
         """Register an in-process plugin (a module or object with hook functions)."""
         where = (distribution, version)
         if name in self._infos:
-            return self._fail(name, where, f"a plugin named {name!r} is already registered",
-                              record=False)
+            return self._fail(
+                name, where, f"a plugin named {name!r} is already registered", record=False
+            )
         try:
             self._pm.register(plugin, name=name)
         except Exception as exc:  # pluggy.PluginValidationError, ValueError on duplicates
             return self._fail(name, where, f"invalid hooks: {exc}")
-        unknown = sorted(hc.name for hc in self._pm.get_hookcallers(plugin) or []
-                         if not hc.has_spec())
+        unknown = sorted(
+            hc.name for hc in self._pm.get_hookcallers(plugin) or [] if not hc.has_spec()
+        )
         if unknown:
             self._pm.unregister(plugin)
             return self._fail(name, where, f"implements unknown hook(s): {', '.join(unknown)}")
@@ -114,16 +123,18 @@ class Registry:
         for key in [k for k, owner in self._owner.items() if owner == name]:
             del self._owner[key]
         self._standards = {
-            sid: attrs.evolve(std, editions=tuple(
-                e for e in std.editions if (sid, e.edition) in self._owner))
+            sid: attrs.evolve(
+                std, editions=tuple(e for e in std.editions if (sid, e.edition) in self._owner)
+            )
             for sid, std in self._standards.items()
             if any((sid, e.edition) in self._owner for e in std.editions)
         }
         self._extensions.pop(name, None)
         self._samples.pop(name, None)
 
-    def _fail(self, name: str, where: tuple[str | None, str | None], reason: str,
-              *, record: bool = True) -> PluginInfo:
+    def _fail(
+        self, name: str, where: tuple[str | None, str | None], reason: str, *, record: bool = True
+    ) -> PluginInfo:
         if self.strict:
             raise PluginError(f"plugin {name!r}: {reason}")
         info = PluginInfo(name, where[0], where[1], error=reason)
@@ -138,20 +149,23 @@ class Registry:
                 try:
                     results.extend(cast("Iterable[Any]", impl.function() or ()))
                 except Exception as exc:
-                    raise PluginError(f"hook {hook.name} raised {type(exc).__name__}: {exc}")\
-                        from exc
+                    raise PluginError(
+                        f"hook {hook.name} raised {type(exc).__name__}: {exc}"
+                    ) from exc
         return results
 
-    def _collect(self, name: str, plugin: object,
-                 where: tuple[str | None, str | None]) -> PluginInfo:
+    def _collect(
+        self, name: str, plugin: object, where: tuple[str | None, str | None]
+    ) -> PluginInfo:
         hook = self._pm.hook
         standards = self._call(hook.stationkit_standards, plugin)
         extensions = self._call(hook.stationkit_machine_extensions, plugin)
         samples = self._call(hook.stationkit_samples, plugin)
         for std in standards:
             if not isinstance(std, Standard):
-                raise PluginError(f"stationkit_standards returned {type(std).__name__}, "
-                                  "not a Standard")
+                raise PluginError(
+                    f"stationkit_standards returned {type(std).__name__}, not a Standard"
+                )
         refs: list[str] = []
         for std in standards:
             for ed in std.editions:
@@ -159,14 +173,17 @@ class Registry:
                 if owner is not None:
                     raise DuplicateStandardError(
                         f"standard {std.id}@{ed.edition} is registered by both plugin "
-                        f"{owner!r} and plugin {name!r}")
+                        f"{owner!r} and plugin {name!r}"
+                    )
                 refs.append(f"{std.id}@{ed.edition}")
         for std in standards:
             for ed in std.editions:
                 self._owner[(std.id, ed.edition)] = name
             known = self._standards.get(std.id)
             self._standards[std.id] = (
-                std if known is None else attrs.evolve(known, editions=known.editions + std.editions)
+                std
+                if known is None
+                else attrs.evolve(known, editions=known.editions + std.editions)
             )
         self._extensions[name] = tuple(extensions)
         self._samples[name] = tuple(samples)
@@ -208,13 +225,10 @@ class Registry:
             for ext in self._extensions[name]:
                 if ext.standard != standard_id:
                     continue
-                if edition is not None and ext.editions is not None \
-                        and edition not in ext.editions:
+                if edition is not None and ext.editions is not None and edition not in ext.editions:
                     continue
                 found.append(ext)
         return tuple(found)
 
     def samples(self) -> tuple[Sample, ...]:
         return tuple(s for name in sorted(self._samples) for s in self._samples[name])
-
-

@@ -54,7 +54,12 @@ def _apply(data: dict[str, Any], change: Change) -> None:
             if sel is not None:
                 raise ChangeError(f"{change.path}: {name} is not recorded")
             child = node[name] = {}
-        node = _select(child, sel, change.path) if sel is not None else child
+        if sel is None:
+            node = child
+        elif isinstance(child, list):
+            node = _select(child, sel, change.path)
+        else:
+            raise ChangeError(f"{change.path}: {name} is not a list")
     raise ChangeError(f"{change.path}: a change must end at a field, not a list item")
 
 

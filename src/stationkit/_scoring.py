@@ -29,8 +29,9 @@ def _round(x: float) -> float:
     return round(x + 0.0, 6)
 
 
-def score(edition: Edition, findings: Sequence[Finding], roles: dict[str, Role],
-          resolve: Resolve) -> Score:
+def score(
+    edition: Edition, findings: Sequence[Finding], roles: dict[str, Role], resolve: Resolve
+) -> Score:
     model: ScoringModel = edition.scoring
     titles = {g.id: g.title for g in edition.groups}
     order = [g.id for g in edition.groups]
@@ -79,16 +80,23 @@ def score(edition: Edition, findings: Sequence[Finding], roles: dict[str, Role],
         max_points = shares.get(g, 0.0) * scale if g in live else 0.0
         points = max_points * earned[g] / weight[g] if g in live else None
         base += points or 0.0
-        rows.append(GroupScore(g, titles.get(g, Text(g, g)), None if points is None
-                               else _round(points), _round(max_points), met[g], count[g]))
+        rows.append(
+            GroupScore(
+                g,
+                titles.get(g, Text(g, g)),
+                None if points is None else _round(points),
+                _round(max_points),
+                met[g],
+                count[g],
+            )
+        )
     cap = resolve(model.bonus_cap) if model.bonus_cap is not None else math.inf
     bonus = min(bonus, cap)
     total = max(base - deductions, 0.0) + bonus
     return Score(_round(base), _round(bonus), _round(deductions), _round(total), tuple(rows))
 
 
-def grade_for(grading: GradingModel, total: float, gates_ok: bool,
-              resolve: Resolve) -> Band | None:
+def grade_for(grading: GradingModel, total: float, gates_ok: bool, resolve: Resolve) -> Band | None:
     if not gates_ok:
         return grading.fail_grade
     for band in grading.bands:
@@ -97,8 +105,7 @@ def grade_for(grading: GradingModel, total: float, gates_ok: bool,
     return grading.fail_grade
 
 
-def apply_rank_caps(reports: list[Report], grading: GradingModel,
-                    resolve: Resolve) -> list[Report]:
+def apply_rank_caps(reports: list[Report], grading: GradingModel, resolve: Resolve) -> list[Report]:
     """Demote the reports over each cap to the next band, lowest scores first.
 
     Reports tied at the cut are all demoted: the cap is never exceeded and no tie is
@@ -109,8 +116,9 @@ def apply_rank_caps(reports: list[Report], grading: GradingModel,
     out = list(reports)
     for cap in grading.rank_caps:
         allowed = math.floor(resolve(cap.max_share) * n + 1e-9)
-        holders = sorted((i for i, r in enumerate(out) if r.grade == cap.grade),
-                         key=lambda i: -out[i].score)
+        holders = sorted(
+            (i for i, r in enumerate(out) if r.grade == cap.grade), key=lambda i: -out[i].score
+        )
         if len(holders) <= allowed:
             continue
         cut = out[holders[allowed]].score
@@ -118,7 +126,10 @@ def apply_rank_caps(reports: list[Report], grading: GradingModel,
         lower = bands[position + 1] if position + 1 < len(bands) else grading.fail_grade
         for i in holders:
             if out[i].score <= cut:
-                out[i] = attrs.evolve(out[i], grade=lower.grade if lower else None,
-                                      grade_title=lower.title if lower else None,
-                                      rank_capped=True)
+                out[i] = attrs.evolve(
+                    out[i],
+                    grade=lower.grade if lower else None,
+                    grade_title=lower.title if lower else None,
+                    rank_capped=True,
+                )
     return out

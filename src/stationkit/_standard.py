@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -70,7 +70,7 @@ class RegionSubject:
 Subject: TypeAlias = Station | RegionSubject
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """How a requirement's finding enters the score."""
 
     SCORED = "scored"  # weighted credit within its group
@@ -256,7 +256,9 @@ class Standard:
         raise KeyError(f"standard {self.id!r} has no edition {name!r} (editions: {known})")
 
 
-def parameter_values(edition: Edition, overrides: Mapping[str, ParamValue]) -> dict[str, ParamValue]:
+def parameter_values(
+    edition: Edition, overrides: Mapping[str, ParamValue]
+) -> dict[str, ParamValue]:
     values = {p.name: p.value for p in edition.parameters}
     values.update(overrides)
     return values

@@ -59,7 +59,9 @@ def build_and_render(spec: MachineSpec) -> str:
         )
         raw: str = model.get_graph().draw(None)  # type: ignore[attr-defined]
     except (ValueError, MachineError) as error:
-        raise DefinitionError(f"machine {spec.name!r} is not valid for transitions: {error}")
+        raise DefinitionError(
+            f"machine {spec.name!r} is not valid for transitions: {error}"
+        ) from error
     return _tidy_mermaid(raw, spec)
 
 
@@ -148,7 +150,7 @@ class TransitionsTwin:
 
     @property
     def state(self) -> str:
-        name: str = getattr(self, "twin_state")
+        name: str = self.twin_state  # type: ignore[attr-defined]
         return START if name == _START_NAME else name
 
     def fire(self, event: Event) -> str:

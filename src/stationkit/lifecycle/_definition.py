@@ -28,15 +28,17 @@ class CompiledTransition:
 Table = Mapping[str, Mapping[str, CompiledTransition]]
 
 
-def compile_table(transitions: tuple[TransitionSpec, ...]) -> Table:
-    # A nested read-only dict: state -> trigger -> row. Two dict lookups per step, no tuple key.
+def compile_table(
+    transitions: tuple[TransitionSpec, ...],
+) -> dict[str, dict[str, CompiledTransition]]:
+    # A nested dict: state -> trigger -> row. Two dict lookups per step, no tuple key.
     table: dict[str, dict[str, CompiledTransition]] = {}
     for spec in transitions:
         for source in spec.sources:
             table.setdefault(source, {})[spec.trigger] = CompiledTransition(
                 spec.trigger, source, spec.dest, spec.guards, spec.actions
             )
-    return MappingProxyType({state: MappingProxyType(rows) for state, rows in table.items()})
+    return table
 
 
 @attrs.frozen
@@ -54,7 +56,18 @@ class MachineDefinition:
     policy: DeadlinePolicy
     origins: tuple[str, ...]
     mermaid: str = attrs.field(repr=False)
-    table: Table = attrs.field(repr=False, eq=False, hash=False)
+    # Plain dicts for speed (dict.get is specialised by the interpreter, mappingproxy's is
+    # not); never handed out mutable: ``table`` gives a read-only view.
+    rows: dict[str, dict[str, CompiledTransition]] = attrs.field(
+        repr=False, eq=False, hash=False
+    )
+
+    @property
+    def table(self) -> Table:
+        """The compiled table, read-only: state -> trigger -> row."""
+        return MappingProxyType({
+            state: MappingProxyType(rows) for state, rows in self.rows.items()
+        })
 
     @property
     def state_names(self) -> tuple[str, ...]:
@@ -63,15 +76,15 @@ class MachineDefinition:
     @property
     def initial(self) -> tuple[str, ...]:
         """The states a record may start in (destinations of creating events)."""
-        return tuple(sorted({row.dest for row in self.table.get(START, {}).values()}))
+        return tuple(sorted({row.dest for row in self.rows.get(START, {}).values()}))
 
     @property
     def creating_events(self) -> tuple[str, ...]:
-        return tuple(sorted(self.table.get(START, {})))
+        return tuple(sorted(self.rows.get(START, {})))
 
     def allowed(self, state: str) -> tuple[str, ...]:
         """The events the state allows, sorted."""
-        return tuple(sorted(self.table.get(state, {})))
+        return tuple(sorted(self.rows.get(state, {})))
 
     def state_title(self, state: str) -> Text:
         for spec in self.states:
@@ -80,7 +93,7 @@ class MachineDefinition:
         raise KeyError(state)
 
     def final_states(self) -> tuple[str, ...]:
-        return tuple(name for name in self.state_names if not self.table.get(name))
+        return tuple(name for name in self.state_names if not self.rows.get(name))
 
     def to_json(self) -> dict[str, JSONValue]:
         return {
@@ -91,7 +104,7 @@ class MachineDefinition:
                 {
                     "name": state.name,
                     "title": {"zh": state.title.zh, "en": state.title.en},
-                    "final": not self.table.get(state.name),
+                    "final": not self.rows.get(state.name),
                 }
                 for state in self.states
             ],

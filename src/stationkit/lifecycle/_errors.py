@@ -13,7 +13,7 @@ class DefinitionError(LifecycleError):
     """A machine definition or an extension is inconsistent (unknown state, clash, ...)."""
 
 
-class IllegalEvent(LifecycleError):
+class IllegalEventError(LifecycleError):
     """The record's current state does not allow the event; the state is left untouched."""
 
     def __init__(self, record_id: str, machine: str, state: str, event: str,
@@ -30,7 +30,7 @@ class IllegalEvent(LifecycleError):
         )
 
 
-class GuardFailed(LifecycleError):
+class GuardFailedError(LifecycleError):
     """A guard refused the event; names the guard and why. The state is left untouched."""
 
     def __init__(self, record_id: str, machine: str, state: str, event: str, guard: str,
@@ -51,7 +51,7 @@ class LedgerError(LifecycleError):
     """The ledger refused an append or could not be read."""
 
 
-class VersionConflict(LedgerError):
+class VersionConflictError(LedgerError):
     """Another writer appended to the record first: the expected version is stale."""
 
     def __init__(self, record_id: str, expected: int, actual: int) -> None:
@@ -64,7 +64,7 @@ class VersionConflict(LedgerError):
         )
 
 
-class DuplicateEventMismatch(LedgerError):
+class DuplicateEventError(LedgerError):
     """An event id was posted again with different content: an id names one event only."""
 
     def __init__(self, event_id: str) -> None:

@@ -10,7 +10,7 @@ from typing import Any, TypeAlias
 import attrs
 
 JSONValue: TypeAlias = (
-    str | int | float | bool | None | list["JSONValue"] | dict[str, "JSONValue"]
+    str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
 )
 Payload: TypeAlias = Mapping[str, JSONValue]
 

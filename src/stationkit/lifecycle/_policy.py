@@ -47,13 +47,18 @@ class DeadlinePolicy:
     extension_max_days: int | None = None
     ladder: tuple[Level, ...] | None = None
     citation: Citation | None = None
+    # Derived once: guards look levels up on every event.
+    level_ids: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "level_ids", tuple(level.id for level in self.levels()))
 
     def levels(self) -> tuple[Level, ...]:
         return self.ladder if self.ladder is not None else DEFAULT_LADDER
 
     def level_above(self, level_id: str) -> Level | None:
         """The next rung above ``level_id``; None at the top or for an unknown level."""
-        ids = [level.id for level in self.levels()]
+        ids = self.level_ids
         if level_id not in ids:
             return None
         index = ids.index(level_id)

@@ -81,10 +81,11 @@ def _extend(spec: MachineSpec, ext: MachineExtension) -> MachineSpec:
     transitions = list(spec.transitions)
     existing_rows = {(t.trigger, source) for t in transitions for source in t.sources}
     for transition in ext.add_transitions:
-        for state in (*transition.sources, transition.dest):
-            if state not in known and state != START:
+        for state_name in (*transition.sources, transition.dest):
+            if state_name not in known and state_name != START:
                 raise DefinitionError(
-                    f"{where}: transition {transition.trigger!r} names unknown state {state!r}; "
+                    f"{where}: transition {transition.trigger!r} names unknown state "
+                    f"{state_name!r}; "
                     f"known states: {', '.join(sorted(known))}"
                 )
         for source in transition.sources:
@@ -204,5 +205,5 @@ def _compile(spec: MachineSpec, where: str) -> MachineDefinition:
         policy=spec.policy,
         origins=spec.origins,
         mermaid=mermaid,
-        table=compile_table(spec.transitions),
+        rows=compile_table(spec.transitions),
     )

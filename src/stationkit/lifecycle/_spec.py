@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Literal, TypeAlias
 
 import attrs
@@ -46,11 +47,20 @@ class Action:
 
 @attrs.frozen
 class Example:
-    """An event payload (and actor) that passes the transition's own guards: for docs and
-    for generated paths that must cover every transition."""
+    """An event that passes the transition's own guards: for docs, and for generated paths
+    that must cover every transition (plugins' paths included).
+
+    ``build`` (when given) makes the payload from the event's date, for payloads holding
+    dates; ``after_deadline`` says the event only passes once the record's deadline is past.
+    """
 
     payload: Payload = attrs.field(factory=dict, hash=False)
     actor: str | None = None
+    build: Callable[[date], Payload] | None = attrs.field(default=None, eq=False)
+    after_deadline: bool = False
+
+    def payload_on(self, day: date) -> Payload:
+        return self.build(day) if self.build is not None else self.payload
 
 
 @attrs.frozen
@@ -94,7 +104,7 @@ class MachineSpec:
     title: Text
     states: tuple[StateSpec, ...]
     transitions: tuple[TransitionSpec, ...]
-    policy: DeadlinePolicy = DeadlinePolicy()
+    policy: DeadlinePolicy = attrs.field(factory=DeadlinePolicy)
     origins: tuple[str, ...] = ("core",)
 
 

@@ -51,10 +51,16 @@ def team_size(station: Station, ctx: Context) -> Check:
         return missing("teams[kind=rescue].members", {"min": ctx.integer("team_min")})
     need = ctx.integer("team_min") - len(team.members)
     new = [{"name": f"new member {i + 1}", "age": 30} for i in range(max(need, 0))]
-    remedy = Remedy(Text(f"救援队增加 {need} 人", f"add {need} members to the rescue team"),
-                    (Change("append", "teams[kind=rescue].members", new),))
-    return check_threshold(len(team.members), ctx.integer("team_min"),
-                           field="teams[kind=rescue].members", remedy=remedy)
+    remedy = Remedy(
+        Text(f"救援队增加 {need} 人", f"add {need} members to the rescue team"),
+        (Change("append", "teams[kind=rescue].members", new),),
+    )
+    return check_threshold(
+        len(team.members),
+        ctx.integer("team_min"),
+        field="teams[kind=rescue].members",
+        remedy=remedy,
+    )
 
 
 def average_age(station: Station, ctx: Context) -> Check:
@@ -75,9 +81,16 @@ def average_age(station: Station, ctx: Context) -> Check:
     while (sum(known) + 18 * add) / (n + add) > limit:
         add += 1
     new = [Member(name=f"young member {i + 1}", age=18) for i in range(add)]
-    remedy = Remedy(Text(f"增加 {add} 名18岁队员", f"add {add} members aged 18"),
-                    (Change("append", "teams[kind=rescue].members",
-                            [{"name": m.name, "age": m.age} for m in new]),))
+    remedy = Remedy(
+        Text(f"增加 {add} 名18岁队员", f"add {add} members aged 18"),
+        (
+            Change(
+                "append",
+                "teams[kind=rescue].members",
+                [{"name": m.name, "age": m.age} for m in new],
+            ),
+        ),
+    )
     return not_met(round(mean, 2), {"max": limit}, remedy)
 
 
@@ -85,18 +98,30 @@ def satellite_phone(station: Station, ctx: Context) -> Check:
     comms = station.communications
     value = comms.satellite_phones if comms else None
     want = ctx.integer("phones_min")
-    return check_threshold(value, want, field="communications.satellite_phones", remedy=Remedy(
-        Text(f"配备卫星电话至 {want} 部", f"provide {want} satellite phone(s)"),
-        (Change("set", "communications.satellite_phones", want),)))
+    return check_threshold(
+        value,
+        want,
+        field="communications.satellite_phones",
+        remedy=Remedy(
+            Text(f"配备卫星电话至 {want} 部", f"provide {want} satellite phone(s)"),
+            (Change("set", "communications.satellite_phones", want),),
+        ),
+    )
 
 
 def screen(station: Station, ctx: Context) -> Check:
     comms = station.communications
     value = comms.screen_inches if comms else None
     want = ctx.number("screen_min")
-    return check_threshold(value, want, field="communications.screen_inches", remedy=Remedy(
-        Text(f"更换不小于 {want:g} 寸屏幕", f"install a screen of at least {want:g} inches"),
-        (Change("set", "communications.screen_inches", want),)))
+    return check_threshold(
+        value,
+        want,
+        field="communications.screen_inches",
+        remedy=Remedy(
+            Text(f"更换不小于 {want:g} 寸屏幕", f"install a screen of at least {want:g} inches"),
+            (Change("set", "communications.screen_inches", want),),
+        ),
+    )
 
 
 def completed_bonus(station: Station, ctx: Context) -> Check:
@@ -112,12 +137,22 @@ def coverage(subject: RegionSubject, ctx: Context) -> Check:
     expected = {"more_than": ctx.number("coverage_min")}
     if share > ctx.number("coverage_min"):
         return met(round(share, 4), expected)
-    return not_met(round(share, 4), expected, Remedy(
-        Text("在过半村(社区)建站", "build stations in more than half of the villages")))
+    return not_met(
+        round(share, 4),
+        expected,
+        Remedy(Text("在过半村(社区)建站", "build stations in more than half of the villages")),
+    )
 
 
-def _p(name: str, value: int | float, cite: Citation, zh: str, en: str, unit: str | None,
-       default: bool = False) -> Parameter:
+def _p(
+    name: str,
+    value: int | float,
+    cite: Citation,
+    zh: str,
+    en: str,
+    unit: str | None,
+    default: bool = False,
+) -> Parameter:
     return Parameter(name, value, cite, Text(zh, en), unit, default)
 
 
@@ -126,30 +161,88 @@ PARAMETERS = (
     _p("age_max", 40.0, C_AGE, "平均年龄上限", "maximum average age", "years"),
     _p("phones_min", 1, C_PHONE, "卫星电话最少数量", "minimum satellite phones", "units"),
     _p("screen_min", 100.0, C_SCREEN, "屏幕最小尺寸", "minimum screen size", "inch"),
-    _p("coverage_min", 0.5, C_COVER, "覆盖比例下限(严格大于)", "coverage (strictly more than)",
-       "ratio"),
+    _p(
+        "coverage_min",
+        0.5,
+        C_COVER,
+        "覆盖比例下限(严格大于)",
+        "coverage (strictly more than)",
+        "ratio",
+    ),
     _p("excellent_share", 0.3, C_CAP, "优秀比例上限", "share of excellent at most", "ratio"),
-    _p("bonus_per_station", 0.5, Citation(DOC, "§5", ""), "建成加分", "bonus per station",
-       "points", default=True),
+    _p(
+        "bonus_per_station",
+        0.5,
+        Citation(DOC, "§5", ""),
+        "建成加分",
+        "bonus per station",
+        "points",
+        default=True,
+    ),
 )
 
 STATION = Scope("station", frozenset({"post"}))
 REQUIREMENTS = (
-    Requirement("team.size", "rescue", Text("救援队人数", "rescue team size"), C_TEAM,
-                team_size, STATION, weight=2.0, gate=True, monotone=True,
-                parameters=("team_min",)),
-    Requirement("team.age", "rescue", Text("队员平均年龄", "team average age"), C_AGE,
-                average_age, STATION, parameters=("age_max",)),
-    Requirement("comms.phone", "command", Text("卫星电话", "satellite phone"), C_PHONE,
-                satellite_phone, STATION, monotone=True, parameters=("phones_min",)),
-    Requirement("comms.screen", "command", Text("视频会议屏幕", "video screen"), C_SCREEN,
-                screen, STATION, monotone=True, parameters=("screen_min",)),
-    Requirement("bonus.completed", "bonus", Text("当年建成加分", "completed this year"),
-                Citation(DOC, "§5", ""), completed_bonus, STATION, role=Role.BONUS,
-                parameters=("bonus_per_station",)),
-    Requirement("region.coverage", "coverage", Text("村(社区)覆盖", "village coverage"),
-                C_COVER, coverage, Scope("region", levels=frozenset({Level.TOWNSHIP})),
-                parameters=("coverage_min",)),
+    Requirement(
+        "team.size",
+        "rescue",
+        Text("救援队人数", "rescue team size"),
+        C_TEAM,
+        team_size,
+        STATION,
+        weight=2.0,
+        gate=True,
+        monotone=True,
+        parameters=("team_min",),
+    ),
+    Requirement(
+        "team.age",
+        "rescue",
+        Text("队员平均年龄", "team average age"),
+        C_AGE,
+        average_age,
+        STATION,
+        parameters=("age_max",),
+    ),
+    Requirement(
+        "comms.phone",
+        "command",
+        Text("卫星电话", "satellite phone"),
+        C_PHONE,
+        satellite_phone,
+        STATION,
+        monotone=True,
+        parameters=("phones_min",),
+    ),
+    Requirement(
+        "comms.screen",
+        "command",
+        Text("视频会议屏幕", "video screen"),
+        C_SCREEN,
+        screen,
+        STATION,
+        monotone=True,
+        parameters=("screen_min",),
+    ),
+    Requirement(
+        "bonus.completed",
+        "bonus",
+        Text("当年建成加分", "completed this year"),
+        Citation(DOC, "§5", ""),
+        completed_bonus,
+        STATION,
+        role=Role.BONUS,
+        parameters=("bonus_per_station",),
+    ),
+    Requirement(
+        "region.coverage",
+        "coverage",
+        Text("村(社区)覆盖", "village coverage"),
+        C_COVER,
+        coverage,
+        Scope("region", levels=frozenset({Level.TOWNSHIP})),
+        parameters=("coverage_min",),
+    ),
 )
 
 EDITION = Edition(
@@ -158,13 +251,18 @@ EDITION = Edition(
     sources=(DOC,),
     parameters=PARAMETERS,
     requirements=REQUIREMENTS,
-    groups=(Group("rescue", Text("救援", "rescue")), Group("command", Text("指挥", "command")),
-            Group("coverage", Text("覆盖", "coverage"))),
+    groups=(
+        Group("rescue", Text("救援", "rescue")),
+        Group("command", Text("指挥", "command")),
+        Group("coverage", Text("覆盖", "coverage")),
+    ),
     scoring=ScoringModel(100.0, bonus_cap=1.0),
     grading=GradingModel(
-        bands=(Band("excellent", Text("优秀", "excellent"), 90.0),
-               Band("good", Text("良好", "good"), 75.0),
-               Band("pass", Text("合格", "pass"), 60.0)),
+        bands=(
+            Band("excellent", Text("优秀", "excellent"), 90.0),
+            Band("good", Text("良好", "good"), 75.0),
+            Band("pass", Text("合格", "pass"), 60.0),
+        ),
         pass_mark=60.0,
         fail_grade=Band("fail", Text("不合格", "fail"), 0.0),
         rank_caps=(RankCap("excellent", "excellent_share", C_CAP),),

@@ -1,0 +1,54 @@
+# The two commands of the quick start: `make demo` and `make test`. Each sets itself up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PLUGINS := $(sort $(dir $(wildcard plugins/*/pyproject.toml)))
+# Test-only plugins (a small example standard and a deliberately broken plugin) are real
+# distributions, installed apart from the venv so that only the test run sees them.
+TESTPLUGINS := .test-plugins
+TESTSTAMP := $(TESTPLUGINS)/.installed
+
+.PHONY: demo test lint typecheck pytest bench docs clean
+
+$(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml)
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]' \
+		$(foreach p,$(PLUGINS),-e $(p))
+	touch $(STAMP)
+
+$(TESTSTAMP): $(STAMP) $(wildcard tests/plugins/*/pyproject.toml) $(wildcard tests/plugins/*/src/*/*.py)
+	rm -rf $(TESTPLUGINS)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps \
+		--target $(TESTPLUGINS) tests/plugins/example tests/plugins/broken
+	touch $(TESTSTAMP)
+
+demo: $(STAMP)
+	$(BIN)/stationkit demo
+
+lint: $(STAMP)
+	$(BIN)/ruff check src plugins tests benchmarks
+
+# mypy runs once per tree: the plugins' tests share module names (conftest), so one run
+# over everything would see duplicates.
+typecheck: $(STAMP)
+	cd src && ../$(BIN)/mypy -p stationkit
+	$(BIN)/mypy tests benchmarks tests/plugins/example/src
+	set -e; for p in $(PLUGINS); do \
+		MYPYPATH=src:$${p}src $(BIN)/mypy $${p}src $${p}tests; done
+
+pytest: $(STAMP) $(TESTSTAMP)
+	PYTHONPATH=$(TESTPLUGINS) $(BIN)/python -m pytest
+
+test: lint typecheck pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/lifecycle.py
+	$(BIN)/python benchmarks/assessment.py
+
+docs: $(STAMP)
+	$(BIN)/python tools/gen_docs.py
+
+clean:
+	rm -rf $(VENV) $(TESTPLUGINS) .mypy_cache .ruff_cache .pytest_cache .hypothesis

@@ -1,0 +1,176 @@
+"""Small shared pieces of the requirement predicates: lists of names, evidence, ledgers, dates.
+
+Every helper follows the core's rule: ``None`` (not recorded) gives missing evidence, an empty
+tuple is a real "none", and a not-met finding carries the smallest record change that meets it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from stationkit import (
+    Change,
+    Check,
+    Citation,
+    Context,
+    Drill,
+    Ledger,
+    Region,
+    Remedy,
+    Requirement,
+    Role,
+    Scope,
+    Station,
+    Text,
+    met,
+    missing,
+    not_met,
+)
+
+#: The kind of station this standard assesses (镇/街道标准化应急管理站).
+STATION_KIND = "township_station"
+
+JSONItem = Any
+StationPredicate = Callable[[Station, Context], Check]
+STATION_SCOPE = Scope("station", frozenset({STATION_KIND}))
+
+
+def requirement(rid: str, group: str, zh: str, en: str, cite: Citation,
+                predicate: StationPredicate, parameters: tuple[str, ...] = (), *,
+                weight: float = 1.0, gate: bool = False, monotone: bool = False,
+                role: Role = Role.SCORED) -> Requirement:
+    """A station requirement of this standard (scope: township stations)."""
+    return Requirement(rid, group, Text(zh, en), cite, predicate, STATION_SCOPE, weight=weight,
+                       gate=gate, role=role, monotone=monotone, parameters=parameters)
+
+
+def lacking(have: Iterable[str], need: Sequence[str]) -> list[str]:
+    """The names of ``need`` not among ``have``, in the order the source lists them."""
+    present = set(have)
+    return [name for name in need if name not in present]
+
+
+def names_check(have: Iterable[str] | None, need: Sequence[str], *, field: str,
+                append_path: str, item: Callable[[str], JSONItem],
+                what: Text) -> Check:
+    """All of ``need`` recorded among ``have``; partial credit for the share present."""
+    expected = {"all_of": list(need)}
+    if have is None:
+        return missing(field, expected)
+    have_list = list(have)
+    absent = lacking(have_list, need)
+    if not absent:
+        return met(sorted(set(have_list) & set(need)), expected)
+    credit = (len(need) - len(absent)) / len(need) if need else 1.0
+    remedy = Remedy(
+        Text(f"补充{what.zh}:{'、'.join(absent)}", f"add {what.en}: {', '.join(absent)}"),
+        (Change("append", append_path, [item(name) for name in absent]),),
+    )
+    return not_met({"present": sorted(set(have_list) & set(need)), "lacking": absent},
+                   expected, remedy, credit=credit)
+
+
+def evidence_items(station: Station, topic: str) -> tuple[str, ...] | None:
+    """Every item recorded under ``topic`` (all entries of the topic together), or None when
+    no entry has that topic."""
+    entries = [e for e in station.functions or () if e.topic == topic]
+    if not entries:
+        return None
+    return tuple(item for e in entries for item in e.items)
+
+
+def evidence_check(station: Station, topic: str, need: Sequence[str], *,
+                   what: Text) -> Check:
+    """Evidence of ``topic`` recorded in ``functions`` holding every item of ``need`` (or at
+    least one item when ``need`` is empty)."""
+    expected: dict[str, Any] = {"topic": topic, "items": list(need) or "at least one"}
+    if station.functions is None:
+        return missing("functions", expected)
+    items = evidence_items(station, topic)
+    fill = list(need) or [what.zh]
+    if items is None:
+        return not_met({"topic": topic, "recorded": False}, expected, Remedy(
+            Text(f"建立并留存{what.zh}的记录", f"keep records of {what.en}"),
+            (Change("append", "functions", [{"topic": topic, "items": fill}]),)))
+    absent = lacking(items, need) if need else ([] if items else fill)
+    if not absent:
+        return met({"topic": topic, "items": list(items)}, expected)
+    credit = (len(need) - len(absent)) / len(need) if need else 0.0
+    return not_met({"topic": topic, "items": list(items), "lacking": absent},
+                   expected, Remedy(
+                       Text(f"{what.zh}补充:{'、'.join(absent)}",
+                            f"{what.en}: add {', '.join(absent)}"),
+                       (Change("append", f"functions[topic={topic}].items", absent),)),
+                   credit=credit)
+
+
+def find_ledger(station: Station, kind: str) -> Ledger | None:
+    for ledger in station.ledgers or ():
+        if ledger.kind == kind:
+            return ledger
+    return None
+
+
+def ledger_check(station: Station, ctx: Context, kind: str, *, max_age_param: str,
+                 what: Text) -> Check:
+    """A ledger of ``kind`` with entries, updated no longer ago than the parameter allows."""
+    max_age = ctx.integer(max_age_param)
+    expected = {"ledger": kind, "entries": "≥ 1", "updated_within_days": max_age}
+    fix = Remedy(Text(f"建立并更新{what.zh}", f"keep the {what.en} current"))
+    if station.ledgers is None:
+        return missing("ledgers", expected)
+    record = {"kind": kind, "entries": 1, "updated_on": ctx.as_of.isoformat()}
+    ledgers = [entry for entry in station.ledgers if entry.kind == kind]
+    if not ledgers:
+        return not_met({"ledger": kind, "recorded": False}, expected,
+                       Remedy(fix.text, (Change("append", "ledgers", [record]),)))
+    for entry in ledgers:  # any current ledger of the kind will do
+        if (entry.entries is not None and entry.updated_on is not None and entry.entries >= 1
+                and 0 <= (ctx.as_of - entry.updated_on).days <= max_age):
+            return met({"entries": entry.entries, "updated_on": entry.updated_on.isoformat(),
+                        "age_days": (ctx.as_of - entry.updated_on).days}, expected)
+    ledger = ledgers[0]  # the one a ``[kind=…]`` path selects
+    if ledger.entries is None or ledger.updated_on is None:
+        field = "entries" if ledger.entries is None else "updated_on"
+        return missing(f"ledgers[kind={kind}].{field}", expected)
+    age = (ctx.as_of - ledger.updated_on).days
+    observed = {"entries": ledger.entries, "updated_on": ledger.updated_on.isoformat(),
+                "age_days": age}
+    changes = [Change("set", f"ledgers[kind={kind}].updated_on", ctx.as_of.isoformat())]
+    if ledger.entries < 1:
+        changes.append(Change("set", f"ledgers[kind={kind}].entries", 1))
+    return not_met(observed, expected, Remedy(fix.text, tuple(changes)))
+
+
+def in_year(day: date, ctx: Context) -> bool:
+    """``day`` falls in the assessment year and not after ``as_of`` (no future records)."""
+    return day.year == ctx.year and day <= ctx.as_of
+
+
+def drills_of_year(station: Station, ctx: Context) -> list[Drill]:
+    return [d for d in station.drills or () if in_year(d.date, ctx)]
+
+
+def within_days(day: date, as_of: date, days: int) -> bool:
+    return as_of - timedelta(days=days) <= day <= as_of
+
+
+def region_or_missing(station: Station, ctx: Context,
+                      expected: Any) -> Region | Check:
+    """The station's township region node, or the missing-evidence check saying why not."""
+    if station.region is None:
+        return missing("region", expected)
+    region = ctx.region_of(station)
+    if region is None:
+        return missing(f"dataset.region[{station.region}]", expected)
+    return region
+
+
+def record_day(ctx: Context) -> date:
+    """The day a remedy dates a new record (a drill, a training): ``as_of``, kept inside the
+    assessment year so the new record counts for it."""
+    if ctx.as_of.year > ctx.year:
+        return date(ctx.year, 12, 31)
+    return ctx.as_of

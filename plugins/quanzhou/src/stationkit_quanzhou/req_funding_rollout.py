@@ -1,0 +1,114 @@
+"""Funding (保障措施, reported, not scored: it is not one of the eight haves) and the rollout
+of each edition over a county (region subject): QZ23's one pilot, QZ25's four towns."""
+
+from __future__ import annotations
+
+from stationkit import (
+    Change,
+    Check,
+    Context,
+    Level,
+    RegionSubject,
+    Remedy,
+    Requirement,
+    Role,
+    Scope,
+    Station,
+    Text,
+    met,
+    missing,
+    not_met,
+)
+from stationkit_quanzhou import citations as c
+from stationkit_quanzhou._checks import STATION_KIND, requirement
+
+FUNDING = "funding"
+ROLLOUT = "rollout"
+COUNTY = Scope("region", levels=frozenset({Level.COUNTY}))
+
+
+def construction_funding(station: Station, ctx: Context) -> Check:
+    want = ctx.integer("funding_construction_yuan")
+    expected = {"min_yuan": want}
+    value = station.funding.construction_yuan if station.funding else None
+    if value is None:
+        return missing("funding.construction_yuan", expected)
+    if value >= want:
+        return met(value, expected)
+    return not_met(value, expected, Remedy(
+        Text(f"建设经费达到{want}元", f"fund construction with {want} yuan"),
+        (Change("set", "funding.construction_yuan", want),)))
+
+
+def upkeep_budget(station: Station, ctx: Context) -> Check:
+    expected = {"annual_upkeep_yuan": "> 0, in the yearly budget"}
+    value = station.funding.annual_upkeep_yuan if station.funding else None
+    if value is None:
+        return missing("funding.annual_upkeep_yuan", expected)
+    if value > 0:
+        return met(value, expected)
+    return not_met(value, expected, Remedy(Text("每年安排管护经费并列入财政预算",
+                                                "budget yearly upkeep funds")))
+
+
+def _stations_in(subject: RegionSubject) -> dict[str, list[Station]]:
+    by_region: dict[str, list[Station]] = {}
+    for station in subject.stations:
+        if station.kind == STATION_KIND and station.region:
+            by_region.setdefault(station.region, []).append(station)
+    return by_region
+
+
+def pilot(subject: RegionSubject, ctx: Context) -> Check:
+    """QZ23: the county builds (at least) one pilot station."""
+    need = ctx.integer("pilot_stations_min")
+    have = sum(len(v) for v in _stations_in(subject).values())
+    if have >= need:
+        return met(have, {"min": need})
+    return not_met(have, {"min": need}, Remedy(Text("在试点乡镇建设标准化应急管理站",
+                                                    "build the pilot station")))
+
+
+def towns(subject: RegionSubject, ctx: Context) -> Check:
+    """QZ25: one station in each named town (street) of the city."""
+    names = ctx.names("rollout_towns")
+    expected = {"one_station_in_each": list(names)}
+    by_name = {r.name: r for r in subject.region.walk() if r.level is Level.TOWNSHIP}
+    absent_towns = [n for n in names if n not in by_name]
+    if absent_towns:
+        return missing("region.children[name=" + "/".join(absent_towns) + "]", expected)
+    built = _stations_in(subject)
+    lacking = [n for n in names if not built.get(by_name[n].code)]
+    if not lacking:
+        return met(list(names), expected)
+    return not_met({"without_station": lacking}, expected, Remedy(
+        Text("在以下镇(街道)建成标准化应急管理站:" + "、".join(lacking),
+             "build a station in: " + ", ".join(lacking))),
+        credit=(len(names) - len(lacking)) / len(names))
+
+
+FUNDING_2023: tuple[Requirement, ...] = (
+    requirement("funding.construction", FUNDING, "建设经费不少于80万元",
+                "construction funding of at least 800,000 yuan", c.FUNDING_23,
+                construction_funding, ("funding_construction_yuan",), role=Role.INFO,
+                monotone=True),
+    requirement("funding.upkeep", FUNDING, "年度管护经费列入预算", "yearly upkeep budget",
+                c.UPKEEP_23, upkeep_budget, role=Role.INFO, monotone=True),
+)
+
+FUNDING_2025: tuple[Requirement, ...] = (
+    requirement("funding.construction", FUNDING, "建设资金约30万元(参考)",
+                "construction funding of about 300,000 yuan (reference)", c.FUNDING_25,
+                construction_funding, ("funding_construction_yuan",), role=Role.INFO,
+                monotone=True),
+    requirement("funding.upkeep", FUNDING, "工作经费纳入财政预算", "running costs in the budget",
+                c.UPKEEP_25, upkeep_budget, role=Role.INFO, monotone=True),
+)
+
+ROLLOUT_2023 = Requirement("rollout.pilot", ROLLOUT, Text("建设1个试点应急管理站",
+                                                         "one pilot station"), c.PILOT_23, pilot,
+                           COUNTY, monotone=True, parameters=("pilot_stations_min",))
+ROLLOUT_2025 = Requirement("rollout.towns", ROLLOUT, Text("湖滨街道、蚶江镇、永宁镇、祥芝镇各建1个",
+                                                         "one station in each of the four towns"),
+                           c.TOWNS_25, towns, COUNTY, monotone=True,
+                           parameters=("rollout_towns",))

@@ -1,0 +1,213 @@
+"""rescue — 有一支常备常训的综合救援队伍: ≥ 30 members, a roster, average age ≤ 40,
+≥ 2 concentrated trainings a year, protection and insurance, a fire team, a party commando."""
+
+from __future__ import annotations
+
+from stationkit import (
+    Change,
+    Check,
+    Context,
+    Remedy,
+    Requirement,
+    Station,
+    Team,
+    Text,
+    met,
+    missing,
+    not_met,
+)
+from stationkit_quanzhou import citations as c
+from stationkit_quanzhou._checks import evidence_check, in_year, record_day, requirement
+
+GROUP = "rescue"
+TEAM = "rescue"
+FIRE_TEAM = "fire"
+PARTY_TEAM = "party_commando"
+TOPIC_PROTECTION = "防护装备和保险记录"
+PATH = f"teams[kind={TEAM}].members"
+#: The age of the members a remedy proposes to recruit (adult volunteers).
+YOUNGEST = 18
+
+
+def _team_members(station: Station, expected: object) -> Team | Check:
+    if station.teams is None:
+        return missing("teams", expected)
+    team = station.team(TEAM)
+    if team is None:
+        return missing(f"teams[kind={TEAM}]", expected)
+    if team.members is None:
+        return missing(PATH, expected)
+    return team
+
+
+def team_size(station: Station, ctx: Context) -> Check:
+    need = ctx.integer("rescue_team_min")
+    expected = {"min": need}
+    if station.teams is None:
+        return missing("teams", expected)
+    team = station.team(TEAM)
+    if team is not None and team.members is None:
+        return missing(PATH, expected)
+    have = len(team.members or ()) if team else 0
+    if have >= need:
+        return met(have, expected)
+    new = [{"name": f"新增队员{i + 1}", "age": 30, "insured": True, "protective_equipment": True}
+           for i in range(need - have)]
+    change = (Change("append", PATH, new) if team else
+              Change("append", "teams", [{"kind": TEAM, "name": "综合应急救援队伍", "members": new}]))
+    return not_met(have, expected, Remedy(
+        Text(f"综合应急救援队伍增加{need - have}人,达到不少于{need}人",
+             f"add {need - have} members to reach {need}"), (change,)))
+
+
+def roster(station: Station, ctx: Context) -> Check:
+    """A roster with the team's base, headcount and the rescue types it takes on."""
+    expected = {"roster": True, "base": "recorded", "rescue_types": "≥ 1"}
+    if station.teams is None:
+        return missing("teams", expected)
+    team = station.team(TEAM)
+    if team is None:
+        return missing(f"teams[kind={TEAM}]", expected)
+    if team.roster is None:
+        return missing(f"teams[kind={TEAM}].roster", expected)
+    observed = {"roster": team.roster, "base": team.base,
+                "rescue_types": list(team.rescue_types) if team.rescue_types is not None else None}
+    if team.roster and team.base and team.rescue_types:
+        return met(observed, expected)
+    changes = []
+    if not team.roster:
+        changes.append(Change("set", f"teams[kind={TEAM}].roster", True))
+    if not team.base:
+        changes.append(Change("set", f"teams[kind={TEAM}].base", "队伍驻地(待登记)"))
+    if not team.rescue_types:
+        changes.append(Change("set", f"teams[kind={TEAM}].rescue_types", ["综合救援"]))
+    return not_met(observed, expected, Remedy(
+        Text("建立队伍花名册,登记驻地、人数、救援类型、装备及存放地点",
+             "keep a roster with base, headcount, rescue types, equipment and its storage"),
+        tuple(changes)))
+
+
+def average_age(station: Station, ctx: Context) -> Check:
+    limit = ctx.number("rescue_average_age_max")
+    expected = {"max_average": limit}
+    team = _team_members(station, expected)
+    if isinstance(team, Check):
+        return team
+    members = team.members or ()
+    if not members:
+        return missing(PATH, expected)
+    ages = [m.age_on(ctx.as_of) for m in members]
+    known = [a for a in ages if a is not None]
+    if len(known) < len(ages):
+        return missing(f"{PATH}[].birth_date", expected)
+    mean = sum(known) / len(known)
+    if mean <= limit:
+        return met(round(mean, 2), expected)
+    text = Text(f"队伍平均年龄{mean:.1f}岁,原则上不超过{limit:g}岁:吸收年轻队员",
+                f"average age {mean:.1f} exceeds {limit:g}: recruit younger members")
+    if limit < YOUNGEST:
+        return not_met(round(mean, 2), expected, Remedy(text))
+    # The smallest record change: enough members of the youngest age to bring the mean down.
+    add = 0
+    while (sum(known) + YOUNGEST * add) / (len(known) + add) > limit:
+        add += 1
+    new = [{"name": f"青年队员{i + 1}", "age": YOUNGEST, "insured": True,
+            "protective_equipment": True} for i in range(add)]
+    return not_met(round(mean, 2), expected, Remedy(text, (Change("append", PATH, new),)))
+
+
+def trainings(station: Station, ctx: Context) -> Check:
+    """≥ 2 concentrated trainings in the year, each reported and photographed."""
+    need = ctx.integer("rescue_trainings_min")
+    kind = ctx.text("training_kind")
+    expected = {"min": need, "kind": kind, "reported": True, "photos": True}
+    if station.trainings is None:
+        return missing("trainings", expected)
+    of_year = [t for t in station.trainings if t.kind == kind and in_year(t.date, ctx)]
+    good = [t for t in of_year if t.reported is True and t.photos is True]
+    if len(good) >= need:
+        return met(len(good), expected)
+    if any(t.reported is None or t.photos is None for t in of_year):
+        return missing("trainings[].reported/photos", expected)
+    add = need - len(good)
+    new = [{"date": record_day(ctx).isoformat(), "topic": "综合应急救援队伍集中训练", "kind": kind,
+            "reported": True, "photos": True} for _ in range(add)]
+    return not_met(len(good), expected, Remedy(
+        Text(f"本年再组织{add}次集中训练,报送县应急局并拍照留底",
+             f"hold {add} more concentrated training(s) this year, reported, with photos"),
+        (Change("append", "trainings", new),)), credit=len(good) / need if need else 1.0)
+
+
+def protection(station: Station, ctx: Context) -> Check:
+    """Every member has protective equipment and personal accident insurance."""
+    expected = {"every_member": {"insured": True, "protective_equipment": True}}
+    team = _team_members(station, expected)
+    if isinstance(team, Check):
+        return team
+    members = team.members or ()
+    failing = [i for i, m in enumerate(members)
+               if m.insured is False or m.protective_equipment is False]
+    unknown = [i for i, m in enumerate(members)
+               if m.insured is None or m.protective_equipment is None]
+    if not failing and not unknown:
+        return met(len(members), expected)
+    if not failing:
+        return missing(f"{PATH}[].insured/protective_equipment", expected)
+    changes = []
+    for i in failing:
+        if members[i].insured is not True:
+            changes.append(Change("set", f"{PATH}[{i}].insured", True))
+        if members[i].protective_equipment is not True:
+            changes.append(Change("set", f"{PATH}[{i}].protective_equipment", True))
+    names = [members[i].name for i in failing]
+    return not_met({"lacking": names}, expected, Remedy(
+        Text("为以下队员配备防护装备并购买人身意外伤害保险:" + "、".join(names),
+             "equip and insure: " + ", ".join(names)), tuple(changes)),
+        credit=(len(members) - len(failing)) / len(members) if members else 0.0)
+
+
+def protection_records(station: Station, ctx: Context) -> Check:
+    return evidence_check(station, TOPIC_PROTECTION, ctx.names("protection_records"),
+                          what=Text("防护装备和保险的购买、发放、使用、维护记录",
+                                    "records of purchase, issue, use and upkeep"))
+
+
+def _team_present(station: Station, kind: str, what: Text) -> Check:
+    if station.teams is None:
+        return missing("teams", {"team": kind})
+    if station.team(kind) is not None:
+        return met(kind, {"team": kind})
+    return not_met(None, {"team": kind}, Remedy(
+        Text(f"建立{what.zh}", f"set up {what.en}"),
+        (Change("append", "teams", [{"kind": kind, "name": what.zh}]),)))
+
+
+def fire_team(station: Station, ctx: Context) -> Check:
+    return _team_present(station, FIRE_TEAM, Text("乡镇消防队(站)/微型消防站", "a town fire team"))
+
+
+def party_commando(station: Station, ctx: Context) -> Check:
+    return _team_present(station, PARTY_TEAM, Text("党员应急突击队", "a party emergency commando"))
+
+
+REQUIREMENTS: tuple[Requirement, ...] = (
+    requirement("rescue.size", GROUP, "综合应急救援队伍不少于30人", "rescue team of at least 30",
+                c.RESCUE_SIZE, team_size, ("rescue_team_min",), weight=2.0, gate=True,
+                monotone=True),
+    requirement("rescue.roster", GROUP, "队伍花名册", "team roster", c.RESCUE_ROSTER, roster),
+    requirement("rescue.average_age", GROUP, "平均年龄原则上不超过40周岁",
+                "average age at most 40 (as a rule)", c.RESCUE_AGE, average_age,
+                ("rescue_average_age_max",)),
+    requirement("rescue.trainings", GROUP, "每年集中训练不少于2次", "at least 2 trainings a year",
+                c.RESCUE_TRAINING, trainings, ("rescue_trainings_min", "training_kind"),
+                monotone=True),
+    requirement("rescue.protection", GROUP, "防护装备和人身意外伤害保险",
+                "protective equipment and accident insurance", c.PROTECTION, protection),
+    requirement("rescue.protection_records", GROUP, "防护装备和保险记录",
+                "protection and insurance records", c.PROTECTION, protection_records,
+                ("protection_records",), monotone=True),
+    requirement("rescue.fire_team", GROUP, "乡镇消防队(站)", "town fire team", c.FIRE_TEAM,
+                fire_team, weight=0.5, monotone=True),
+    requirement("rescue.party_commando", GROUP, "党员应急突击队", "party emergency commando",
+                c.PARTY_COMMANDO_23, party_commando, weight=0.5, monotone=True),
+)

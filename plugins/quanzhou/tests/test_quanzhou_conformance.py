@@ -1,0 +1,11 @@
+"""The testing toolkit's conformance suite over the whole plugin (both editions)."""
+
+from __future__ import annotations
+
+from stationkit.testing.conformance import check_plugin
+
+import stationkit_quanzhou.plugin
+
+
+def test_quanzhou_conformance() -> None:
+    check_plugin(stationkit_quanzhou.plugin, name="quanzhou")

@@ -1,0 +1,324 @@
+"""The ``stationkit`` command line. Exit codes: 0 all passed, 1 something failed, 2 bad input
+or usage (with a message, never a traceback). JSON outputs are documented in docs/json.md."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+from stationkit._assess import Assessor
+from stationkit._describe import edition_diff, standard_json, standard_markdown
+from stationkit._errors import StationkitError
+from stationkit._loading import load_dataset
+from stationkit._registry import Registry
+from stationkit._render import render_markdown, render_text
+from stationkit._report import Report
+from stationkit._report_json import report_to_json, text_json
+from stationkit._schema import dataset_schema
+from stationkit._scoring import apply_rank_caps
+from stationkit._standard import Subject
+from stationkit._subjects import subjects_of
+from stationkit.lifecycle import _cli as lifecycle_cli
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+PROGRESS_MIN = 200  # batches at least this long get a progress bar on a terminal
+
+
+class UsageError(StationkitError):
+    """Bad command-line usage."""
+
+
+def _dump(data: Any, out: TextIO) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _registry(args: argparse.Namespace) -> Registry:
+    registry = Registry(strict=getattr(args, "strict", False))
+    registry.load_entry_points()
+    return registry
+
+
+def _warn_failed(registry: Registry) -> None:
+    for info in registry.failed:
+        print(f"warning: plugin {info.name!r} not loaded: {info.error}", file=sys.stderr)
+
+
+# -- plugins / standards / show ------------------------------------------------------------
+def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
+    registry = _registry(args)
+    rows: list[dict[str, Any]] = [
+        {
+            "name": p.name,
+            "distribution": p.distribution,
+            "version": p.version,
+            "standards": list(p.standards),
+            "hooks": list(p.hooks),
+            "error": p.error,
+        }
+        for p in registry.plugins
+    ]
+    if args.json:
+        _dump(rows, out)
+        return EXIT_OK
+    for row in rows:
+        state = f"FAILED: {row['error']}" if row["error"] else ", ".join(row["standards"])
+        out.write(
+            f"{row['name']:<12} {row['distribution'] or '-'} {row['version'] or ''}  {state}\n"
+        )
+    if not rows:
+        out.write("no stationkit plugins installed\n")
+    return EXIT_OK
+
+
+def cmd_standards(args: argparse.Namespace, out: TextIO) -> int:
+    registry = _registry(args)
+    _warn_failed(registry)
+    rows: list[dict[str, Any]] = [
+        {
+            "id": s.id,
+            "edition": e.edition,
+            "title": text_json(s.title),
+            "plugin": registry.provider(s.id, e.edition),
+        }
+        for s in registry.standards()
+        for e in s.editions
+    ]
+    if args.json:
+        _dump(rows, out)
+        return EXIT_OK
+    for row in rows:
+        out.write(
+            f"{row['id']}@{row['edition']:<8} {row['title']['zh']} / "
+            f"{row['title']['en']}  [{row['plugin']}]\n"
+        )
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    registry = _registry(args)
+    std, ed = registry.standard(args.standard)
+    plugin = registry.provider(std.id, ed.edition)
+    if args.json:
+        _dump(standard_json(std, ed, plugin), out)
+    else:
+        out.write(standard_markdown(std, ed, plugin))
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+    registry = _registry(args)
+    std, old = registry.standard(args.old)
+    std2, new = registry.standard(args.new)
+    if std.id != std2.id:
+        raise UsageError(f"diff compares two editions of one standard, not {std.id} and {std2.id}")
+    diff = edition_diff(std, old, new)
+    if args.json:
+        _dump(diff, out)
+        return EXIT_OK
+    out.write(f"{std.id}: {old.edition} → {new.edition}\n")
+    for part in ("parameters", "requirements"):
+        for change in ("added", "removed"):
+            for name in diff[part][change]:
+                out.write(f"  {part[:-1]} {change}: {name}\n")
+        for item in diff[part]["changed"]:
+            if isinstance(item, dict):
+                out.write(
+                    f"  parameter changed: {item['name']}: {item['from']!r} → "
+                    f"{item['to']!r} ({item['citation']['document']} "
+                    f"{item['citation']['section']})\n"
+                )
+            else:
+                out.write(f"  requirement changed: {item}\n")
+    return EXIT_OK
+
+
+# -- assess -------------------------------------------------------------------------------
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _parse_set(items: Sequence[str]) -> dict[str, object]:
+    values: dict[str, object] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise UsageError(f"--set expects NAME=VALUE, got {item!r}")
+        values[name.strip()] = value
+    return values
+
+
+def _with_progress(items: list[Subject], enabled: bool) -> Iterator[Subject]:
+    if not enabled:
+        yield from items
+        return
+    from rich.progress import track
+
+    yield from track(items, description="assessing", transient=True, console=None)
+
+
+def assess_files(
+    registry: Registry,
+    files: Sequence[str],
+    ref: str,
+    as_of: date,
+    overrides: dict[str, object],
+    which: str,
+    progress: bool = False,
+) -> list[Report]:
+    std, ed = registry.standard(ref)
+    reports: list[Report] = []
+    for path in files:
+        dataset = load_dataset(path)
+        assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset)
+        subjects = subjects_of(dataset, ed, which)
+        if not subjects:
+            raise UsageError(
+                f"{path}: nothing in it is covered by {std.id}@{ed.edition} (subject: {which})"
+            )
+        reports += [assessor.assess(s) for s in _with_progress(subjects, progress)]
+    # Rank caps hold over everything assessed in one run: one batch.
+    assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides)
+    return apply_rank_caps(reports, ed.grading, assessor.resolve)
+
+
+def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
+    registry = _registry(args)
+    _warn_failed(registry)
+    progress = args.format == "text" and sys.stderr.isatty()
+    reports = assess_files(
+        registry,
+        args.files,
+        args.standard,
+        args.as_of or date.today(),
+        _parse_set(args.set),
+        args.subject,
+        progress,
+    )
+    if args.format == "json":
+        _dump({"reports": [report_to_json(r) for r in reports]}, out)
+    elif args.format == "md":
+        out.write(render_markdown(reports))
+    else:
+        out.write(render_text(reports, colour=out.isatty(), every=args.all) + "\n")
+    return EXIT_OK if all(r.passed for r in reports) else EXIT_FAILED
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    _dump(dataset_schema(), out)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
+    from stationkit._demo import run_demo
+
+    return run_demo(_registry(args), out, workdir=Path(args.workdir) if args.workdir else None)
+
+
+# -- parser -------------------------------------------------------------------------------
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="stationkit",
+        description=(
+            "Assess emergency-management stations against the standards that plugins provide."
+        ),
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on any plugin that does not load, instead of reporting it",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("plugins", help="installed plugins, what they provide, which failed")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_plugins)
+
+    p = sub.add_parser("standards", help="the standards and editions the plugins provide")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_standards)
+
+    p = sub.add_parser(
+        "show",
+        help="a standard's parameters and requirements with citations "
+        "(Markdown documentation page, or --json)",
+    )
+    p.add_argument("standard", metavar="ID[@EDITION]")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_show)
+
+    p = sub.add_parser("diff", help="what changed between two editions of a standard")
+    p.add_argument("old", metavar="ID@EDITION")
+    p.add_argument("new", metavar="ID@EDITION")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_diff)
+
+    p = sub.add_parser("assess", help="assess the stations (and regions) in YAML/JSON files")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--standard", required=True, metavar="ID[@EDITION]")
+    p.add_argument(
+        "--as-of", type=_parse_date, metavar="DATE", help="the assessment date (default: today)"
+    )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a parameter (tailoring); repeatable",
+    )
+    p.add_argument("--format", choices=("text", "json", "md"), default="text")
+    p.add_argument(
+        "--subject",
+        choices=("all", "station", "region"),
+        default="all",
+        help="assess stations, regions (region-level requirements), or both",
+    )
+    p.add_argument(
+        "--all", action="store_true", help="text format: list every finding, met ones included"
+    )
+    p.set_defaults(run=cmd_assess)
+
+    p = sub.add_parser("schema", help="JSON Schema of the input files")
+    p.set_defaults(run=cmd_schema)
+
+    p = sub.add_parser("demo", help="assess every plugin's bundled sample data")
+    p.add_argument("--workdir", help="where to keep the demo's SQLite ledger (default: temp)")
+    p.set_defaults(run=cmd_demo)
+
+    lifecycle_cli.add_commands(sub)
+    return parser
+
+
+def _run_lifecycle(args: argparse.Namespace, out: TextIO) -> int:
+    registry = _registry(args)
+    _warn_failed(registry)
+    with contextlib.redirect_stdout(out):
+        return lifecycle_cli.run(args, registry.machine_extensions)
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse already printed the usage message
+        return int(exc.code) if isinstance(exc.code, int) else EXIT_USAGE
+    stream = out or sys.stdout
+    run: Callable[[argparse.Namespace, TextIO], int] = getattr(args, "run", _run_lifecycle)
+    try:
+        return run(args, stream)
+    except StationkitError as exc:
+        print(f"stationkit: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (OSError, KeyError, ValueError, TypeError) as exc:
+        print(f"stationkit: error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,196 @@
+"""A standard described as data (``show --json``) and as a documentation page (Markdown)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from stationkit._report_json import citation_json, text_json, value_json
+from stationkit._standard import Edition, Parameter, Requirement, Standard
+
+
+def parameter_json(p: Parameter) -> dict[str, Any]:
+    return {
+        "name": p.name,
+        "value": value_json(p.value),
+        "unit": p.unit,
+        "default": p.default,
+        "title": text_json(p.title),
+        "citation": citation_json(p.citation),
+        "note": text_json(p.note) if p.note else None,
+    }
+
+
+def requirement_json(r: Requirement) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "group": r.group,
+        "title": text_json(r.title),
+        "gate": r.gate,
+        "weight": r.weight,
+        "role": r.role.value,
+        "monotone": r.monotone,
+        "applies_to": {
+            "subject": r.scope.subject,
+            "kinds": sorted(r.scope.kinds),
+            "levels": sorted(level.value for level in r.scope.levels),
+        },
+        "parameters": list(r.parameters),
+        "citation": citation_json(r.citation),
+    }
+
+
+def _programme_json(programme: Any) -> dict[str, Any]:
+    describe = getattr(programme, "to_json", None)
+    if callable(describe):
+        result: dict[str, Any] = describe()
+        return result
+    return {"id": getattr(programme, "id", None)}
+
+
+def standard_json(std: Standard, ed: Edition, plugin: str | None = None) -> dict[str, Any]:
+    """The documented ``show --json`` shape."""
+    return {
+        "id": std.id,
+        "edition": ed.edition,
+        "title": text_json(std.title),
+        "edition_title": text_json(ed.title),
+        "plugin": plugin,
+        "sources": [
+            {"key": s.key, "title": s.title, "issuer": s.issuer, "year": s.year}
+            for s in std.sources
+            if s.key in ed.sources
+        ],
+        "kinds": [
+            {"id": k.id, "title": text_json(k.title), "subject": k.subject} for k in std.kinds
+        ],
+        "groups": [
+            {"id": g.id, "title": text_json(g.title), "note": text_json(g.note) if g.note else None}
+            for g in ed.groups
+        ],
+        "parameters": [parameter_json(p) for p in ed.parameters],
+        "requirements": [requirement_json(r) for r in ed.requirements],
+        "programmes": [_programme_json(p) for p in ed.programmes],
+        "not_encoded": [text_json(t) for t in ed.not_encoded],
+    }
+
+
+def edition_diff(std: Standard, old: Edition, new: Edition) -> dict[str, Any]:
+    """What changed from ``old`` to ``new``: parameters and requirements added, removed,
+    changed (value or citation)."""
+    op = {p.name: p for p in old.parameters}
+    np_ = {p.name: p for p in new.parameters}
+    orq = {r.id: r for r in old.requirements}
+    nrq = {r.id: r for r in new.requirements}
+    return {
+        "standard": std.id,
+        "from": old.edition,
+        "to": new.edition,
+        "parameters": {
+            "added": sorted(set(np_) - set(op)),
+            "removed": sorted(set(op) - set(np_)),
+            "changed": [
+                {
+                    "name": n,
+                    "from": value_json(op[n].value),
+                    "to": value_json(np_[n].value),
+                    "citation": citation_json(np_[n].citation),
+                }
+                for n in sorted(set(op) & set(np_))
+                if op[n].value != np_[n].value or op[n].citation != np_[n].citation
+            ],
+        },
+        "requirements": {
+            "added": sorted(set(nrq) - set(orq)),
+            "removed": sorted(set(orq) - set(nrq)),
+            "changed": sorted(
+                i
+                for i in set(orq) & set(nrq)
+                if (orq[i].citation, orq[i].gate, orq[i].weight, orq[i].group, orq[i].parameters)
+                != (nrq[i].citation, nrq[i].gate, nrq[i].weight, nrq[i].group, nrq[i].parameters)
+            ),
+        },
+    }
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def standard_markdown(std: Standard, ed: Edition, plugin: str | None = None) -> str:
+    """The generated documentation page of one edition: every parameter and requirement with
+    its citation and the original quote; defaults and inferences marked."""
+    lines = [
+        f"# {std.title.zh} / {std.title.en} — `{std.id}@{ed.edition}`",
+        "",
+        f"{ed.title.zh} / {ed.title.en}" + (f" (plugin `{plugin}`)" if plugin else ""),
+        "",
+        "## Sources 依据文件",
+        "",
+    ]
+    for s in std.sources:
+        if s.key in ed.sources:
+            lines.append(
+                f"- **{s.key}**: {s.title}" + (f" ({s.issuer}, {s.year})" if s.issuer else "")
+            )
+    if std.kinds:
+        lines += ["", "## Kinds 类型", ""]
+        lines += [f"- `{k.id}` {k.title.zh} / {k.title.en}" for k in std.kinds]
+    lines += [
+        "",
+        "## Parameters 参数",
+        "",
+        "Values marked *default* are the plugin's own where the source is silent; "
+        "*inferred* citations are readings the source does not state outright. "
+        "标注 *default* 的为插件默认值（原文未规定），*inferred* 为推断。",
+        "",
+        "| name | value | unit | title 名称 | source 出处 | quote 原文 |",
+        "|---|---|---|---|---|---|",
+    ]
+    for p in ed.parameters:
+        value = value_json(p.value)
+        mark = " *default*" if p.default else ""
+        infer = " *inferred*" if p.citation.inferred else ""
+        lines.append(
+            f"| `{p.name}` | {_md(str(value))}{mark} | {p.unit or ''} | "
+            f"{_md(p.title.zh)} / {_md(p.title.en)} | {p.citation.label()}{infer} | "
+            f"{_md(p.citation.quote)} |"
+        )
+    groups = {g.id: g for g in ed.groups}
+    lines += ["", "## Requirements 要求", ""]
+    current = None
+    for r in ed.requirements:
+        if r.group != current:
+            current = r.group
+            g = groups.get(r.group)
+            title = f"{g.title.zh} / {g.title.en}" if g else r.group
+            lines += ["", f"### {title} (`{r.group}`)", ""]
+            if g and g.note:
+                lines += [f"{g.note.zh} / {g.note.en}", ""]
+            lines += [
+                "| id | title 名称 | gate 否决 | weight 权重 | parameters 参数 | "
+                "source 出处 | quote 原文 |",
+                "|---|---|---|---|---|---|---|",
+            ]
+        params = ", ".join(f"`{n}`" for n in r.parameters)
+        role = "" if r.role.value == "scored" else f" ({r.role.value})"
+        lines.append(
+            f"| `{r.id}` | {_md(r.title.zh)} / {_md(r.title.en)}{role} | "
+            f"{'yes' if r.gate else ''} | {r.weight:g} | {params} | "
+            f"{r.citation.label()}{' *inferred*' if r.citation.inferred else ''} | "
+            f"{_md(r.citation.quote)} |"
+        )
+    if ed.grading.bands or ed.grading.rank_caps:
+        lines += ["", "## Grading 评级", ""]
+        for b in ed.grading.bands:
+            lines.append(f"- {b.grade} {b.title.zh} / {b.title.en}: score ≥ {b.min_score}")
+        if ed.grading.pass_mark is not None:
+            lines.append(f"- pass mark 合格线: {ed.grading.pass_mark}")
+        for cap in ed.grading.rank_caps:
+            lines.append(
+                f"- rank cap 比例上限: {cap.grade} ≤ {cap.max_share} of a batch "
+                f"({cap.citation.label()}: {cap.citation.quote})"
+            )
+    if ed.not_encoded:
+        lines += ["", "## Not encoded 未编码条款", ""]
+        lines += [f"- {t.zh} / {t.en}" for t in ed.not_encoded]
+    return "\n".join(lines) + "\n"

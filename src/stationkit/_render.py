@@ -1,0 +1,140 @@
+"""Reports for people: terminal text (colour on a TTY) and Markdown, in Chinese and English."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from stationkit._findings import Finding, Status
+from stationkit._report import Report
+
+_MARK = {
+    Status.MET: ("✓", "32"),
+    Status.NOT_MET: ("✗", "31"),
+    Status.MISSING_EVIDENCE: ("?", "33"),
+    Status.NOT_APPLICABLE: ("-", "90"),
+}
+_STATUS_TEXT = {
+    Status.MET: "符合 met",
+    Status.NOT_MET: "不符合 not met",
+    Status.MISSING_EVIDENCE: "缺少证据 missing evidence",
+    Status.NOT_APPLICABLE: "不适用 not applicable",
+}
+
+
+_NEEDS_WORK = (Status.NOT_MET, Status.MISSING_EVIDENCE)
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour else text
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return text if len(text) <= 90 else text[:87] + "..."
+
+
+def _finding_lines(f: Finding, colour: bool) -> list[str]:
+    mark, code = _MARK[f.status]
+    gate = " [gate 否决项]" if f.gate else ""
+    lines = [f"  {_paint(mark, code, colour)} {f.requirement}{gate}  {f.title.zh} / {f.title.en}"]
+    if f.status is not Status.MET and f.status is not Status.NOT_APPLICABLE:
+        lines.append(
+            f"      observed 实际: {_short(f.observed)}   expected 要求: {_short(f.expected)}"
+        )
+        if f.remedy:
+            lines.append(f"      remedy 整改: {f.remedy.text.zh} / {f.remedy.text.en}")
+        lines.append(f"      cite 依据: {f.citation.label()}")
+    if f.note and f.status is Status.NOT_APPLICABLE:
+        lines.append(f"      {f.note.zh} / {f.note.en}")
+    return lines
+
+
+def render_text(reports: Sequence[Report], *, colour: bool = False, every: bool = False) -> str:
+    """Each report with its score breakdown and the findings that need work (``every``: all
+    findings, met ones included)."""
+    out: list[str] = []
+    for r in reports:
+        verdict = _paint(
+            "PASS 通过" if r.passed else "FAIL 未通过", "32" if r.passed else "31", colour
+        )
+        name = f" {r.subject.name}" if r.subject.name else ""
+        out.append(
+            f"{r.subject.id}{name} ({r.subject.kind}) — {r.standard}@{r.edition} "
+            f"as of {r.as_of.isoformat()}"
+        )
+        grade = f"  grade 等级: {r.grade}" + (" (rank cap 比例限制)" if r.rank_capped else "")
+        out.append(
+            f"  {verdict}  score 得分: {r.score:g}/{r.max_score:g}{grade if r.grade else ''}"
+        )
+        for g in r.breakdown:
+            pts = "n/a" if g.points is None else f"{g.points:g}"
+            out.append(
+                f"    {g.title.zh} {g.title.en}: {pts}/{g.max_points:g} "
+                f"({g.met}/{g.applicable} met)"
+            )
+        if r.bonus or r.deductions:
+            out.append(f"    bonus 加分: +{r.bonus:g}   deductions 扣分: -{r.deductions:g}")
+        for name_, o in r.overridden.items():
+            out.append(
+                f"    overridden 调整参数: {name_} = {o.value!r} (source 原值 {o.source_value!r})"
+            )
+        shown = [f for f in r.findings if every or f.status in _NEEDS_WORK]
+        for f in shown:
+            out.extend(_finding_lines(f, colour))
+        hidden = len(r.findings) - len(shown)
+        if hidden:
+            out.append(
+                f"  ({hidden} more met or not applicable 其余符合或不适用; --all lists them)"
+            )
+        out.append("")
+    passed = sum(r.passed for r in reports)
+    out.append(f"{len(reports)} assessed, {passed} passed, {len(reports) - passed} failed")
+    return "\n".join(out)
+
+
+def _cell(value: object) -> str:
+    return _short(value).replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(reports: Sequence[Report]) -> str:
+    out: list[str] = []
+    for r in reports:
+        name = f" {r.subject.name}" if r.subject.name else ""
+        out.append(f"## {r.subject.id}{name} — {r.standard}@{r.edition}\n")
+        out.append(f"- as of 截至: {r.as_of.isoformat()}")
+        out.append(f"- outcome 结论: **{r.outcome}**")
+        out.append(
+            f"- score 得分: {r.score:g} / {r.max_score:g}"
+            + (
+                f" (bonus +{r.bonus:g}, deductions -{r.deductions:g})"
+                if r.bonus or r.deductions
+                else ""
+            )
+        )
+        if r.grade:
+            out.append(f"- grade 等级: {r.grade}" + (" (rank cap)" if r.rank_capped else ""))
+        for name_, o in r.overridden.items():
+            out.append(
+                f"- overridden 调整参数: `{name_}` = {o.value!r} (source {o.source_value!r})"
+            )
+        if r.breakdown:
+            out.append("\n| group 分组 | points 得分 | max 满分 | met 符合 |\n|---|---|---|---|")
+            for g in r.breakdown:
+                pts = "n/a" if g.points is None else f"{g.points:g}"
+                out.append(
+                    f"| {g.title.zh} {g.title.en} | {pts} | {g.max_points:g} | "
+                    f"{g.met}/{g.applicable} |"
+                )
+        out.append(
+            "\n| requirement 要求 | status 状态 | observed 实际 | expected 要求值 | "
+            "remedy 整改 | citation 依据 |\n|---|---|---|---|---|---|"
+        )
+        for f in r.findings:
+            remedy = f"{f.remedy.text.zh} / {f.remedy.text.en}" if f.remedy else ""
+            out.append(
+                f"| {f.requirement} {f.title.zh} | {_STATUS_TEXT[f.status]} | "
+                f"{_cell(f.observed)} | {_cell(f.expected)} | {_cell(remedy)} | "
+                f"{_cell(f.citation.label())} |"
+            )
+        out.append("")
+    return "\n".join(out)

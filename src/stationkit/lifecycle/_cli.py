@@ -1,0 +1,151 @@
+"""CLI commands of the lifecycles: ``machines show`` and ``ledger replay``.
+
+The core's CLI calls ``add_commands`` on its subparsers and, for a parsed ``args`` with
+``args.lifecycle_command`` set, ``run(args, extensions_for)``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from pathlib import Path
+
+from stationkit.lifecycle._errors import LifecycleError
+from stationkit.lifecycle._events import Event
+from stationkit.lifecycle._replay import base_definitions, replay, resolve_definitions
+from stationkit.lifecycle._resolve import resolve_machine
+from stationkit.lifecycle._spec import MACHINE_NAMES, MachineExtension
+from stationkit.lifecycle._sqlite import SQLiteLedger, is_sqlite_file
+
+ExtensionsFor = Callable[[str, str | None], Sequence[MachineExtension]]
+
+
+class UsageError(Exception):
+    """Bad input: printed on stderr, exit code 2."""
+
+
+def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    machines = subparsers.add_parser("machines", help="lifecycle state machines")
+    machines_sub = machines.add_subparsers(dest="machines_command", required=True)
+    show = machines_sub.add_parser("show", help="print a machine as resolved for a standard")
+    show.add_argument("name", help=f"one of: {', '.join(MACHINE_NAMES)}")
+    show.add_argument("--standard", metavar="ID@EDITION",
+                      help="apply this standard's extensions (edition optional)")
+    show.add_argument("--format", choices=("mermaid", "json"), default="mermaid")
+    show.set_defaults(lifecycle_command="machines show")
+
+    ledger = subparsers.add_parser("ledger", help="lifecycle event ledgers")
+    ledger_sub = ledger.add_subparsers(dest="ledger_command", required=True)
+    replay_parser = ledger_sub.add_parser(
+        "replay", help="replay a JSON-lines event file or a SQLite ledger; print the states"
+    )
+    replay_parser.add_argument("file", help="a .jsonl event file or a SQLite ledger file")
+    replay_parser.add_argument("--as-of", required=True, metavar="DATE",
+                               help="ISO date: replay the events up to the end of that day")
+    replay_parser.add_argument("--machine", choices=MACHINE_NAMES)
+    replay_parser.add_argument("--standard", metavar="ID@EDITION",
+                               help="replay with this standard's extended machines")
+    replay_parser.add_argument("--format", choices=("text", "json"), default="text")
+    replay_parser.set_defaults(lifecycle_command="ledger replay")
+
+
+def run(args: argparse.Namespace, extensions_for: ExtensionsFor) -> int:
+    """Run a lifecycle command; 0 on success, 2 on bad input (message on stderr)."""
+    try:
+        if args.lifecycle_command == "machines show":
+            return _machines_show(args, extensions_for)
+        if args.lifecycle_command == "ledger replay":
+            return _ledger_replay(args, extensions_for)
+        raise UsageError(f"unknown lifecycle command {args.lifecycle_command!r}")
+    except (UsageError, LifecycleError) as error:
+        print(f"stationkit: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _extensions(
+    standard: str | None, extensions_for: ExtensionsFor
+) -> tuple[Sequence[MachineExtension], str | None]:
+    if standard is None:
+        return (), None
+    standard_id, _, edition = standard.partition("@")
+    if not standard_id:
+        raise UsageError(f"--standard {standard!r}: expected ID or ID@EDITION")
+    try:
+        return extensions_for(standard_id, edition or None), edition or None
+    except Exception as error:  # a plugin's or the registry's error: report, don't crash
+        raise UsageError(f"cannot load standard {standard!r}: {error}") from None
+
+
+def _machines_show(args: argparse.Namespace, extensions_for: ExtensionsFor) -> int:
+    if args.name not in MACHINE_NAMES:
+        raise UsageError(f"unknown machine {args.name!r}; machines: {', '.join(MACHINE_NAMES)}")
+    extensions, edition = _extensions(args.standard, extensions_for)
+    definition = resolve_machine(args.name, extensions, edition)
+    if args.format == "json":
+        print(json.dumps(definition.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(definition.mermaid, end="")
+    return 0
+
+
+def _read_jsonl(path: Path) -> Iterator[Event]:
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                if not isinstance(data, dict):
+                    raise ValueError("each line must be a JSON object")
+                yield Event.from_json(data)
+            except ValueError as error:
+                raise UsageError(f"{path}:{number}: {error}") from None
+
+
+def _ledger_replay(args: argparse.Namespace, extensions_for: ExtensionsFor) -> int:
+    try:
+        as_of = date.fromisoformat(args.as_of)
+    except ValueError:
+        raise UsageError(f"--as-of {args.as_of!r} is not an ISO date (YYYY-MM-DD)") from None
+    path = Path(args.file)
+    if not path.is_file():
+        raise UsageError(f"no such file: {path}")
+    extensions, edition = _extensions(args.standard, extensions_for)
+    definitions = (
+        resolve_definitions(extensions, edition) if extensions else base_definitions()
+    )
+    if is_sqlite_file(path):
+        with SQLiteLedger(path) as ledger:
+            states = replay(ledger.events(args.machine), definitions, as_of)
+    else:
+        events = (e for e in _read_jsonl(path) if args.machine in (None, e.machine))
+        states = replay(events, definitions, as_of)
+    rows = sorted(states.values(), key=lambda state: (state.machine, state.record_id))
+    if args.format == "json":
+        print(json.dumps(
+            [{"record_id": s.record_id, "machine": s.machine, "state": s.state,
+              "version": s.version, "facts": dict(s.facts),
+              "updated_at": s.updated_at.isoformat() if s.updated_at else None} for s in rows],
+            ensure_ascii=False, indent=2,
+        ))
+    else:
+        for s in rows:
+            title = definitions[s.machine].state_title(s.state)
+            print(f"{s.machine}\t{s.record_id}\t{s.state}\t{title.zh} / {title.en}\tv{s.version}")
+        print(f"{len(rows)} records as of {as_of.isoformat()}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Standalone entry for the lifecycle commands (no plugins): for tests and tools."""
+    parser = argparse.ArgumentParser(prog="stationkit")
+    add_commands(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(argv)
+
+    def no_extensions(standard: str, edition: str | None) -> Sequence[MachineExtension]:
+        raise LookupError(f"no registry here to load standard {standard!r}")
+
+    return run(args, no_extensions)
