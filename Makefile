@@ -33,8 +33,9 @@ lint: $(STAMP)
 # mypy runs once per tree: the plugins' tests share module names (conftest), so one run
 # over everything would see duplicates.
 typecheck: $(STAMP)
-	cd src && ../$(BIN)/mypy -p stationkit
-	$(BIN)/mypy tests benchmarks tests/plugins/example/src
+	$(BIN)/mypy -p stationkit
+	$(BIN)/mypy -p stationkit_example
+	$(BIN)/mypy tests/*.py tests/lifecycle tests/testing benchmarks
 	set -e; for p in $(PLUGINS); do \
 		MYPYPATH=src:$${p}src $(BIN)/mypy $${p}src $${p}tests; done
 

@@ -9,7 +9,6 @@ import pytest
 import stationkit as sk
 
 
-
 @pytest.fixture
 def registry() -> Iterator[sk.Registry]:
     from stationkit_example import plugin

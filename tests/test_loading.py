@@ -85,5 +85,5 @@ def test_top_level_must_be_a_mapping() -> None:
 
 
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:
-    with pytest.raises(sk.InputError, match="nope.yaml"):
+    with pytest.raises(sk.InputError, match=r"nope\.yaml"):
         sk.load_dataset(tmp_path / "nope.yaml")

@@ -9,10 +9,10 @@ import attrs
 from core_support import AS_OF, make_station
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from stationkit_example.plugin import STANDARD
 
 import stationkit as sk
 from stationkit._report_json import report_from_json, report_to_json
-from stationkit_example.plugin import STANDARD
 
 FAST = settings(max_examples=60, deadline=None)
 

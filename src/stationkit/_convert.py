@@ -129,11 +129,12 @@ def make_converter() -> cattrs.Converter:
     """A converter for the input records: strict types, unknown keys refused."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     hooks: list[tuple[Any, Any]] = [
-        (str, _str), (int, _int), (Count, _count), (float, _float), (bool, _bool),
+        (str, _str), (int, _int), (float, _float), (bool, _bool),
         (date, _date), (datetime, _datetime),
     ]
     for target, hook in hooks:
         conv.register_structure_hook(target, hook)
+    conv.register_structure_hook_func(lambda t: t == Count, _count)
     # By class, so it outranks the ``str`` hook that would otherwise catch a StrEnum.
     conv.register_structure_hook(Level, _enum)
     conv.register_structure_hook_factory(_is_tuple, _tuple_factory(conv))

@@ -6,6 +6,7 @@ from typing import Any
 
 from stationkit._report_json import citation_json, text_json, value_json
 from stationkit._standard import Edition, Parameter, Requirement, Standard
+from stationkit.lifecycle import Programme
 
 
 def parameter_json(p: Parameter) -> dict[str, Any]:
@@ -39,12 +40,25 @@ def requirement_json(r: Requirement) -> dict[str, Any]:
     }
 
 
-def _programme_json(programme: Any) -> dict[str, Any]:
+def _programme_json(programme: Programme) -> dict[str, Any]:
     describe = getattr(programme, "to_json", None)
-    if callable(describe):
+    if callable(describe):  # a plugin's own, richer description
         result: dict[str, Any] = describe()
         return result
-    return {"id": getattr(programme, "id", None)}
+    return {
+        "id": programme.id,
+        "title": text_json(programme.title),
+        "citation": citation_json(programme.citation) if programme.citation else None,
+        "penalty_per_late": programme.penalty_per_late,
+        "penalty_unit": text_json(programme.penalty_unit) if programme.penalty_unit else None,
+        "milestones": [
+            {"id": m.id, "title": text_json(m.title), "due": m.due.isoformat(),
+             "window_start": m.window_start.isoformat() if m.window_start else None,
+             "responsible": list(m.responsible), "evidence": text_json(m.evidence),
+             "note": text_json(m.note) if m.note else None, "citation": citation_json(m.citation)}
+            for m in programme.milestones
+        ],
+    }
 
 
 def standard_json(std: Standard, ed: Edition, plugin: str | None = None) -> dict[str, Any]:

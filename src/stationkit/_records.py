@@ -10,12 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, datetime
 from enum import StrEnum
-from typing import NewType
+from typing import Annotated
 
 import attrs
 
-#: A whole number that is never negative (headcounts, quantities). Loading rejects negatives.
-Count = NewType("Count", int)
+
+class _NonNegative:
+    """Marks a whole number that is never negative (headcounts, quantities)."""
+
+
+#: A whole number that is never negative; loading rejects negatives. To type checkers it is
+#: a plain ``int``, so ``Member(age=30)`` needs no wrapping.
+Count = Annotated[int, _NonNegative]
 
 
 class Level(StrEnum):

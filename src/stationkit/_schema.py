@@ -14,6 +14,8 @@ from stationkit._records import Count, Dataset
 
 
 def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
+    if tp == Count:
+        return {"type": "integer", "minimum": 0}
     origin = typing.get_origin(tp)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(tp) if a is not type(None)]
@@ -29,8 +31,6 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         )
     if origin is tuple:
         return {"type": "array", "items": _type_schema(typing.get_args(tp)[0], defs)}
-    if tp is Count:
-        return {"type": "integer", "minimum": 0}
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
@@ -55,7 +55,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    hints = typing.get_type_hints(cls)
+    hints = typing.get_type_hints(cls, include_extras=True)
     props: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):

@@ -12,6 +12,7 @@ import attrs
 from stationkit._findings import Check
 from stationkit._records import Level, Region, Station
 from stationkit._text import Citation, Text
+from stationkit.lifecycle._programme import Programme
 
 if TYPE_CHECKING:
     from stationkit._context import Context
@@ -191,7 +192,7 @@ class Edition:
     groups: tuple[Group, ...] = ()
     scoring: ScoringModel = ScoringModel()
     grading: GradingModel = GradingModel()
-    programmes: tuple[Any, ...] = ()
+    programmes: tuple[Programme, ...] = ()
     not_encoded: tuple[Text, ...] = ()
 
     def parameter(self, name: str) -> Parameter:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
-import stationkit as sk
-
 import stationkit_quanzhou
 from stationkit_quanzhou.standard import STANDARD
+
+import stationkit as sk
 
 SAMPLES = Path(stationkit_quanzhou.__file__).parent / "samples"
 
@@ -21,9 +22,10 @@ SAMPLES = Path(stationkit_quanzhou.__file__).parent / "samples"
 class QuanzhouHelper:
     """Loads the samples and assesses single requirements."""
 
-    as_of = {"2025": date(2025, 11, 15), "2023": date(2023, 9, 30)}
-    files = {"2025": SAMPLES / "shishi_2025.yaml", "2023": SAMPLES / "county_2023.yaml"}
-    passing = {"2025": "qz-2025-hanjiang", "2023": "qz-2023-pilot"}
+    as_of: ClassVar[dict[str, date]] = {"2025": date(2025, 11, 15), "2023": date(2023, 9, 30)}
+    files: ClassVar[dict[str, Path]] = {"2025": SAMPLES / "shishi_2025.yaml", "2023": SAMPLES /
+        "county_2023.yaml"}
+    passing: ClassVar[dict[str, str]] = {"2025": "qz-2025-hanjiang", "2023": "qz-2023-pilot"}
     standard = STANDARD
 
     def __init__(self) -> None:

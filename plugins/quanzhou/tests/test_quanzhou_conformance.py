@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from stationkit.testing.conformance import check_plugin
-
 import stationkit_quanzhou.plugin
+
+from stationkit.testing.conformance import check_plugin
 
 
 def test_quanzhou_conformance() -> None:

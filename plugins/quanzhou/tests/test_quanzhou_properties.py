@@ -7,9 +7,10 @@ from datetime import timedelta
 from typing import Any
 
 import attrs
-import stationkit as sk
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+import stationkit as sk
 
 SETTINGS = settings(max_examples=40, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture])

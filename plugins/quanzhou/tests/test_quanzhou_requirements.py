@@ -9,9 +9,9 @@ from typing import Any
 
 import attrs
 import pytest
-import stationkit as sk
-
 from stationkit_quanzhou.standard import EDITION_2023, EDITION_2025
+
+import stationkit as sk
 
 Edit = Callable[[sk.Station], sk.Station]
 
@@ -37,7 +37,8 @@ def stage(field: str, minutes: float) -> Edit:
         drills = list(s.drills or ())
         alarm = drills[0].alarm_at
         assert alarm is not None
-        drills[0] = attrs.evolve(drills[0], **{field: alarm + timedelta(minutes=minutes)})
+        changes: dict[str, Any] = {field: alarm + timedelta(minutes=minutes)}
+        drills[0] = attrs.evolve(drills[0], **changes)
         return attrs.evolve(s, drills=tuple(drills))
     return edit
 
@@ -65,7 +66,8 @@ CASES: list[tuple[str, tuple[str, ...], Edit, str]] = [
     ("mechanism.town_lists", BOTH, ch("ledgers[kind=责任清单].kind", "其他"), "not_met"),
     ("mechanism.closed_loop", BOTH, ch("functions[topic=闭环管理].items", ["定期检查"]), "not_met"),
     ("mechanism.risk_grids", BOTH, ch("grids[0].staff", []), "not_met"),
-    ("mechanism.village_grids", ("2025",), ch("grids[village=350581100203].village", None), "not_met"),
+    ("mechanism.village_grids", ("2025",), ch("grids[village=350581100203].village", None),
+        "not_met"),
     ("mechanism.grid_patrols", BOTH, ch("functions[topic=网格巡查].items", ["照片"]), "not_met"),
     ("mechanism.grid_ledger", BOTH, ch("ledgers[kind=网格巡查台账].updated_on", OLD), "not_met"),
     ("mechanism.four_in_one", BOTH, ch("duty.merged_duties", ["政务值班"]), "not_met"),
@@ -88,7 +90,8 @@ CASES: list[tuple[str, tuple[str, ...], Edit, str]] = [
         "append"), "not_met"),
     ("rescue.trainings", BOTH, ch("trainings[1].photos", False), "not_met"),
     ("rescue.protection", BOTH, ch("teams[kind=rescue].members[0].insured", False), "not_met"),
-    ("rescue.protection_records", BOTH, ch("functions[topic=防护装备和保险记录].items", ["购买记录"]),
+    ("rescue.protection_records", BOTH, ch("functions[topic=防护装备和保险记录].items", [
+        "购买记录"]),
      "not_met"),
     ("rescue.fire_team", BOTH, ch("teams[kind=fire].kind", "other"), "not_met"),
     ("rescue.party_commando", BOTH, ch("teams[kind=party_commando].kind", "other"), "not_met"),
@@ -114,7 +117,8 @@ CASES: list[tuple[str, tuple[str, ...], Edit, str]] = [
     ("warehouse.supplies", BOTH, ch("equipment[0].quantity", 0), "not_met"),
     ("warehouse.rules", BOTH, ch("warehouse.rules", ["紧急采购"]), "not_met"),
     ("warehouse.keeper", BOTH, ch("warehouse.ledger", False), "not_met"),
-    ("warehouse.shelter", BOTH, ch("functions[topic=应急避灾示范点].items", ["标识醒目"]), "not_met"),
+    ("warehouse.shelter", BOTH, ch("functions[topic=应急避灾示范点].items", ["标识醒目"]),
+        "not_met"),
     ("publicity.board", BOTH, ch("publicity[kind=warning_board].updated_on", OLD), "not_met"),
     ("publicity.column", BOTH, ch("publicity[kind=wechat_column].sections", ["安全生产"]),
      "not_met"),

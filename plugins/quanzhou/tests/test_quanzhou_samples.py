@@ -6,7 +6,12 @@ from datetime import date, datetime
 from typing import Any
 
 import pytest
+import stationkit_quanzhou.plugin as plugin
+from stationkit_quanzhou.machines import EXTENSIONS
+from stationkit_quanzhou.standard import EDITION_2023, EDITION_2025, STANDARD
+
 import stationkit as sk
+from stationkit.lifecycle import Completion as ProgrammeCompletion
 from stationkit.lifecycle import (
     Event,
     GuardFailedError,
@@ -14,11 +19,6 @@ from stationkit.lifecycle import (
     resolve_machine,
     step,
 )
-from stationkit.lifecycle import Completion as ProgrammeCompletion
-
-import stationkit_quanzhou.plugin as plugin
-from stationkit_quanzhou.machines import EXTENSIONS
-from stationkit_quanzhou.standard import EDITION_2023, EDITION_2025, STANDARD
 
 
 def _batch(qz: Any, edition: str) -> dict[str, sk.Report]:
@@ -154,8 +154,9 @@ def _event(i: int, kind: str, payload: dict[str, Any] | None = None) -> Event:
 def test_acceptance_2025_needs_a_live_drill() -> None:
     machine = resolve_machine("acceptance", EXTENSIONS, "2025")
     state = None
-    for i, (kind, payload) in enumerate([("apply", {}), ("start_review", {}),
-                                         ("record_item", {"item": "rescue.size", "met": True})]):
+    events: list[tuple[str, dict[str, Any]]] = [
+        ("apply", {}), ("start_review", {}), ("record_item", {"item": "rescue.size", "met": True})]
+    for i, (kind, payload) in enumerate(events):
         state, _ = step(machine, state, _event(i, kind, payload))
     with pytest.raises(GuardFailedError):
         step(machine, state, _event(5, "pass_review", {"grade": "excellent"}))
@@ -169,8 +170,9 @@ def test_acceptance_2025_needs_a_live_drill() -> None:
 def test_acceptance_2023_passes_without_a_live_drill() -> None:
     machine = resolve_machine("acceptance", EXTENSIONS, "2023")
     state = None
-    for i, (kind, payload) in enumerate([("apply", {}), ("start_review", {}),
-                                         ("record_item", {"item": "org.posts", "met": True}),
-                                         ("pass_review", {"grade": "good"})]):
+    events: list[tuple[str, dict[str, Any]]] = [
+        ("apply", {}), ("start_review", {}), ("record_item", {"item": "org.posts", "met": True}),
+        ("pass_review", {"grade": "good"})]
+    for i, (kind, payload) in enumerate(events):
         state, _ = step(machine, state, _event(i, kind, payload))
     assert state is not None and state.state == "passed"

@@ -15,8 +15,10 @@ import yaml
 OUT = Path(__file__).resolve().parent.parent / "src" / "stationkit_quanzhou" / "samples"
 
 RISK_AREAS = [
-    "山洪灾害易发区", "地质灾害隐患点", "高陡边坡", "危旧房屋", "排水设施", "河道", "水库山塘", "堤防",
-    "低洼易涝点", "旅游景区和非景区景点", "农家乐", "学校", "卫生院", "避灾点", "道路桥梁", "在建工地",
+    "山洪灾害易发区", "地质灾害隐患点", "高陡边坡", "危旧房屋", "排水设施", "河道", "水库山塘",
+        "堤防",
+    "低洼易涝点", "旅游景区和非景区景点", "农家乐", "学校", "卫生院", "避灾点", "道路桥梁",
+        "在建工地",
 ]
 PLANS = [
     "突发事件总体应急预案", "防汛抗旱防台风应急预案", "突发地质灾害应急预案", "森林火灾应急预案",
@@ -64,7 +66,7 @@ def members(ages: list[int]) -> list[dict[str, Any]]:
 def drill(day: str, minutes: tuple[float, float, float, float], *, announced: bool = False,
           hazards: list[str] | None = None, kind: str = "综合演练") -> dict[str, Any]:
     def at(m: float) -> str:
-        total = int(round(m * 60))
+        total = round(m * 60)
         return f"{day}T09:{total // 60:02d}:{total % 60:02d}"
     d: dict[str, Any] = {"id": f"drill-{day}", "date": day, "kind": kind, "announced": announced,
                          "alarm_at": f"{day}T09:00:00", "assembled_at": at(minutes[0]),
@@ -96,7 +98,8 @@ def station(*, sid: str, name: str, town: dict[str, Any], year: int, county: str
         {"topic": "防护装备和保险记录", "items": ["购买记录", "发放记录", "使用记录", "维护记录"]},
         {"topic": "预案管理", "items": ["修订", "培训", "宣传"]},
         {"topic": "装备携带清单", "items": ["火灾", "防汛防台", "地质灾害"]},
-        {"topic": "应急避灾示范点", "items": ["标识醒目", "路径明显", "责任明确", "预案健全", "制度上墙",
+        {"topic": "应急避灾示范点", "items": ["标识醒目", "路径明显", "责任明确", "预案健全",
+            "制度上墙",
                                          "设施配套", "功能完善"]},
     ]
     if absent:
@@ -141,7 +144,8 @@ def station(*, sid: str, name: str, town: dict[str, Any], year: int, county: str
         "communications": {"satellite_phones": 2, "video_conference": True,
                            "screen_inches": 110.0, "broadcast": True,
                            "linked_platforms": (["province", "prefecture", "county"]
-                                                if edition == "2025" else ["prefecture", "county"])},
+                                                if edition == "2025" else ["prefecture",
+                                                    "county"])},
         "plans": [{"type": p, "issued_on": f"{y}-03-15"} for p in plans],
         "handbook": True,
         "wall_maps": ["防汛防台风形势图", "地质灾害风险点图", "避灾点分布图"],
@@ -185,7 +189,8 @@ def team(st: dict[str, Any], kind: str) -> dict[str, Any]:
 
 def shishi() -> dict[str, Any]:
     hubin = township("350581001", "湖滨街道", "street", [
-        village("350581001001", "锦尚社区", "community"), village("350581001002", "光华社区", "community"),
+        village("350581001001", "锦尚社区", "community"), village("350581001002", "光华社区",
+            "community"),
         village("350581001003", "湖滨社区", "community")], [], False)
     hanjiang = township("350581100", "蚶江镇", "town", [
         village("350581100201", "蚶江村"), village("350581100202", "石渔村"),
@@ -261,7 +266,7 @@ def county() -> dict[str, Any]:
     yyst = mk("qz-2023-yy", yy)
     yyst["posts"][5]["category"] = "enforcement"
     enf = team(yyst, "enforcement")
-    enf["members"] = enf["members"][:2] + [{"name": "辅助员乙", "formal": False}]
+    enf["members"] = [*enf["members"][:2], {"name": "辅助员乙", "formal": False}]
     yyst["drills"][0] = drill("2023-06-12", (4.5, 9.0, 14.0, 21.0),
                               hazards=["山洪", "地质灾害"])
     # Missing evidence: posts' full-time status, the rescue members and the ledgers not

@@ -5,6 +5,7 @@ compiled into an immutable ``MachineDefinition``, and driven by the pure ``step`
 a ``Ledger`` (in memory or SQLite); state is what ``replay`` gives, at any ``as_of`` date.
 """
 
+from stationkit._records import Completion
 from stationkit.lifecycle._deadlines import (
     ESCALATION_ACTOR,
     HazardStatus,
@@ -37,7 +38,6 @@ from stationkit.lifecycle._overdue import overdue_moment
 from stationkit.lifecycle._paths import DrivenPath, covering_paths, drive_path
 from stationkit.lifecycle._policy import DEFAULT_LADDER, DeadlinePolicy, Level
 from stationkit.lifecycle._programme import (
-    Completion,
     Milestone,
     MilestoneStatus,
     Programme,

@@ -9,7 +9,6 @@ from typing import Literal
 import attrs
 
 from stationkit._records import Completion
-
 from stationkit._text import Citation, Text
 from stationkit.lifecycle._guards import as_date
 from stationkit.lifecycle._state import RecordState

@@ -66,7 +66,8 @@ LIVE_DRILL_GUARD = Guard(
 SPOT_CHECK = TransitionSpec(
     "spot_check", ("passed",), "passed", Text("上级抽查检查/综合评估", "spot check by the city"),
     guards=(_text_field("checker"),), actions=(_copy("log_spot_check", "checker", "spot_checks"),),
-    example=Example({"checker": "市应急局"}), citation=c.c23("附件3 (四)", "市应急局结合实际对验收情况"
+    example=Example({"checker": "市应急局"}), citation=c.c23("附件3 (四)", "市应急局结合实际对验收"
+        "情况"
                                                             "开展抽查检查,确保创建质量。"))
 
 LIVE_DRILL = TransitionSpec(

@@ -16,7 +16,8 @@ COMMON: tuple[Text, ...] = (
        "requirements carry them"),
     _t("“八个有”与“五大能力”的对应关系:来源未给出,各组 note 中的对应为推断",
        "the have → capability mapping is not in the sources; the group notes give an inferred one"),
-    _t("logo 的应急蓝底色及市应急局统一样式:记录无颜色/样式字段,只核查标牌文字、位置、可见及“安安”logo",
+    _t("logo 的应急蓝底色及市应急局统一样式:记录无颜色/样式字段,只核查标牌文字、位置、可见及“安安”l"
+       "ogo",
        "the logo's 应急蓝 colour and the city's design: no record field; only sign text, place, "
        "visibility and the 安安 logo are checked"),
     _t("固定场所的用途(会议、协调指挥、集结训练、装备物资存放):只核查固定场所及三类功能室",
@@ -35,7 +36,8 @@ COMMON: tuple[Text, ...] = (
        "(hazard 机器)而非站点记录",
        "enforcement: hiring technical inspectors is permissive; penalties or referral for "
        "overdue hazards are per case and belong to the hazard lifecycle, not the station record"),
-    _t("乡镇消防队按 GB/T 35547-2017 的人员、营房、装备、经费细则:外部国家标准,未编码;只核查消防队(站)存在",
+    _t("乡镇消防队按 GB/T 35547-2017 的人员、营房、装备、经费细则:外部国家标准,未编码;只核查消防队("
+       "站)存在",
        "the GB/T 35547-2017 details of the town fire team: an external standard; only the "
        "team's existence is checked"),
     _t("救援队伍来源(森林防灭火、抗洪抢险、微型消防站、社会力量、民兵、退役军人、志愿者等)及"

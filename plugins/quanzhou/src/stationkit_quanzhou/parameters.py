@@ -24,8 +24,10 @@ _DEFAULT = Text("来源未规定,本插件默认值,可覆盖", "the sources are
                 "overridable")
 
 RISK_AREAS = (
-    "山洪灾害易发区", "地质灾害隐患点", "高陡边坡", "危旧房屋", "排水设施", "河道", "水库山塘", "堤防",
-    "低洼易涝点", "旅游景区和非景区景点", "农家乐", "学校", "卫生院", "避灾点", "道路桥梁", "在建工地",
+    "山洪灾害易发区", "地质灾害隐患点", "高陡边坡", "危旧房屋", "排水设施", "河道", "水库山塘",
+        "堤防",
+    "低洼易涝点", "旅游景区和非景区景点", "农家乐", "学校", "卫生院", "避灾点", "道路桥梁",
+        "在建工地",
 )
 
 REQUIRED_PLANS = (
@@ -80,13 +82,15 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
        "rooms the fixed premises must have",
        note=Text("办公室即值班室;会议室用于指挥会商、培训、训练",
                  "the office doubles as duty room; the meeting room serves command, training")),
-    _p("posts_min", 6, c.POSTS_23, "专兼职岗位最少数", "minimum full- and part-time posts", "posts"),
+    _p("posts_min", 6, c.POSTS_23, "专兼职岗位最少数", "minimum full- and part-time posts",
+        "posts"),
     _p("full_time_posts_min", 2, c.POSTS_23, "专职岗位最少数", "minimum full-time posts", "posts"),
     _p("posts_excluded_categories", ("enforcement", "rescue"), c.POSTS_23,
        "不计入岗位数的人员类别", "post categories that do not count",
        note=Text("“不包含执法、救援人员”:category 为 enforcement/rescue 的岗位不计数",
                  "posts whose category is enforcement or rescue do not count")),
-    _p("post_duties", ("安全生产和防灾减灾检查", "综合协调", "“四个一”值班", "收集汇总数据", "上报各类信息",
+    _p("post_duties", ("安全生产和防灾减灾检查", "综合协调", "“四个一”值班", "收集汇总数据",
+        "上报各类信息",
                        "物资管理"), c.POST_DUTIES, "岗位职责", "duties the posts cover",
        note=Text("后两项在原文分页后:“上报各类信息、 物资管理等工作”",
                  "the last two follow a page break in the extraction")),
@@ -106,11 +110,13 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
        "生产经营单位“三张清单”", "businesses' three lists"),
     _p("town_lists", ("排查清单", "隐患清单", "整改清单", "责任清单"), c.TOWN_LISTS,
        "乡镇“四张清单”", "the town's four lists"),
-    _p("closed_loop_steps", ("定期检查", "风险隐患排查", "问题整改", "复查", "回头看"), c.CLOSED_LOOP,
+    _p("closed_loop_steps", ("定期检查", "风险隐患排查", "问题整改", "复查", "回头看"),
+       c.CLOSED_LOOP,
        "闭环管理环节", "closed-loop steps"),
     _p("risk_areas", RISK_AREAS, c.RISK_GRIDS, "须建责任网格的16类风险区域",
        "the 16 kinds of risk area that need a responsibility grid",
-       note=Text("前两类“山洪灾害易发区、地质灾害隐患点”在原文分页前", "the first two precede a page "
+       note=Text("前两类“山洪灾害易发区、地质灾害隐患点”在原文分页前", "the first two precede a pag"
+           "e "
                  "break in the extraction")),
     _p("village_grid_deadline", date(2023, 12, 31), c.VILLAGE_GRIDS,
        "村(社区)网格员职责纳入期限", "deadline for village grid-staff duties"),
@@ -169,8 +175,9 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
     # warehouse
     _p("warehouse_sign_suffix", "应急物资储备站", c.WAREHOUSE_SIGN, "储备站标牌名称后缀",
        "warehouse sign ends with"),
-    _p("shelter_standards", ("标识醒目", "路径明显", "责任明确", "预案健全", "制度上墙", "设施配套",
-                             "功能完善"), c.SHELTER, "应急避灾示范点要求", "model shelter standards",
+    _p("shelter_standards", ("标识醒目", "路径明显", "责任明确", "预案健全", "制度上墙",
+                             "设施配套", "功能完善"), c.SHELTER, "应急避灾示范点要求",
+       "model shelter standards",
        note=Text("后三项在原文分页后:“制度上墙、设施配套、功能完善”",
                  "the last three follow a page break in the extraction")),
     _p("supply_subcategories", SUPPLY_SUBCATEGORIES, c.SUPPLIES, "附件4 物资装备类别(类别/子类)",
@@ -194,7 +201,8 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
 )
 
 PARAMETERS_2025: tuple[Parameter, ...] = (
-    _p("posts_min", 6, c.POSTS_25, "专兼职岗位最少数", "minimum full- and part-time posts", "posts"),
+    _p("posts_min", 6, c.POSTS_25, "专兼职岗位最少数", "minimum full- and part-time posts",
+        "posts"),
     _p("full_time_posts_min", 2, c.POSTS_25, "专职岗位最少数", "minimum full-time posts", "posts"),
     _p("posts_excluded_categories", ("enforcement", "rescue"),
        Citation(c.QZ23, c.G_ORG, c.POSTS_23.quote, inferred=True), "不计入岗位数的人员类别",
@@ -219,7 +227,8 @@ PARAMETERS_2025: tuple[Parameter, ...] = (
     _p("funding_construction_yuan", 300000, c.FUNDING_25, "每站建设资金(约)",
        "construction funding per station (about)", "yuan",
        note=Text("“约30万元”:作为参考值报告,不计分", "'about 300,000': reported, not scored")),
-    _p("rollout_towns", ("湖滨街道", "蚶江镇", "永宁镇", "祥芝镇"), c.TOWNS_25, "2025年建站的镇(街道)",
+    _p("rollout_towns", ("湖滨街道", "蚶江镇", "永宁镇", "祥芝镇"), c.TOWNS_25, "2025年建站的镇(街"
+        "道)",
        "towns (streets) building a station in 2025"),
     *_scoring_parameters(c.GRADES_OPEN_25),
     _p("excellent_share_max", 0.3, c.EXCELLENT_CAP, "优秀等级比例上限", "share of 优秀 at most",

@@ -99,7 +99,8 @@ REQUIREMENTS: tuple[Requirement, ...] = (
                 parameters=("screen_inches_min",)),
     Requirement("command.broadcast", GROUP, Text("一套应急广播系统", "an emergency broadcast "
                 "system"), c.COMMS_23, broadcast, SCOPE, monotone=True),
-    Requirement("command.platform_links", GROUP, Text("对接上级应急指挥平台", "linked to the higher "
+    Requirement("command.platform_links", GROUP, Text("对接上级应急指挥平台", "linked to the higher"
+        " "
                 "command platforms"), c.PLATFORM_23, platform_links, SCOPE, monotone=True,
                 parameters=("linked_platforms",)),
     Requirement("command.around_the_clock", GROUP, Text("全时段运行(全勤值守)", "runs around the "

@@ -68,7 +68,8 @@ def formal_officers(station: Station, ctx: Context) -> Check:
 
 def pairs(station: Station, ctx: Context) -> Check:
     """"1+1": every formal officer is paired with an auxiliary of the team, one aide each."""
-    expected = {"each_formal_officer_paired_with_aide": ctx.integer("enforcement_aides_per_officer")}
+    aides_each = ctx.integer("enforcement_aides_per_officer")
+    expected = {"each_formal_officer_paired_with_aide": aides_each}
     if ctx.integer("enforcement_aides_per_officer") < 1:
         return met("pairing not required", expected)
     if station.teams is None:

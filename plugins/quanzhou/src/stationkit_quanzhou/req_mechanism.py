@@ -50,7 +50,8 @@ def governance_rules(station: Station, ctx: Context) -> Check:
 
 def annual_plan(station: Station, ctx: Context) -> Check:
     return evidence_check(station, TOPIC_ANNUAL_PLAN, (),
-                          what=Text("应急管理工作纳入年度工作安排", "emergency work in the annual plan"))
+                          what=Text("应急管理工作纳入年度工作安排", "emergency work in the annual p"
+                              "lan"))
 
 
 def enterprise_lists(station: Station, ctx: Context) -> Check:
@@ -61,7 +62,8 @@ def enterprise_lists(station: Station, ctx: Context) -> Check:
 def town_lists(station: Station, ctx: Context) -> Check:
     have = None if station.ledgers is None else [ledger.kind for ledger in station.ledgers]
     return names_check(have, ctx.names("town_lists"), field="ledgers", append_path="ledgers",
-                       item=lambda k: {"kind": k, "entries": 1, "updated_on": ctx.as_of.isoformat()},
+                       item=lambda k: {"kind": k, "entries": 1,
+                                       "updated_on": ctx.as_of.isoformat()},
                        what=Text("乡镇“四张清单”", "the town's four lists"))
 
 
@@ -91,7 +93,8 @@ def risk_grids(station: Station, ctx: Context) -> Check:
     return not_met({"lacking": lacking}, expected, Remedy(
         Text(f"为以下风险区域建立责任网格并落实网格员:{'、'.join(lacking)}",
              f"set up grids with named staff for: {', '.join(lacking)}"),
-        (Change("append", "grids", [{"risk_area": k, "staff": ["待落实网格员"]} for k in lacking]),)),
+        (Change("append", "grids",
+                [{"risk_area": k, "staff": ["待落实网格员"]} for k in lacking]),)),
         credit=(len(need) - len(lacking)) / len(need) if need else 1.0)
 
 
@@ -190,7 +193,8 @@ def supervision_list(station: Station, ctx: Context) -> Check:
 
 def standardization_system(station: Station, ctx: Context) -> Check:
     return evidence_check(station, ctx.text("standardization_system"), (),
-                          what=Text("安全生产标准化信息系统应用", "use of the safety-standardization "
+                          what=Text("安全生产标准化信息系统应用", "use of the safety-standardizatio"
+                              "n "
                                     "information system"))
 
 
@@ -200,7 +204,8 @@ def _r(rid: str, zh: str, en: str, cite: Citation, pred: StationPredicate,
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    _r("mechanism.governance", "党委政府应急管理会商议事制度", "party/government consultation rules",
+    _r("mechanism.governance", "党委政府应急管理会商议事制度",
+       "party/government consultation rules",
        c.GOVERNANCE_23, governance_rules, ("governance_rules",)),
     _r("mechanism.annual_plan", "应急管理纳入年度工作安排", "emergency work in the annual plan",
        c.ANNUAL_PLAN, annual_plan),
@@ -212,7 +217,8 @@ REQUIREMENTS: tuple[Requirement, ...] = (
        closed_loop, ("closed_loop_steps",)),
     _r("mechanism.risk_grids", "16类风险区域责任网格", "grids for the 16 kinds of risk area",
        c.RISK_GRIDS, risk_grids, ("risk_areas",)),
-    _r("mechanism.village_grids", "村(社区)网格员应急职责", "village grid staff with emergency duties",
+    _r("mechanism.village_grids", "村(社区)网格员应急职责", "village grid staff with emergency duti"
+        "es",
        c.VILLAGE_GRIDS, village_grids, ("village_grid_deadline",)),
     _r("mechanism.grid_patrols", "网格巡查记录、照片和报告", "grid patrol records, photos, reports",
        c.GRID_PATROLS, grid_patrols, ("grid_patrol_evidence",)),

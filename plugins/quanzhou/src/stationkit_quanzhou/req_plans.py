@@ -39,7 +39,8 @@ TOPIC_CARRY_LISTS = "装备携带清单"
 TOPIC_VILLAGE_GUIDANCE = "指导村(社区)预案制修订"
 #: Enterprise kinds (``Region.enterprise_kinds``) that make a conditional plan required.
 CONDITIONAL = (
-    ("hazardous_chemicals", "plan_hazardous_chemicals", "危险化学品企业", "hazardous-chemicals firms"),
+    ("hazardous_chemicals", "plan_hazardous_chemicals", "危险化学品企业", "hazardous-chemicals firm"
+        "s"),
     ("mining", "plan_mining", "矿山企业", "mines"),
     ("industry_trade", "plan_industry_trade", "工贸企业", "industry and trade firms"),
 )
@@ -248,7 +249,8 @@ def mountain_drills(station: Station, ctx: Context) -> Check:
     if not absent:
         return met(sorted(drilled & set(hazards)), expected)
     return not_met(sorted(drilled), expected, Remedy(
-        Text("组织山区专项演练:" + "、".join(absent), "drill in the mountains: " + ", ".join(absent)),
+        Text("组织山区专项演练:" + "、".join(absent),
+             "drill in the mountains: " + ", ".join(absent)),
         (Change("append", "drills", [{"date": record_day(ctx).isoformat(),
                                       "kind": _drill_kind(ctx, last=True),
                                       "hazards": absent, "reviewed": True}]),)))
@@ -289,8 +291,8 @@ def _stage_requirements() -> tuple[Requirement, ...]:
                                   "arrived": c.RESPONSE_STANDARD, "rescue_started": c.RESCUE_START}
     return tuple(
         requirement(f"plans.response.{suffix}", GROUP, f"报警后{zh}时限", f"{en} within the limit",
-                    cites[suffix], response_stage(suffix, param, field, zh, en), RESPONSE_PARAMS +
-                    ("town_drill_kinds",))
+                    cites[suffix], response_stage(suffix, param, field, zh, en),
+                    (*RESPONSE_PARAMS, "town_drill_kinds"))
         for suffix, param, field, zh, en in STAGES)
 
 

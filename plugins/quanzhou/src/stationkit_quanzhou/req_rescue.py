@@ -54,7 +54,8 @@ def team_size(station: Station, ctx: Context) -> Check:
     new = [{"name": f"新增队员{i + 1}", "age": 30, "insured": True, "protective_equipment": True}
            for i in range(need - have)]
     change = (Change("append", PATH, new) if team else
-              Change("append", "teams", [{"kind": TEAM, "name": "综合应急救援队伍", "members": new}]))
+              Change("append", "teams",
+                     [{"kind": TEAM, "name": "综合应急救援队伍", "members": new}]))
     return not_met(have, expected, Remedy(
         Text(f"综合应急救援队伍增加{need - have}人,达到不少于{need}人",
              f"add {need - have} members to reach {need}"), (change,)))

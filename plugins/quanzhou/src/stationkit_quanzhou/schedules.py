@@ -56,7 +56,8 @@ PROGRAMME_2023 = Programme(
         _m("systems", "系统整合对接", "systems integrated and ready to connect",
            date(2023, 7, 31), (COUNTY_BUREAU, TOWN), "系统对接与操作培训",
            "integration and operator training",
-           c.c23("附件3 (三)", "待市级指挥信息平台研发完成后视情况 延伸。2023年7月底 前县应急局XX镇")),
+           c.c23("附件3 (三)",
+                 "待市级指挥信息平台研发完成后视情况 延伸。2023年7月底 前县应急局XX镇")),
         _m("staffing", "充实人员队伍", "staff and rescue team in place", date(2023, 7, 31),
            (TOWN,), "岗位与队伍名册", "posts and team roster",
            c.c23("附件3 (三)", "多能的综合应急救援队伍。2023年7月底 前XX镇")),
@@ -85,7 +86,8 @@ PROGRAMME_2025 = Programme(
     id="quanzhou-2025-shishi",
     title=Text("石狮市2025年镇(街道)标准化应急管理站建设", "石狮市 2025 rollout of the township "
                "standardized station"),
-    citation=c.c25("§四", "全市镇(街道)标准化应急管理站建设工作时间为2025年1月初—2025年12月底,初步分为四个"
+    citation=c.c25("§四", "全市镇(街道)标准化应急管理站建设工作时间为2025年1月初—2025年12月底,初步"
+        "分为四个"
                    "阶段"),
     milestones=(
         _m("survey", "摸底筹划阶段", "survey and planning", date(2025, 2, 28), (CITY,),
@@ -109,6 +111,7 @@ PROGRAMME_2025 = Programme(
            note=Text("“11月中旬前”读作11月15日 [推断]", "'by mid-November' read as 11-15 [infer]")),
         _m("improve", "完善提升阶段", "improvement", date(2025, 12, 31), (CITY, TOWNS),
            "阶段任务完成、经验总结", "phase tasks done, lessons summarised",
-           c.c25("§四(四)", "(四)完善提升阶段(2025年10月初—2025年12月底)"), start=date(2025, 10, 1)),
+           c.c25("§四(四)", "(四)完善提升阶段(2025年10月初—2025年12月底)"),
+           start=date(2025, 10, 1)),
     ),
 )
