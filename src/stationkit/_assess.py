@@ -10,7 +10,7 @@ from stationkit._errors import StationkitError
 from stationkit._findings import Check, Finding, Status
 from stationkit._records import Dataset, Station
 from stationkit._report import Override, Report, SubjectRef
-from stationkit._scoring import apply_rank_caps, grade_for, score
+from stationkit._scoring import ScorePlan, apply_rank_caps
 from stationkit._standard import (
     Edition,
     Number,
@@ -53,7 +53,7 @@ def _finding(req: Requirement, check: Check) -> Finding:
 def _subject_ref(subject: Subject) -> SubjectRef:
     if isinstance(subject, Station):
         return SubjectRef(subject.id, subject.kind, subject.name)
-    return SubjectRef(subject.id, subject.kind, subject.region.name)
+    return SubjectRef(subject.id, subject.kind, subject.region.name, "region")
 
 
 class Assessor:
@@ -80,7 +80,8 @@ class Assessor:
         self.context = Context(
             as_of=as_of, params=self.values, dataset=data, regions=data.region_index()
         )
-        self._roles = {r.id: r.role for r in self.edition.requirements}
+        self._plan = ScorePlan(self.edition, self.resolve)
+        self._by_kind: dict[tuple[object, ...], tuple[Requirement, ...]] = {}
 
     def resolve(self, number: Number) -> float:
         return self.context.number(number) if isinstance(number, str) else float(number)
@@ -99,27 +100,36 @@ class Assessor:
             raise RequirementError(f"requirement {req.id} returned {check!r}, not a Check")
         return check
 
+    def _applicable(self, subject: Subject) -> tuple[Requirement, ...]:
+        # Which requirements cover a subject depends only on its kind (and level): cache it.
+        key = (
+            type(subject),
+            subject.kind,
+            None if isinstance(subject, Station) else subject.region.level,
+        )
+        reqs = self._by_kind.get(key)
+        if reqs is None:
+            reqs = tuple(r for r in self.edition.requirements if r.scope.covers(subject))
+            self._by_kind[key] = reqs
+        return reqs
+
     def assess(self, subject: Subject) -> Report:
         """One subject's report. Rank caps need a batch: see :meth:`assess_batch`."""
-        findings = tuple(
-            _finding(req, self._check(req, subject))
-            for req in self.edition.requirements
-            if req.scope.covers(subject)
-        )
-        result = score(self.edition, findings, self._roles, self.resolve)
+        check = self._check
+        findings = tuple(_finding(req, check(req, subject)) for req in self._applicable(subject))
+        plan = self._plan
+        result = plan.score(findings)
         failed_gates = tuple(f.requirement for f in findings if f.gate and not f.passed)
         gates_ok = not failed_gates
-        grading = self.edition.grading
-        band = grade_for(grading, result.total, gates_ok, self.resolve)
+        band = plan.grade(result.total, gates_ok)
         if not gates_ok:
             passed = False
-        elif grading.pass_mark is not None:
-            passed = result.total >= self.resolve(grading.pass_mark)
+        elif plan.pass_mark is not None:
+            passed = result.total >= plan.pass_mark
         else:
+            roles = plan.roles
             passed = all(
-                f.passed
-                for f in findings
-                if self._roles[f.requirement] in (Role.SCORED, Role.DEDUCTION)
+                f.passed for f in findings if roles[f.requirement] in (Role.SCORED, Role.DEDUCTION)
             )
         return Report(
             subject=_subject_ref(subject),
@@ -128,7 +138,7 @@ class Assessor:
             as_of=self.context.as_of,
             outcome="pass" if passed else "fail",
             score=result.total,
-            max_score=self.edition.scoring.max_score,
+            max_score=plan.max_score,
             grade=band.grade if band else None,
             grade_title=band.title if band else None,
             findings=findings,

@@ -157,12 +157,14 @@ def _parse_set(items: Sequence[str]) -> dict[str, object]:
 
 
 def _with_progress(items: list[Subject], enabled: bool) -> Iterator[Subject]:
-    if not enabled:
+    """A progress bar on stderr (so piped JSON stays clean) for long batches on a terminal."""
+    if not enabled or len(items) < PROGRESS_MIN:
         yield from items
         return
+    from rich.console import Console
     from rich.progress import track
 
-    yield from track(items, description="assessing", transient=True, console=None)
+    yield from track(items, description="assessing", transient=True, console=Console(stderr=True))
 
 
 def assess_files(
@@ -193,7 +195,7 @@ def assess_files(
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
     _warn_failed(registry)
-    progress = args.format == "text" and sys.stderr.isatty()
+    progress = sys.stderr.isatty()
     reports = assess_files(
         registry,
         args.files,

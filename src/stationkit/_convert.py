@@ -149,7 +149,7 @@ def _describe(exc: BaseException, tp: type | None) -> str:
     if isinstance(exc, ForbiddenExtraKeysError):
         known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         parts = []
-        for key in sorted(exc.extra_fields):
+        for key in sorted(str(k) for k in exc.extra_fields):
             close = difflib.get_close_matches(key, known, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
             parts.append(f"unknown key {key!r}{hint}")

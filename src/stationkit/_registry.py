@@ -230,5 +230,9 @@ class Registry:
                 found.append(ext)
         return tuple(found)
 
+    def machine_extensions_of(self, plugin: str) -> tuple[Any, ...]:
+        """The machine extensions one plugin supplied (for conformance checks)."""
+        return self._extensions.get(plugin, ())
+
     def samples(self) -> tuple[Sample, ...]:
         return tuple(s for name in sorted(self._samples) for s in self._samples[name])

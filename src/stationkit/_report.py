@@ -14,9 +14,12 @@ from stationkit._text import Text
 
 @attrs.frozen
 class SubjectRef:
+    """What was assessed: ``subject`` is ``station`` or ``region``."""
+
     id: str
     kind: str
     name: str | None = None
+    subject: str = "station"
 
 
 @attrs.frozen

@@ -58,7 +58,8 @@ def finding_json(f: Finding) -> dict[str, Any]:
 def report_to_json(r: Report) -> dict[str, Any]:
     """The report as JSON-native data, in the documented shape."""
     return {
-        "subject": {"id": r.subject.id, "kind": r.subject.kind, "name": r.subject.name},
+        "subject": {"id": r.subject.id, "kind": r.subject.kind, "name": r.subject.name,
+                    "type": r.subject.subject},
         "standard": r.standard,
         "edition": r.edition,
         "as_of": r.as_of.isoformat(),
@@ -131,7 +132,8 @@ def _finding(d: Mapping[str, Any]) -> Finding:
 def report_from_json(d: Mapping[str, Any]) -> Report:
     """Rebuild a report from :func:`report_to_json` output."""
     return Report(
-        subject=SubjectRef(d["subject"]["id"], d["subject"]["kind"], d["subject"].get("name")),
+        subject=SubjectRef(d["subject"]["id"], d["subject"]["kind"], d["subject"].get("name"),
+                           d["subject"].get("type", "station")),
         standard=d["standard"],
         edition=d["edition"],
         as_of=date.fromisoformat(d["as_of"]),

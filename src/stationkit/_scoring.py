@@ -29,100 +29,118 @@ def _round(x: float) -> float:
     return round(x + 0.0, 6)
 
 
-def score(
-    edition: Edition, findings: Sequence[Finding], roles: dict[str, Role], resolve: Resolve
-) -> Score:
-    model: ScoringModel = edition.scoring
-    titles = {g.id: g.title for g in edition.groups}
-    order = [g.id for g in edition.groups]
-    weight: dict[str, float] = {}
-    earned: dict[str, float] = {}
-    met: dict[str, int] = {}
-    count: dict[str, int] = {}
-    bonus = deductions = 0.0
-    for f in findings:
-        role = roles[f.requirement]
-        if role is Role.BONUS:
-            if f.status is Status.MET:
-                bonus += f.points or 0.0
-            continue
-        if role is Role.DEDUCTION:
-            deductions += f.points or 0.0
-            continue
-        if role is Role.INFO:
-            continue
-        if f.group not in order:
-            order.append(f.group)
-        weight.setdefault(f.group, 0.0)
-        earned.setdefault(f.group, 0.0)
-        met.setdefault(f.group, 0)
-        count.setdefault(f.group, 0)
-        if f.status is Status.NOT_APPLICABLE:
-            continue
-        weight[f.group] += f.weight
-        earned[f.group] += f.weight * f.credit
-        count[f.group] += 1
-        met[f.group] += f.status is Status.MET
-    shares = {s.group: resolve(s.share) for s in model.shares}
-    unshared = [g for g in order if g not in shares and g in weight]
-    rest = max(model.max_score - sum(shares.values()), 0.0) if shares else model.max_score
-    unshared_weight = sum(weight[g] for g in unshared)
-    for g in unshared:
-        shares[g] = rest * weight[g] / unshared_weight if unshared_weight else 0.0
-    live = [g for g in order if g in weight and weight[g] > 0 and shares.get(g, 0.0) > 0]
-    live_share = sum(shares[g] for g in live)
-    scale = model.max_score / live_share if live_share else 0.0
-    rows: list[GroupScore] = []
-    base = 0.0
-    for g in order:
-        if g not in weight:
-            continue
-        max_points = shares.get(g, 0.0) * scale if g in live else 0.0
-        points = max_points * earned[g] / weight[g] if g in live else None
-        base += points or 0.0
-        rows.append(
-            GroupScore(
-                g,
-                titles.get(g, Text(g, g)),
-                None if points is None else _round(points),
-                _round(max_points),
-                met[g],
-                count[g],
+class ScorePlan:
+    """An edition's scoring and grading with its parameters resolved: built once per
+    assessor, so scoring one subject is a single pass over its findings."""
+
+    def __init__(self, edition: Edition, resolve: Resolve) -> None:
+        model: ScoringModel = edition.scoring
+        self.max_score = model.max_score
+        self.roles = {r.id: r.role for r in edition.requirements}
+        titles = {g.id: g.title for g in edition.groups}
+        order = [g.id for g in edition.groups]
+        for req in edition.requirements:
+            if req.role is Role.SCORED and req.group not in order:
+                order.append(req.group)
+        self.order = tuple(order)
+        self.titles = {g: titles.get(g) or Text(g, g) for g in order}
+        self.shares = {s.group: resolve(s.share) for s in model.shares}
+        self.cap = resolve(model.bonus_cap) if model.bonus_cap is not None else math.inf
+        grading = edition.grading
+        self.bands = tuple((band, resolve(band.min_score)) for band in grading.bands)
+        self.fail_grade = grading.fail_grade
+        self.pass_mark = resolve(grading.pass_mark) if grading.pass_mark is not None else None
+
+    def score(self, findings: Sequence[Finding]) -> Score:
+        roles = self.roles
+        weight: dict[str, float] = {}
+        earned: dict[str, float] = {}
+        met: dict[str, int] = {}
+        count: dict[str, int] = {}
+        bonus = deductions = 0.0
+        for f in findings:
+            role = roles[f.requirement]
+            if role is not Role.SCORED:
+                if role is Role.BONUS and f.status is Status.MET:
+                    bonus += f.points or 0.0
+                elif role is Role.DEDUCTION:
+                    deductions += f.points or 0.0
+                continue
+            group = f.group
+            if group not in weight:
+                weight[group] = earned[group] = 0.0
+                met[group] = count[group] = 0
+            if f.status is Status.NOT_APPLICABLE:
+                continue
+            weight[group] += f.weight
+            earned[group] += f.weight * f.credit
+            count[group] += 1
+            met[group] += f.status is Status.MET
+        present = [g for g in self.order if g in weight]
+        shares = {g: self.shares[g] for g in present if g in self.shares}
+        unshared = [g for g in present if g not in self.shares]
+        # Shares of groups this subject has nothing in (e.g. station groups, for a region)
+        # do not count: what the present shares leave goes to the present unshared groups.
+        rest = max(self.max_score - sum(shares.values()), 0.0)
+        unshared_weight = sum(weight[g] for g in unshared)
+        for g in unshared:
+            shares[g] = rest * weight[g] / unshared_weight if unshared_weight else 0.0
+        live = {g for g in present if weight[g] > 0 and shares[g] > 0}
+        live_share = sum(shares[g] for g in live)
+        scale = self.max_score / live_share if live_share else 0.0
+        rows: list[GroupScore] = []
+        base = 0.0
+        for g in present:
+            if g in live:
+                max_points = shares[g] * scale
+                points: float | None = max_points * earned[g] / weight[g]
+                base += max_points * earned[g] / weight[g]
+            else:
+                max_points, points = 0.0, None
+            rows.append(
+                GroupScore(
+                    g,
+                    self.titles[g],
+                    None if points is None else _round(points),
+                    _round(max_points),
+                    met[g],
+                    count[g],
+                )
             )
-        )
-    cap = resolve(model.bonus_cap) if model.bonus_cap is not None else math.inf
-    bonus = min(bonus, cap)
-    total = max(base - deductions, 0.0) + bonus
-    return Score(_round(base), _round(bonus), _round(deductions), _round(total), tuple(rows))
+        bonus = min(bonus, self.cap)
+        total = max(base - deductions, 0.0) + bonus
+        return Score(_round(base), _round(bonus), _round(deductions), _round(total), tuple(rows))
 
-
-def grade_for(grading: GradingModel, total: float, gates_ok: bool, resolve: Resolve) -> Band | None:
-    if not gates_ok:
-        return grading.fail_grade
-    for band in grading.bands:
-        if total >= resolve(band.min_score):
-            return band
-    return grading.fail_grade
+    def grade(self, total: float, gates_ok: bool) -> Band | None:
+        if not gates_ok:
+            return self.fail_grade
+        for band, minimum in self.bands:
+            if total >= minimum:
+                return band
+        return self.fail_grade
 
 
 def apply_rank_caps(reports: list[Report], grading: GradingModel, resolve: Resolve) -> list[Report]:
-    """Demote the reports over each cap to the next band, lowest scores first.
+    """Demote the reports over each cap to the next band, lowest scores first. A cap counts
+    only the reports of its subject type (stations, or regions) in the batch.
 
     Reports tied at the cut are all demoted: the cap is never exceeded and no tie is
     broken arbitrarily.
     """
-    n = len(reports)
     bands = list(grading.bands)
     out = list(reports)
-    for cap in grading.rank_caps:
-        allowed = math.floor(resolve(cap.max_share) * n + 1e-9)
+    order = {b.grade: k for k, b in enumerate(bands)}
+    # Top band first: demotions from a higher cap then count against the lower band's cap.
+    for cap in sorted(grading.rank_caps, key=lambda c: order.get(c.grade, len(bands))):
+        pool = [i for i, r in enumerate(out) if r.subject.subject == cap.subject]
+        allowed = math.floor(resolve(cap.max_share) * len(pool) + 1e-9)
         holders = sorted(
-            (i for i, r in enumerate(out) if r.grade == cap.grade), key=lambda i: -out[i].score
+            (i for i in pool if out[i].grade == cap.grade), key=lambda i: -out[i].score
         )
         if len(holders) <= allowed:
             continue
         cut = out[holders[allowed]].score
-        position = next(k for k, b in enumerate(bands) if b.grade == cap.grade)
+        position = next((k for k, b in enumerate(bands) if b.grade == cap.grade), len(bands))
         lower = bands[position + 1] if position + 1 < len(bands) else grading.fail_grade
         for i in holders:
             if out[i].score <= cut:

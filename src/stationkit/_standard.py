@@ -156,11 +156,13 @@ class Band:
 
 @attrs.frozen
 class RankCap:
-    """At most ``max_share`` of a batch may hold ``grade``; the rest drop to the next band."""
+    """At most ``max_share`` of the ``subject``s (stations, or regions) of a batch may hold
+    ``grade``; the rest drop to the next band."""
 
     grade: str
     max_share: Number
     citation: Citation
+    subject: str = "station"
 
 
 @attrs.frozen

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from toy_standards._base import CITE, PHONES, STATION, standard
-
 from stationkit import (
     Change,
     Check,
@@ -18,6 +16,7 @@ from stationkit import (
     check_threshold,
     hookimpl,
 )
+from toy_standards._base import CITE, PHONES, STATION, standard
 
 
 def phones_off_by_one(station: Station, ctx: Context) -> Check:

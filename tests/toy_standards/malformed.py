@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import attrs
-from toy_standards._base import CITE, PHONES, PHONES_REQ, standard
 
 from stationkit import Citation, RankCap, Standard, hookimpl
+from toy_standards._base import CITE, PHONES, PHONES_REQ, standard
 
 STANDARD = standard(
     "toy-malformed",

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from toy_standards._base import CITE, PHONES, PHONES_REQ, STATION, standard
-
 from stationkit import (
     Check,
     Context,
@@ -19,6 +17,7 @@ from stationkit import (
     check_threshold,
     hookimpl,
 )
+from toy_standards._base import CITE, PHONES, PHONES_REQ, STATION, standard
 
 MAX = Parameter("phones_max", 3, CITE, Text("卫星电话最多数量", "most satellite phones"))
 

@@ -1,22 +1,28 @@
-"""Rank caps listed bottom-up: the "good" cap is applied before the "excellent" cap, whose
-demotions then push "good" over its own share — the batch's grades breach a cap."""
+"""A typo in the bands: the second band repeats the grade "excellent" where "good" was meant.
+The 20 % cap on "excellent" demotes the surplus to the next band — which is named
+"excellent" again — so the batch's grades breach the cap."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
+from stationkit import Band, Parameter, RankCap, Standard, Text, hookimpl
 from toy_standards._base import CITE, PHONES, PHONES_REQ, standard
 
-from stationkit import Parameter, RankCap, Standard, Text, hookimpl
-
 EXCELLENT = Parameter("excellent_share", 0.2, CITE, Text("优秀比例", "share of excellent"))
-GOOD = Parameter("good_share", 0.3, CITE, Text("良好比例", "share of good"))
-
-STANDARD = standard(
-    "toy-rank-cap", (PHONES_REQ,), parameters=(PHONES, EXCELLENT, GOOD),
-    rank_caps=(RankCap("good", "good_share", CITE),
-               RankCap("excellent", "excellent_share", CITE)),
+TYPO_BANDS = (
+    Band("excellent", Text("优秀", "excellent"), 90.0),
+    Band("excellent", Text("良好", "good"), 75.0),  # the typo: should be "good"
+    Band("pass", Text("合格", "pass"), 60.0),
 )
+
+_BASE = standard("toy-rank-cap", (PHONES_REQ,), parameters=(PHONES, EXCELLENT),
+                 rank_caps=(RankCap("excellent", "excellent_share", CITE),))
+_EDITION = _BASE.editions[0]
+STANDARD = attrs.evolve(_BASE, editions=(
+    attrs.evolve(_EDITION, grading=attrs.evolve(_EDITION.grading, bands=TYPO_BANDS)),))
 
 
 @hookimpl

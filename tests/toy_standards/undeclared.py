@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from toy_standards._base import CITE, PHONES, STATION, phones, standard
-
 from stationkit import Requirement, Standard, Text, hookimpl
+from toy_standards._base import CITE, PHONES, STATION, phones, standard
 
 STANDARD = standard(
     "toy-undeclared",

@@ -4,9 +4,10 @@ this plugin."""
 from __future__ import annotations
 
 import pytest
-import stationkit as sk
 import stationkit_pingshan.plugin as plugin
 from stationkit_pingshan.plugin import SAMPLES_DIR
+
+import stationkit as sk
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-import stationkit as sk
 from stationkit_pingshan.standard import STANDARD
+
+import stationkit as sk
 
 END_2023 = date(2023, 12, 31)
 END_2024 = date(2024, 12, 31)

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from datetime import date
 
-import stationkit as sk
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from stationkit._subjects import region_subjects
-from stationkit.testing.conformance import check_plugin, default_settings
 from stationkit_pingshan import plugin
 from stationkit_pingshan.plugin import SAMPLES_DIR
 from stationkit_pingshan.standard import EDITION_2023, EDITION_2024, STANDARD
+
+import stationkit as sk
+from stationkit._subjects import region_subjects
+from stationkit.testing.conformance import check_plugin, default_settings
 
 END = date(2024, 12, 31)
 

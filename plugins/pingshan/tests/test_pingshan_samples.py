@@ -8,12 +8,13 @@ from datetime import date
 from io import StringIO
 
 import pytest
+from stationkit_pingshan.plugin import SAMPLES_DIR, stationkit_samples
+from stationkit_pingshan.standard import EDITION_2023, EDITION_2024, STANDARD
+
 import stationkit as sk
 from stationkit._cli import main
 from stationkit._subjects import region_subjects
 from stationkit.lifecycle import Completion, programme_status
-from stationkit_pingshan.plugin import SAMPLES_DIR, stationkit_samples
-from stationkit_pingshan.standard import EDITION_2023, EDITION_2024, STANDARD
 
 STREETS = {"坪山街道", "马峦街道", "碧岭街道", "石井街道", "坑梓街道", "龙田街道"}
 

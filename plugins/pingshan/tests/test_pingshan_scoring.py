@@ -7,10 +7,11 @@ from datetime import date
 
 import attrs
 import pytest
-import stationkit as sk
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from stationkit_pingshan.standard import STANDARD
+
+import stationkit as sk
 
 END_2024 = date(2024, 12, 31)
 

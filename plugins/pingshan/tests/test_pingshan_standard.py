@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 from io import StringIO
 
-import stationkit as sk
-from stationkit._cli import main
 from stationkit_pingshan import citations
 from stationkit_pingshan.groups import MODULES
 from stationkit_pingshan.standard import EDITION_2023, EDITION_2024, STANDARD
+
+import stationkit as sk
+from stationkit._cli import main
 
 
 def test_two_editions_with_their_year_roles() -> None:
@@ -64,7 +65,7 @@ def test_targets_differ_by_edition() -> None:
 
 def test_show_json_lists_everything_with_citations(pingshan_registry: sk.Registry) -> None:
     for ref in ("pingshan@2023", "pingshan@2024"):
-        std, ed = pingshan_registry.standard(ref)
+        _std, ed = pingshan_registry.standard(ref)
         out = StringIO()
         assert main(["show", ref, "--json"], out=out) == 0
         data = json.loads(out.getvalue())

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import Any
 
 import attrs
 import pytest
-import stationkit as sk
 from stationkit_pingshan.standard import STANDARD
+
+import stationkit as sk
 
 AS_OF = date(2024, 12, 31)
 Edit = Callable[[sk.Station], sk.Station]
@@ -19,7 +21,7 @@ def _assess(station: sk.Station, dataset: sk.Dataset | None = None) -> sk.Report
     return sk.assess(station, STANDARD, "2024", as_of=AS_OF, dataset=dataset)
 
 
-def _team(station: sk.Station, **changes: object) -> sk.Station:
+def _team(station: sk.Station, **changes: Any) -> sk.Station:
     team = station.team("rescue")
     assert team is not None
     return attrs.evolve(station, teams=(attrs.evolve(team, **changes),))
@@ -131,7 +133,8 @@ def test_at_least_two_vehicles(baseline: sk.Station, vehicles: int, ok: bool) ->
                                    "ledgers", "functions", "plans", "communications"])
 def test_unrecorded_facts_are_missing_evidence_never_a_pass(baseline: sk.Station,
                                                             field: str) -> None:
-    report = _assess(attrs.evolve(baseline, **{field: None}))
+    unrecorded: dict[str, Any] = {field: None}
+    report = _assess(attrs.evolve(baseline, **unrecorded))
     missing = report.with_status(sk.Status.MISSING_EVIDENCE)
     assert missing, field
     assert not report.passed

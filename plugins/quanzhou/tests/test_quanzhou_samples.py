@@ -97,6 +97,7 @@ def test_rollout_region(qz: Any, edition: str) -> None:
 def test_samples_hook_points_at_shipped_files() -> None:
     samples = plugin.stationkit_samples()
     assert {s.edition for s in samples} == {"2023", "2025"}
+    assert all(s.subject == "station" for s in samples)
     for sample in samples:
         assert sample.path.is_file()
         assert sample.as_of.year == int(sample.edition)

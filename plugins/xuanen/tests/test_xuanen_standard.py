@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import attrs
 import stationkit_xuanen.plugin as plugin
 from stationkit_xuanen import STANDARD
-from stationkit_xuanen.milestones import MILESTONES
+from stationkit_xuanen.milestones import MILESTONES, DescribedProgramme
 from stationkit_xuanen.samples import COUNTY
 
 import stationkit as sk
@@ -60,7 +62,8 @@ def test_every_milestone_has_a_requirement_and_a_programme_entry() -> None:
 
 def test_show_json_lists_milestones_with_quotes() -> None:
     (programme,) = EDITION.programmes
-    described = programme.to_json()
+    assert isinstance(programme, DescribedProgramme)  # what `stationkit show --json` prints
+    described: dict[str, Any] = programme.to_json()
     assert [m["id"] for m in described["milestones"]] == ["T1", "T2", "T3", "T4", "T5", "T6"]
     t5 = described["milestones"][4]
     assert t5["window_start"] == "2024-09-01"

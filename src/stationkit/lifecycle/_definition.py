@@ -8,6 +8,7 @@ from types import MappingProxyType
 import attrs
 
 from stationkit._text import Text
+from stationkit.lifecycle._compile import ReplayFn, StepFn, compile_replay_row, compile_step_row
 from stationkit.lifecycle._events import JSONValue
 from stationkit.lifecycle._policy import DeadlinePolicy
 from stationkit.lifecycle._spec import Action, Guard, StateSpec, TransitionSpec
@@ -61,6 +62,43 @@ class MachineDefinition:
     rows: dict[str, dict[str, CompiledTransition]] = attrs.field(
         repr=False, eq=False, hash=False
     )
+    # Each row compiled once into one function (guards, actions, new state): state ->
+    # trigger -> function. ``step_rows`` serves ``step``; ``replay_rows`` serves ``replay`` and
+    # also has an (empty) entry for every state without rows, so a lookup by the state name
+    # of a record of this machine never misses at the first level.
+    step_rows: dict[str, dict[str, StepFn]] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+    replay_rows: dict[str, dict[str, ReplayFn]] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+    # The replay functions of rows with neither guards nor actions, to their destination:
+    # replaying stored rows moves such records without decoding an Event.
+    replay_moves: dict[ReplayFn, str] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        step_rows: dict[str, dict[str, StepFn]] = {}
+        replay_rows: dict[str, dict[str, ReplayFn]] = {
+            state.name: {} for state in self.states
+        }
+        replay_rows.setdefault(START, {})
+        replay_moves: dict[ReplayFn, str] = {}
+        for source, rows in self.rows.items():
+            for trigger, row in rows.items():
+                step_rows.setdefault(source, {})[trigger] = compile_step_row(
+                    self.name, row.dest, row.guards, row.actions, self.policy
+                )
+                fire = compile_replay_row(
+                    self.name, row.dest, row.guards, row.actions, self.policy
+                )
+                replay_rows.setdefault(source, {})[trigger] = fire
+                if not row.guards and not row.actions:
+                    replay_moves[fire] = row.dest
+        object.__setattr__(self, "step_rows", step_rows)
+        object.__setattr__(self, "replay_rows", replay_rows)
+        object.__setattr__(self, "replay_moves", replay_moves)
 
     @property
     def table(self) -> Table:

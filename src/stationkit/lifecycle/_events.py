@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
 from typing import Any, TypeAlias
 
@@ -76,3 +76,85 @@ class Event:
 def payload_json(payload: Payload) -> str:
     """The canonical JSON text of a payload (sorted keys), as stored in the SQLite ledger."""
     return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+# --- Stored rows ------------------------------------------------------------------------------
+
+EventRow: TypeAlias = tuple[str, str, str, str, str, str, "str | None"]
+"""An event as a ledger stores it: (event_id, record_id, machine, type, payload as JSON text,
+``at`` as ISO text, actor)."""
+
+# The decoder's C scanner (what json.loads ends in, without its Python-level wrappers).
+_scan_json: Callable[[str, int], tuple[Any, int]] = (
+    json.JSONDecoder().scan_once  # type: ignore[attr-defined]
+)
+_new_object = object.__new__
+# Event is a frozen, slotted attrs class without converters or validators: its __init__ only
+# sets the seven slots (through object.__setattr__, one generic call each). Decoding a
+# ledger builds one Event per row, so rows are decoded by setting the slots directly; the
+# result is equal in every field to ``Event(...)`` (tests check that, and that Event still
+# has no converter or validator).
+_set_event_id = Event.__dict__["event_id"].__set__
+_set_record_id = Event.__dict__["record_id"].__set__
+_set_type = Event.__dict__["type"].__set__
+_set_at = Event.__dict__["at"].__set__
+_set_machine = Event.__dict__["machine"].__set__
+_set_payload = Event.__dict__["payload"].__set__
+_set_actor = Event.__dict__["actor"].__set__
+
+
+def payload_from_json(text: str) -> Payload:
+    """A stored payload (``payload_json`` text) decoded; the empty one without parsing.
+
+    Stored payloads are compact JSON objects, so the C scanner reads them in one call;
+    anything else (surrounding whitespace, bad JSON) goes through ``json.loads``, which
+    decodes it or raises its usual error.
+    """
+    if text == "{}":
+        return {}
+    try:
+        value, end = _scan_json(text, 0)
+    except StopIteration:
+        end = -1
+    if end != len(text) or not isinstance(value, dict):
+        value = json.loads(text)
+    return value  # type: ignore[no-any-return]
+
+
+def make_event(event_id: str, record_id: str, type_: str, at: datetime, machine: str,
+               payload: Payload, actor: str | None) -> Event:
+    """``Event(event_id, record_id, type_, at, machine, payload, actor)``, built faster."""
+    event: Event = _new_object(Event)
+    _set_event_id(event, event_id)
+    _set_record_id(event, record_id)
+    _set_type(event, type_)
+    _set_at(event, at)
+    _set_machine(event, machine)
+    _set_payload(event, payload)
+    _set_actor(event, actor)
+    return event
+
+
+def event_from_row(row: EventRow) -> Event:
+    event_id, record_id, machine, type_, payload, at, actor = row
+    return make_event(event_id, record_id, type_, datetime.fromisoformat(at), machine,
+                      payload_from_json(payload), actor)
+
+
+class EventRows(Iterator[Event]):
+    """The events of stored rows, decoded one by one as they are iterated.
+
+    ``replay`` recognises it and reads the rows directly: it parses each row's time, and
+    builds an ``Event`` (decoding its payload) only for the rows whose transition has guards
+    or actions that look at it.
+    """
+
+    def __init__(self, rows: Iterator[EventRow]) -> None:
+        self._rows = rows
+
+    def __next__(self) -> Event:
+        return event_from_row(next(self._rows))
+
+    def rows(self) -> Iterator[EventRow]:
+        """The remaining rows, undecoded (they are consumed: iterate one or the other)."""
+        return self._rows

@@ -26,6 +26,9 @@ ActionApply: TypeAlias = Callable[
 ]
 """A pure function giving the facts a transition sets and the effects it announces."""
 
+ActionFacts: TypeAlias = Callable[[RecordState, Event, DeadlinePolicy], FactUpdates]
+"""The fact updates of an action alone (what ``ActionApply`` gives first)."""
+
 
 @attrs.frozen
 class Guard:
@@ -43,6 +46,10 @@ class Action:
 
     name: str
     apply: ActionApply = attrs.field(eq=False)
+    facts: ActionFacts | None = attrs.field(default=None, eq=False)
+    """Optional: the same fact updates without building the effects, for an action whose
+    effects are costly. ``replay`` discards effects and calls it instead of ``apply``; it
+    must return what ``apply`` returns first (``step`` always calls ``apply``)."""
 
 
 @attrs.frozen

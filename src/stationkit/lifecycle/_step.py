@@ -1,15 +1,15 @@
-"""The pure step: (definition, state, event) -> (new state, effects). The only hot path."""
+"""The pure step: (definition, state, event) -> (new state, effects).
+
+``replay`` inlines the same logic (with the same errors) for whole ledgers.
+"""
 
 from __future__ import annotations
 
 from stationkit.lifecycle._definition import MachineDefinition
 from stationkit.lifecycle._effects import Effect
-from stationkit.lifecycle._errors import GuardFailedError, IllegalEventError, LifecycleError
+from stationkit.lifecycle._errors import IllegalEventError, LifecycleError
 from stationkit.lifecycle._events import Event
 from stationkit.lifecycle._state import START, RecordState
-
-_NO_EFFECTS: tuple[Effect, ...] = ()
-_new_tuple = tuple.__new__
 
 
 def blank_state(definition: MachineDefinition, record_id: str) -> RecordState:
@@ -36,35 +36,12 @@ def step(
             f"event {event.event_id!r} is for record {event.record_id!r}, "
             f"not {current.record_id!r}"
         )
-    rows = definition.rows.get(current.state)
-    row = rows.get(event.type) if rows is not None else None
-    if row is None:
+    rows = definition.step_rows.get(current.state)
+    fire = rows.get(event.type) if rows is not None else None
+    if fire is None:
         raise IllegalEventError(
             current.record_id, definition.name, current.state, event.type,
             definition.allowed(current.state),
         )
-    facts = current.facts
-    effects = _NO_EFFECTS
-    if row.guards:
-        policy = definition.policy
-        for guard in row.guards:
-            reason = guard.check(current, event, policy)
-            if reason is not None:
-                raise GuardFailedError(
-                    current.record_id, definition.name, current.state, event.type, guard.name,
-                    reason,
-                )
-    if row.actions:
-        policy = definition.policy
-        for action in row.actions:
-            updates, produced = action.apply(current, event, policy)
-            if updates:
-                facts = {**facts, **updates} if facts else updates
-            if produced:
-                effects = effects + produced
-    # tuple.__new__ directly: the NamedTuple's own __new__ adds a Python frame per event.
-    new_state = _new_tuple(
-        RecordState,
-        (current.record_id, definition.name, row.dest, current.version + 1, facts, event.at),
-    )
-    return new_state, effects
+    # The row's guards, actions and new state, compiled into one function (see _compile).
+    return fire(current, event)

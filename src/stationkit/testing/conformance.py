@@ -42,7 +42,7 @@ from types import ModuleType
 from typing import Any, TypeVar
 
 import attrs
-from hypothesis import HealthCheck, Verbosity, given
+from hypothesis import HealthCheck, Phase, Verbosity, given
 from hypothesis import settings as Settings  # noqa: N812 - the hypothesis class
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
@@ -56,6 +56,7 @@ from stationkit._samples import Sample
 from stationkit._standard import Edition, Standard, Subject
 from stationkit._subjects import subjects_of
 from stationkit.testing import strategies as sts
+from stationkit.testing._shrink import shrink
 from stationkit.testing.coverage import RequirementCoverage
 from stationkit.testing.properties import Policy, Problem
 
@@ -82,8 +83,13 @@ _SINGLE = ("score-bounds", "gates", "deterministic", "json-round-trip", "paramet
 
 
 def default_settings(max_examples: int = 30) -> Settings:
-    """Bounded, quiet, reproducible: the same examples on every run, no example database."""
+    """Bounded, quiet, reproducible: the same examples on every run, no example database.
+
+    Hypothesis' own shrinking is off (on large nested records it takes minutes); failing
+    subjects are shrunk at the record level instead, deleting facts while the failure stays.
+    """
     return Settings(
+        phases=(Phase.explicit, Phase.reuse, Phase.generate, Phase.target),
         max_examples=max_examples,
         deadline=None,
         database=None,
@@ -126,37 +132,50 @@ class ConformanceResult:
 
 # -- helpers --
 class _FoundError(Exception):
-    def __init__(self, problems: Sequence[Problem]) -> None:
+    def __init__(self, problems: Sequence[Problem], example: object) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = list(problems)
+        self.example = example
 
 
 def _hypothesis(strategy: SearchStrategy[T], body: Callable[[T], list[Problem]],
                 settings: Settings, check: str, ref: str) -> list[Problem]:
-    """Run ``body`` on examples of ``strategy``; the problems of the shrunk failing example."""
+    """Run ``body`` on examples of ``strategy``; the problems of the failing example, shrunk
+    to the facts that matter (see ``_shrink``)."""
 
     @settings
     @given(strategy)
     def run(example: T) -> None:
         found = body(example)
         if found:
-            raise _FoundError(found)
+            raise _FoundError(found, example)
 
     try:
         run()
     except _FoundError as exc:
-        return exc.problems
+        return _shrunk(exc, body)
     except BaseExceptionGroup as group:
         found: list[Problem] = []
         for inner in group.exceptions:
             if isinstance(inner, _FoundError):
-                found.extend(inner.problems)
+                found.extend(_shrunk(inner, body))
             else:
                 found.append(Problem(check, f"crashed: {type(inner).__name__}: {inner}", ref))
         return found
     except Exception as exc:
         return [Problem(check, f"crashed: {type(exc).__name__}: {exc}", ref)]
     return []
+
+
+def _shrunk(found: _FoundError, body: Callable[[Any], list[Problem]]) -> list[Problem]:
+    key = (found.problems[0].check, found.problems[0].requirement)
+
+    def still_fails(example: Any) -> bool:
+        return any((p.check, p.requirement) == key for p in body(example))
+
+    smaller = shrink(found.example, still_fails)
+    again = body(smaller)
+    return again if any((p.check, p.requirement) == key for p in again) else found.problems
 
 
 def remedied(policy: Policy, station: Station, rounds: int = 4) -> Station:
@@ -395,7 +414,7 @@ def conformance_problems(
     if "lifecycle" in checks and extensions:
         from stationkit.testing import _lifecycle
 
-        found, lifecycle_notes = _lifecycle.lifecycle_problems(registry, plugin_name,
+        found, lifecycle_notes = _lifecycle.lifecycle_problems_of(registry, plugin_name,
                                                                extensions, cfg)
         problems += found
         notes += lifecycle_notes
@@ -415,9 +434,7 @@ def _covers(edition: Edition, subject: Subject) -> bool:
 
 
 def _plugin_extensions(registry: Registry, plugin_name: str) -> tuple[Any, ...]:
-    # The registry keeps extensions per plugin; no public accessor by plugin exists yet.
-    extensions: dict[str, tuple[Any, ...]] = getattr(registry, "_extensions", {})
-    return tuple(extensions.get(plugin_name, ()))
+    return registry.machine_extensions_of(plugin_name)
 
 
 def run_conformance(registry: Registry, plugin_name: str, **options: Any) -> ConformanceResult:

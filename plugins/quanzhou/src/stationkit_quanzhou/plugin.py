@@ -32,10 +32,6 @@ def stationkit_samples() -> Sequence[Sample]:
                Text("石狮市2025:四个镇(街道)的站点——通过、门槛略差、证据缺失",
                     "石狮市 2025: stations of the four towns — passing, narrowly failing, "
                     "missing evidence")),
-        Sample("quanzhou-shishi-2025-rollout", SAMPLES_DIR / "shishi_2025.yaml", "quanzhou",
-               "2025", date(2025, 11, 15),
-               Text("石狮市2025:四个镇(街道)是否各建1个站", "石狮市 2025: a station in each town?"),
-               subject="region"),
         Sample("quanzhou-county-2023", SAMPLES_DIR / "county_2023.yaml", "quanzhou", "2023",
                date(2023, 9, 30),
                Text("XX县2023试点:试点镇站点及对照站点", "county pilot 2023: the pilot town's "

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import math
+
 from stationkit import (
     Change,
     Check,
@@ -88,6 +90,10 @@ def roster(station: Station, ctx: Context) -> Check:
         tuple(changes)))
 
 
+#: Above this many new members, a record change is no longer a sensible remedy.
+MAX_NEW_MEMBERS = 500
+
+
 def average_age(station: Station, ctx: Context) -> Check:
     limit = ctx.number("rescue_average_age_max")
     expected = {"max_average": limit}
@@ -106,12 +112,14 @@ def average_age(station: Station, ctx: Context) -> Check:
         return met(round(mean, 2), expected)
     text = Text(f"队伍平均年龄{mean:.1f}岁,原则上不超过{limit:g}岁:吸收年轻队员",
                 f"average age {mean:.1f} exceeds {limit:g}: recruit younger members")
-    if limit < YOUNGEST:
-        return not_met(round(mean, 2), expected, Remedy(text))
     # The smallest record change: enough members of the youngest age to bring the mean down.
-    add = 0
-    while (sum(known) + YOUNGEST * add) / (len(known) + add) > limit:
-        add += 1
+    # The mean only approaches YOUNGEST, so a limit at or below it (a tailored value) has no
+    # such change; nor is one offered when it would take more than MAX_NEW_MEMBERS people.
+    if limit <= YOUNGEST:
+        return not_met(round(mean, 2), expected, Remedy(text))
+    add = math.ceil((sum(known) - limit * len(known)) / (limit - YOUNGEST))
+    if add > MAX_NEW_MEMBERS:
+        return not_met(round(mean, 2), expected, Remedy(text))
     new = [{"name": f"青年队员{i + 1}", "age": YOUNGEST, "insured": True,
             "protective_equipment": True} for i in range(add)]
     return not_met(round(mean, 2), expected, Remedy(text, (Change("append", PATH, new),)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from stationkit._text import Text
 from stationkit.lifecycle._effects import DeadlineSet, Effect, Escalated
@@ -63,16 +63,22 @@ _LEVEL_KNOWN = Guard(
 
 
 def _deadline_check(state: RecordState, event: Event, policy: DeadlinePolicy) -> str | None:
-    deadline = as_date(event.payload.get("deadline"))
-    if deadline is None:
+    # as_date() inlined, and the event's day computed once: this guard runs on every assign.
+    raw = event.payload.get("deadline")
+    if not isinstance(raw, str):
         return "payload field 'deadline' (ISO date) is required"
-    if deadline < event.at.date():
-        return f"deadline {deadline} is before the assignment date {event.at.date()}"
+    try:
+        deadline = date.fromisoformat(raw[:10])
+    except ValueError:
+        return "payload field 'deadline' (ISO date) is required"
+    day = event.at.date()
+    if deadline < day:
+        return f"deadline {deadline} is before the assignment date {day}"
     grade = state.facts.get("grade")
     days = policy.rectification_days.get(grade) if isinstance(grade, str) else None
-    if days is not None and (deadline - event.at.date()).days > days:
+    if days is not None and (deadline - day).days > days:
         return (
-            f"deadline {deadline} is {(deadline - event.at.date()).days} days away; the policy "
+            f"deadline {deadline} is {(deadline - day).days} days away; the policy "
             f"allows at most {days} days for a {grade} hazard"
         )
     return None
@@ -85,6 +91,14 @@ _DEADLINE_OK = Guard(
 )
 
 
+def _assign_facts(
+    state: RecordState, event: Event, policy: DeadlinePolicy
+) -> dict[str, JSONValue]:
+    payload = event.payload
+    return {"deadline": payload["deadline"], "responsible": payload["responsible"],
+            "assigned_by": event.actor}
+
+
 def _assign(
     state: RecordState, event: Event, policy: DeadlinePolicy
 ) -> tuple[dict[str, JSONValue], tuple[Effect, ...]]:
@@ -93,7 +107,7 @@ def _assign(
     parsed = as_date(deadline)
     assert parsed is not None and isinstance(responsible, str)  # guards ran first
     return (
-        {"deadline": deadline, "responsible": responsible, "assigned_by": event.actor},
+        _assign_facts(state, event, policy),
         (DeadlineSet(state.record_id, parsed, responsible),),
     )
 
@@ -265,7 +279,7 @@ def hazard_spec() -> MachineSpec:
               Text(zh="分类交办", en="assign"),
               guards=(payload_text_guard("responsible", Text(zh="责任单位", en="the responsible "
                                                              "unit")), _DEADLINE_OK),
-              actions=(Action("set_deadline", _assign),),
+              actions=(Action("set_deadline", _assign, facts=_assign_facts),),
               example=Example(actor="township-1", build=lambda day: {
                   "responsible": "unit-a", "deadline": (day + timedelta(days=30)).isoformat()})),
             t("start_rectification", ("assigned",), "rectifying",

@@ -3,6 +3,7 @@ a bonus, bands and a rank cap — every part of the contract in a few lines."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from stationkit import (
@@ -75,21 +76,20 @@ def average_age(station: Station, ctx: Context) -> Check:
     mean = sum(known) / len(known)
     if mean <= limit:
         return met(round(mean, 2), {"max": limit})
-    # The smallest fix: enough 18-year-old members to bring the mean down to the limit.
-    n = len(known)
-    add = 0
-    while (sum(known) + 18 * add) / (n + add) > limit:
-        add += 1
-    new = [Member(name=f"young member {i + 1}", age=18) for i in range(add)]
+    # The smallest fix: enough young members (18, or younger if the limit is lower) to bring
+    # the mean down to the limit. A mean can only approach the newcomers' age, so when the
+    # limit is not above it no number of members will do: the remedy then has no change.
+    young = min(18, math.floor(limit))
+    if limit <= young:
+        return not_met(round(mean, 2), {"max": limit}, Remedy(
+            Text("队员平均年龄须降低", "lower the team's average age")))
+    n, total = len(known), sum(known)
+    add = max(math.ceil((total - limit * n) / (limit - young)), 0)
+    new = [Member(name=f"young member {i + 1}", age=young) for i in range(add)]
     remedy = Remedy(
-        Text(f"增加 {add} 名18岁队员", f"add {add} members aged 18"),
-        (
-            Change(
-                "append",
-                "teams[kind=rescue].members",
-                [{"name": m.name, "age": m.age} for m in new],
-            ),
-        ),
+        Text(f"增加 {add} 名{young}岁队员", f"add {add} members aged {young}"),
+        (Change("append", "teams[kind=rescue].members",
+                [{"name": m.name, "age": m.age} for m in new]),),
     )
     return not_met(round(mean, 2), {"max": limit}, remedy)
 

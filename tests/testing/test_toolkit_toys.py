@@ -1,0 +1,67 @@
+"""Deliberately wrong toy standards are caught, each by the check it breaks."""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+import pytest
+from toy_standards import bad_remedy, malformed, nonmonotone, rank_cap, undeclared
+
+from stationkit import Registry
+from stationkit.testing.conformance import check_plugin, conformance_problems, default_settings
+from stationkit.testing.properties import Problem
+
+QUICK = default_settings(max_examples=30)
+
+
+def _problems(module: ModuleType) -> list[Problem]:
+    registry = Registry(strict=True)
+    registry.register(module, "toy")
+    return list(conformance_problems(registry, "toy", settings=QUICK).problems)
+
+
+def test_check_plugin_raises_one_error_listing_every_problem() -> None:
+    with pytest.raises(AssertionError) as info:
+        check_plugin(malformed, name="toy", settings=QUICK)
+    text = str(info.value)
+    assert text.startswith("plugin 'toy': 4 conformance problem(s) in toy-malformed@2024")
+    assert "  4. [citations]" in text
+
+
+@pytest.mark.slow
+def test_a_non_monotone_rule_declared_monotone_is_caught() -> None:
+    found = _problems(nonmonotone)
+    assert [(p.check, p.requirement) for p in found] == [("monotone", "comms.phone_max")]
+    # The subject is shrunk to the one fact that matters.
+    assert found[0].subject is not None and '"communications"' in found[0].subject
+    assert '"posts"' not in found[0].subject
+
+
+@pytest.mark.slow
+def test_a_remedy_that_does_not_fix_is_caught() -> None:
+    found = _problems(bad_remedy)
+    assert {(p.check, p.requirement) for p in found} == {("remedies", "comms.phone")}
+    assert "left the finding not_met" in found[0].message
+
+
+@pytest.mark.slow
+def test_a_rank_cap_breach_is_caught() -> None:
+    found = _problems(rank_cap)
+    assert [p.check for p in found] == ["rank-caps"]
+    assert "hold grade 'excellent'" in found[0].message
+
+
+@pytest.mark.slow
+def test_an_undeclared_parameter_read_is_caught_by_reads_and_by_tailoring() -> None:
+    found = _problems(undeclared)
+    assert {p.check for p in found} == {"parameters-read", "tailoring"}
+    assert all(p.requirement == "comms.phone" for p in found)
+
+
+def test_a_malformed_edition_is_caught_statically() -> None:
+    found = _problems(malformed)
+    messages = "\n".join(p.message for p in found)
+    assert "'outstanding', which is not one of the bands" in messages
+    assert "has no quote of the source" in messages
+    assert "group 'nowhere'" in messages
+    assert "'phones_minimum', which the edition does not have" in messages
