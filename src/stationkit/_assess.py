@@ -29,24 +29,16 @@ class RequirementError(StationkitError):
 
 
 def _finding(req: Requirement, check: Check) -> Finding:
+    status = check.status
     if check.credit is not None:
         credit = min(max(check.credit, 0.0), 1.0)
     else:
-        credit = 1.0 if check.status is Status.MET else 0.0
+        credit = 1.0 if status is Status.MET else 0.0
+    # Positional: this runs once per requirement per subject.
     return Finding(
-        requirement=req.id,
-        status=check.status,
-        observed=check.observed,
-        expected=check.expected,
-        citation=req.citation,
-        title=req.title,
-        group=req.group,
-        remedy=check.remedy if check.status is not Status.MET else None,
-        note=check.note,
-        gate=req.gate,
-        weight=req.weight,
-        credit=credit,
-        points=check.points,
+        req.id, status, check.observed, check.expected, req.citation, req.title, req.group,
+        check.remedy if status is not Status.MET else None, check.note, req.gate, req.weight,
+        credit, check.points,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from typing import Any
 
@@ -98,15 +99,21 @@ def check_threshold(
     minimum: float | int,
     *,
     field: str,
-    remedy: Remedy,
+    remedy: Remedy | Callable[[], Remedy],
     at_most: bool = False,
 ) -> Check:
-    """The common case: a recorded number against a minimum (or, with ``at_most``, a maximum)."""
+    """The common case: a recorded number against a minimum (or, with ``at_most``, a maximum).
+
+    ``remedy`` may be a function that builds it: it is then only called when the threshold
+    is missed (most stations meet most thresholds, and remedies carry text to format).
+    """
     expected = {"max" if at_most else "min": minimum}
     if observed is None:
         return missing(field, expected)
-    ok = observed <= minimum if at_most else observed >= minimum
-    return met(observed, expected) if ok else not_met(observed, expected, remedy)
+    if (observed <= minimum) if at_most else (observed >= minimum):
+        return Check(Status.MET, observed, expected)
+    return Check(Status.NOT_MET, observed, expected, remedy if isinstance(remedy, Remedy)
+                 else remedy())
 
 
 @attrs.frozen

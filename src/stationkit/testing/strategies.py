@@ -175,8 +175,15 @@ def teams(
     """A team of ``kind`` (from the vocabulary by default) with ``size`` members (by default
     often a headcount threshold or next to it)."""
     v = vocab or Vocabulary()
-    kinds = st.just(kind) if isinstance(kind, str) else kind or _words(v, "team_kinds")
-    sizes = st.just(size) if isinstance(size, int) else size or _sizes(v)
+    # ``is None`` tests, not ``or``: the truth value of a strategy is meaningless.
+    if isinstance(kind, str):
+        kinds: SearchStrategy[str] = st.just(kind)
+    else:
+        kinds = _words(v, "team_kinds") if kind is None else kind
+    if isinstance(size, int):
+        sizes: SearchStrategy[int] = st.just(size)
+    else:
+        sizes = _sizes(v) if size is None else size
     people = sizes.flatmap(
         lambda n: st.lists(members(v, as_of=as_of, absent=absent), min_size=n, max_size=n)
     ).map(_unique_names("member "))
