@@ -139,3 +139,21 @@ def test_the_installed_command_never_prints_a_traceback(tmp_path: Path) -> None:
                           check=False)
     assert proc.returncode == 2
     assert "broken JSON" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_programme_status_json_and_exit_code() -> None:
+    code, text = run("programme", str(DATA / "example.yaml"), "--standard", "example",
+                     "--as-of", "2024-09-30", "--format", "json")
+    (status,) = json.loads(text)["programmes"]
+    assert code == 1  # one milestone late
+    plan, built = status["milestones"]
+    assert (plan["status"], plan["days_late"]) == ("done_on_time", 0)  # on the due date
+    assert (built["status"], built["days_late"], built["late_quarter"]) == ("done_late", 2,
+                                                                            "2024Q3")
+    assert status["penalty_total"] == 1.0 and status["late_by_quarter"] == {"2024Q3": 1}
+
+
+def test_programme_status_at_a_past_date() -> None:
+    code, text = run("programme", str(DATA / "example.yaml"), "--standard", "example",
+                     "--as-of", "2024-08-31")
+    assert code == 0 and "待完成 pending" in text and "按期完成 on time" in text

@@ -16,6 +16,7 @@ from stationkit._assess import Assessor
 from stationkit._describe import edition_diff, standard_json, standard_markdown
 from stationkit._errors import StationkitError
 from stationkit._loading import load_dataset
+from stationkit._programmes import programme_statuses, render_statuses, status_json
 from stationkit._registry import Registry
 from stationkit._render import render_markdown, render_text
 from stationkit._report import Report
@@ -214,6 +215,20 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK if all(r.passed for r in reports) else EXIT_FAILED
 
 
+def cmd_programme(args: argparse.Namespace, out: TextIO) -> int:
+    registry = _registry(args)
+    _, ed = registry.standard(args.standard)
+    if not ed.programmes:
+        raise UsageError(f"{args.standard} has no rollout programme")
+    dataset = load_dataset(args.file)
+    statuses = programme_statuses(ed, dataset, args.as_of or date.today())
+    if args.format == "json":
+        _dump({"programmes": [status_json(s) for s in statuses]}, out)
+    else:
+        out.write(render_statuses(ed, statuses) + "\n")
+    return EXIT_OK if all(s.late_count == 0 for s in statuses) else EXIT_FAILED
+
+
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     _dump(dataset_schema(), out)
     return EXIT_OK
@@ -287,6 +302,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--all", action="store_true", help="text format: list every finding, met ones included"
     )
     p.set_defaults(run=cmd_assess)
+
+    p = sub.add_parser("programme", help="rollout programme status from a file's completions")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--standard", required=True, metavar="ID[@EDITION]")
+    p.add_argument(
+        "--as-of", type=_parse_date, metavar="DATE", help="the status date (default: today)"
+    )
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.set_defaults(run=cmd_programme)
 
     p = sub.add_parser("schema", help="JSON Schema of the input files")
     p.set_defaults(run=cmd_schema)

@@ -9,6 +9,7 @@ from typing import TextIO
 
 from stationkit._assess import Assessor
 from stationkit._loading import load_dataset
+from stationkit._programmes import programme_statuses, render_statuses
 from stationkit._registry import Registry
 from stationkit._render import render_text
 from stationkit._report import Report
@@ -47,6 +48,12 @@ def run_demo(registry: Registry, out: TextIO, workdir: Path | None = None) -> in
         )
         reports = assess_sample(registry, sample)
         out.write(render_text(reports, colour=out.isatty()) + "\n")
+        _, edition = registry.standard(f"{sample.standard}@{sample.edition}")
+        dataset = load_dataset(sample.path)
+        if edition.programmes and dataset.completions:
+            statuses = programme_statuses(edition, dataset, sample.as_of)
+            out.write("--- rollout programme 推进计划\n")
+            out.write(render_statuses(edition, statuses) + "\n")
         if sample.ledger is not None:
             with tempfile.TemporaryDirectory() as tmp:
                 where = (workdir or Path(tmp)) / f"{sample.name}.sqlite"

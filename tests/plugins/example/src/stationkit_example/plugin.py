@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from datetime import date
 
 from stationkit import (
     Band,
@@ -36,6 +37,7 @@ from stationkit import (
     missing,
     not_met,
 )
+from stationkit.lifecycle import Milestone, Programme
 
 DOC = "EX"
 C_TEAM = Citation(DOC, "§1", "救援队伍不少于30人")
@@ -245,6 +247,21 @@ REQUIREMENTS = (
     ),
 )
 
+C_PLAN = Citation(DOC, "§6", "4月底前完成方案,8月底前全部建成")
+PROGRAMME = Programme(
+    id="example-rollout",
+    title=Text("示例推进计划", "example rollout"),
+    milestones=(
+        Milestone("plan", Text("完成方案", "plan done"), date(2024, 4, 30), ("县应急局",),
+                  Text("印发的方案", "the issued plan"), C_PLAN),
+        Milestone("built", Text("全部建成", "all built"), date(2024, 8, 31), ("各乡镇",),
+                  Text("验收记录", "acceptance records"), C_PLAN),
+    ),
+    citation=C_PLAN,
+    penalty_per_late=1.0,
+    penalty_unit=Text("分", "points"),
+)
+
 EDITION = Edition(
     edition="2024",
     title=Text("示例标准 2024", "Example standard 2024"),
@@ -267,6 +284,7 @@ EDITION = Edition(
         fail_grade=Band("fail", Text("不合格", "fail"), 0.0),
         rank_caps=(RankCap("excellent", "excellent_share", C_CAP),),
     ),
+    programmes=(PROGRAMME,),
 )
 
 STANDARD = Standard(

@@ -1,0 +1,87 @@
+"""Rollout programmes of an edition, with the status a dataset's completions give as of a day."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from stationkit._records import Dataset
+from stationkit._report_json import text_json
+from stationkit._standard import Edition
+from stationkit.lifecycle import ProgrammeStatus, programme_status
+
+
+def programme_statuses(edition: Edition, dataset: Dataset, as_of: date) -> list[ProgrammeStatus]:
+    """Each programme's status; a completion is matched to the programme that has its
+    milestone, and one naming a milestone no programme has is an error naming it."""
+    known = {m.id for p in edition.programmes for m in p.milestones}
+    unknown = sorted({c.milestone for c in dataset.completions} - known)
+    if unknown:
+        raise ValueError(
+            f"completions name milestones {unknown}, which no programme of "
+            f"this edition has; known: {sorted(known)}"
+        )
+    return [
+        programme_status(
+            p,
+            [c for c in dataset.completions if c.milestone in {m.id for m in p.milestones}],
+            as_of,
+        )
+        for p in edition.programmes
+    ]
+
+
+def status_json(status: ProgrammeStatus) -> dict[str, Any]:
+    return {
+        "programme": status.programme,
+        "as_of": status.as_of.isoformat(),
+        "late_count": status.late_count,
+        "penalty_total": status.penalty_total,
+        "penalty_unit": text_json(status.penalty_unit) if status.penalty_unit else None,
+        "late_by_quarter": dict(status.late_by_quarter),
+        "milestones": [
+            {
+                "milestone": m.milestone,
+                "status": m.status,
+                "due": m.due.isoformat(),
+                "completed_on": m.completed_on.isoformat() if m.completed_on else None,
+                "days_late": m.days_late,
+                "late_quarter": m.late_quarter,
+            }
+            for m in status.milestones
+        ],
+    }
+
+
+_LABEL = {
+    "pending": "待完成 pending",
+    "done_on_time": "按期完成 on time",
+    "done_late": "逾期完成 late",
+    "overdue": "逾期未完成 overdue",
+}
+
+
+def render_statuses(edition: Edition, statuses: Sequence[ProgrammeStatus]) -> str:
+    lines: list[str] = []
+    titles = {p.id: p for p in edition.programmes}
+    for status in statuses:
+        programme = titles[status.programme]
+        milestones = {m.id: m for m in programme.milestones}
+        lines.append(
+            f"{programme.title.zh} / {programme.title.en} — as of 截至 {status.as_of.isoformat()}"
+        )
+        for m in status.milestones:
+            title = milestones[m.milestone].title
+            done = f", done {m.completed_on.isoformat()}" if m.completed_on else ""
+            late = f", {m.days_late} days late ({m.late_quarter})" if m.days_late else ""
+            lines.append(
+                f"  {m.milestone:<8} {_LABEL[m.status]:<18} due {m.due.isoformat()}"
+                f"{done}{late}  {title.zh}"
+            )
+        penalty = ""
+        if status.penalty_total is not None:
+            unit = status.penalty_unit.zh if status.penalty_unit else ""
+            penalty = f"; penalty 扣分 {status.penalty_total:g} {unit}"
+        lines.append(f"  late 逾期: {status.late_count}{penalty}")
+    return "\n".join(lines)
