@@ -254,6 +254,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         f"({args.n / seconds:,.0f}/s); baseline {base_seconds:.3f}s"
     )
     print(json.dumps(result))
+    if mismatches:  # the comparison is void unless both sides computed the same answers
+        raise SystemExit(f"{mismatches} reports differ from the baseline")
     return result
 
 

@@ -101,7 +101,7 @@ def test_tailoring_is_validated_and_reported(example: sk.Standard) -> None:
     assert report.overridden["team_min"] == sk.Override(25, 30)
     with pytest.raises(sk.TailoringError, match="did you mean 'team_min'"):
         sk.assess(make_station(), example, as_of=AS_OF, parameters={"team_mn": 3})
-    with pytest.raises(sk.TailoringError, match="expected a int"):
+    with pytest.raises(sk.TailoringError, match="expected a whole number"):
         sk.assess(make_station(), example, as_of=AS_OF, parameters={"team_min": "many"})
 
 
@@ -164,3 +164,17 @@ def test_a_crashing_predicate_is_named(example: sk.Standard) -> None:
     std = attrs.evolve(example, editions=(bad,))
     with pytest.raises(sk.RequirementError, match=r"example@2024 requirement team.size"):
         sk.assess(make_station(), std, as_of=AS_OF)
+
+
+def test_a_figure_cannot_be_tailored_below_zero(example: sk.Standard) -> None:
+    with pytest.raises(sk.TailoringError, match="expected a value ≥ 0"):
+        sk.assess(make_station(), example, as_of=AS_OF, parameters={"team_min": -5})
+
+
+def test_bands_follow_their_minimums_not_their_order(example: sk.Standard) -> None:
+    ed = example.edition()
+    bands = tuple(reversed(ed.grading.bands))  # listed bottom-up by mistake
+    std = attrs.evolve(example, editions=(
+        attrs.evolve(ed, grading=attrs.evolve(ed.grading, bands=bands)),))
+    assert sk.assess(make_station(), std, as_of=AS_OF).grade == "excellent"
+    assert sk.assess(make_station(screen=98.0), std, as_of=AS_OF).grade == "good"

@@ -95,7 +95,7 @@ def test_assess_human_formats(fmt: str) -> None:
     ("argv", "needle"),
     [
         (["assess", str(DATA / "bad.yaml"), "--standard", "example"],
-         "stations[0].teams[0].members[0].age"),
+         "stations[0] (id x1).teams[0].members[0].age"),
         (["assess", str(DATA / "broken.yaml"), "--standard", "example"], "broken YAML"),
         (["assess", str(DATA / "example.yaml"), "--standard", "nope"], "no plugin provides"),
         (["assess", str(DATA / "example.yaml"), "--standard", "example", "--set", "x=1"],
@@ -157,3 +157,17 @@ def test_programme_status_at_a_past_date() -> None:
     code, text = run("programme", str(DATA / "example.yaml"), "--standard", "example",
                      "--as-of", "2024-08-31")
     assert code == 0 and "待完成 pending" in text and "按期完成 on time" in text
+
+
+def test_a_bug_is_reported_as_an_internal_error_not_as_bad_input(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import stationkit._cli as cli
+
+    def broken(*_: object) -> int:
+        raise AttributeError("oops")
+
+    monkeypatch.setattr(cli, "cmd_schema", broken)
+    monkeypatch.delenv("STATIONKIT_DEBUG", raising=False)
+    assert run("schema")[0] == 3
+    err = capsys.readouterr().err
+    assert "internal error" in err and "STATIONKIT_DEBUG" in err and "Traceback" not in err

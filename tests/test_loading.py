@@ -31,21 +31,22 @@ def test_every_problem_is_reported_with_file_and_path() -> None:
     found = {(p.path, p.message) for p in info.value.problems}
     assert all(p.source.endswith("bad.yaml") for p in info.value.problems)
     paths = {path for path, _ in found}
+    # Each path names the record (its id) as well as the field inside it.
     assert paths == {
-        "stations[0].completed_on",
-        "stations[0].teams[0].members[0].age",
-        "stations[0].teams[0].members[1]",
-        "stations[0].teams[0].vehicles",
-        "stations[0].communications",
-        "stations[0].communications.satellite_phones",
-        "stations[1].name",
+        "stations[0] (id x1).completed_on",
+        "stations[0] (id x1).teams[0].members[0].age",
+        "stations[0] (id x1).teams[0].members[1]",
+        "stations[0] (id x1).teams[0].vehicles",
+        "stations[0] (id x1).communications",
+        "stations[0] (id x1).communications.satellite_phones",
+        "stations[1] (id x2).name",
     }
     messages = dict(found)
-    assert "did you mean 'birth_date'" in messages["stations[0].teams[0].members[1]"]
-    assert "did you mean 'screen_inches'" in messages["stations[0].communications"]
-    assert "≥ 0" in messages["stations[0].teams[0].members[0].age"]
-    assert "YYYY-MM-DD" in messages["stations[0].completed_on"]
-    assert messages["stations[1].name"] == "required field missing"
+    assert "did you mean 'birth_date'" in messages["stations[0] (id x1).teams[0].members[1]"]
+    assert "did you mean 'screen_inches'" in messages["stations[0] (id x1).communications"]
+    assert "≥ 0" in messages["stations[0] (id x1).teams[0].members[0].age"]
+    assert "YYYY-MM-DD" in messages["stations[0] (id x1).completed_on"]
+    assert messages["stations[1] (id x2).name"] == "required field missing"
 
 
 def test_broken_yaml_names_line_and_column() -> None:
@@ -59,7 +60,8 @@ def test_json_is_loaded_the_same_way(tmp_path: Path) -> None:
     path = tmp_path / "one.json"
     path.write_text(json.dumps({"stations": [{"id": "a", "name": "A", "kind": "post",
                                               "posts": [{"duty": "d", "person": 3}]}]}))
-    with pytest.raises(sk.InputError, match=r"stations\[0\]\.posts\[0\]\.person: expected a text"):
+    with pytest.raises(sk.InputError,
+                       match=r"stations\[0\] \(id a\)\.posts\[0\]\.person: expected a text"):
         sk.load_dataset(path)
 
 

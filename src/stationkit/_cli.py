@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
@@ -25,9 +26,12 @@ from stationkit._schema import dataset_schema
 from stationkit._scoring import apply_rank_caps
 from stationkit._standard import Subject
 from stationkit._subjects import subjects_of
+from stationkit.lifecycle import LifecycleError
 from stationkit.lifecycle import _cli as lifecycle_cli
 
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+#: Set to show the traceback of an internal error.
+DEBUG_ENV = "STATIONKIT_DEBUG"
 PROGRESS_MIN = 200  # batches at least this long get a progress bar on a terminal
 
 
@@ -128,7 +132,12 @@ def cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             for name in diff[part][change]:
                 out.write(f"  {part[:-1]} {change}: {name}\n")
         for item in diff[part]["changed"]:
-            if isinstance(item, dict):
+            if isinstance(item, dict) and item["from"] == item["to"]:
+                out.write(
+                    f"  parameter re-cited: {item['name']} = {item['to']!r} "
+                    f"({item['citation']['document']} {item['citation']['section']})\n"
+                )
+            elif isinstance(item, dict):
                 out.write(
                     f"  parameter changed: {item['name']}: {item['from']!r} → "
                     f"{item['to']!r} ({item['citation']['document']} "
@@ -340,11 +349,19 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     run: Callable[[argparse.Namespace, TextIO], int] = getattr(args, "run", _run_lifecycle)
     try:
         return run(args, stream)
-    except StationkitError as exc:
+    except BrokenPipeError:  # e.g. `stationkit show ... | head`: the reader has gone
+        return EXIT_OK
+    except (StationkitError, LifecycleError, OSError) as exc:  # bad input or usage
         print(f"stationkit: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    except (OSError, KeyError, ValueError, TypeError) as exc:
-        print(f"stationkit: error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # a bug: say so in one line, not as the user's fault
+        if os.environ.get(DEBUG_ENV):
+            raise
+        print(
+            f"stationkit: internal error (a bug, please report it): {type(exc).__name__}: "
+            f"{exc} — set {DEBUG_ENV}=1 for the traceback",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL

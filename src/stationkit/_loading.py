@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import cattrs
 import yaml
 
-from stationkit._convert import make_converter, problems_from
+from stationkit._convert import BadValueError, make_converter, problems_from
 from stationkit._errors import InputError, InputProblem
 from stationkit._records import Dataset
 
@@ -51,8 +52,26 @@ def dataset_from_data(data: object, source: str = "<data>") -> Dataset:
         )
     try:
         return _CONVERTER.structure(data, Dataset)
-    except Exception as exc:
-        raise InputError(problems_from(exc, source)) from None
+    except (cattrs.BaseValidationError, BadValueError) as exc:
+        raise InputError([_name_record(p, data) for p in problems_from(exc, source)]) from None
+
+
+_STATION_PATH = re.compile(r"^stations\[(\d+)\]")
+
+
+def _name_record(problem: InputProblem, data: Mapping[str, Any]) -> InputProblem:
+    """Add the station's id to a path inside it: ``stations[3] (id hb-1).teams[0]...``."""
+    match = _STATION_PATH.match(problem.path)
+    stations = data.get("stations")
+    if match is None or not isinstance(stations, list):
+        return problem
+    index = int(match[1])
+    record = stations[index] if index < len(stations) else None
+    ident = record.get("id") if isinstance(record, Mapping) else None
+    if not isinstance(ident, str):
+        return problem
+    path = f"{match[0]} (id {ident}){problem.path[match.end() :]}"
+    return InputProblem(problem.source, path, problem.message)
 
 
 def _parse(path: Path) -> Any:

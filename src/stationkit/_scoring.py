@@ -29,6 +29,12 @@ def _round(x: float) -> float:
     return round(x + 0.0, 6)
 
 
+def ordered_bands(grading: GradingModel, resolve: Resolve) -> tuple[tuple[Band, float], ...]:
+    """The bands with their resolved minimums, highest first (stable for equal minimums)."""
+    resolved = [(band, resolve(band.min_score)) for band in grading.bands]
+    return tuple(sorted(resolved, key=lambda pair: -pair[1]))
+
+
 class ScorePlan:
     """An edition's scoring and grading with its parameters resolved: built once per
     assessor, so scoring one subject is a single pass over its findings."""
@@ -47,7 +53,8 @@ class ScorePlan:
         self.shares = {s.group: resolve(s.share) for s in model.shares}
         self.cap = resolve(model.bonus_cap) if model.bonus_cap is not None else math.inf
         grading = edition.grading
-        self.bands = tuple((band, resolve(band.min_score)) for band in grading.bands)
+        # Highest minimum first, whatever the listed order or a tailored minimum.
+        self.bands = ordered_bands(grading, resolve)
         self.fail_grade = grading.fail_grade
         self.pass_mark = resolve(grading.pass_mark) if grading.pass_mark is not None else None
 
@@ -127,7 +134,7 @@ def apply_rank_caps(reports: list[Report], grading: GradingModel, resolve: Resol
     Reports tied at the cut are all demoted: the cap is never exceeded and no tie is
     broken arbitrarily.
     """
-    bands = list(grading.bands)
+    bands = [band for band, _ in ordered_bands(grading, resolve)]
     out = list(reports)
     order = {b.grade: k for k, b in enumerate(bands)}
     # Top band first: demotions from a higher cap then count against the lower band's cap.

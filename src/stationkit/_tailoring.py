@@ -10,17 +10,30 @@ from stationkit._errors import TailoringError
 from stationkit._standard import Edition, ParamValue
 
 
-def _coerce(name: str, raw: object, current: ParamValue) -> ParamValue:
-    """Accept ``raw`` for a parameter whose value is ``current``: same type, or a string the
-    CLI passed that parses as that type. Anything else is an error, never a silent default."""
-    kind = type(current).__name__
+def _kind(value: ParamValue) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int):
+        return "whole number"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, date):
+        return "date (YYYY-MM-DD)"
+    if isinstance(value, tuple):
+        return "list of texts (comma-separated on the command line)"
+    return "text"
+
+
+def _parse(raw: object, current: ParamValue) -> ParamValue | None:
+    """``raw`` as the type of ``current`` (a same-typed value, or a string the CLI passed);
+    None when it is not one."""
     text = raw if isinstance(raw, str) else None
     if isinstance(current, bool):
         if isinstance(raw, bool):
             return raw
-        if text is not None and text.lower() in ("true", "false", "yes", "no", "1", "0"):
-            return text.lower() in ("true", "yes", "1")
-    elif isinstance(current, int | float) and not isinstance(raw, bool):
+        if text is not None and text.lower() in ("true", "false"):
+            return text.lower() == "true"
+    elif isinstance(current, int | float):
         if isinstance(raw, int) and not isinstance(raw, bool):
             return raw if isinstance(current, int) else float(raw)
         if isinstance(raw, float) and isinstance(current, float):
@@ -29,7 +42,7 @@ def _coerce(name: str, raw: object, current: ParamValue) -> ParamValue:
             try:
                 return int(text) if isinstance(current, int) else float(text)
             except ValueError:
-                pass
+                return None
     elif isinstance(current, date):
         if isinstance(raw, date):
             return raw
@@ -37,16 +50,36 @@ def _coerce(name: str, raw: object, current: ParamValue) -> ParamValue:
             try:
                 return date.fromisoformat(text)
             except ValueError:
-                kind = "date (YYYY-MM-DD)"
+                return None
     elif isinstance(current, tuple):
         if isinstance(raw, list | tuple) and all(isinstance(x, str) for x in raw):
             return tuple(raw)
         if text is not None:
             return tuple(part.strip() for part in text.split(",") if part.strip())
-        kind = "list of texts"
     elif isinstance(raw, str):
         return raw
-    raise TailoringError(f"parameter {name!r}: expected a {kind} like {current!r}, got {raw!r}")
+    return None
+
+
+def _coerce(name: str, raw: object, current: ParamValue) -> ParamValue:
+    """Accept ``raw`` for a parameter whose value is ``current``; anything else is an error,
+    never a silent default. A figure the source gives as ≥ 0 (a count, a size, a number of
+    minutes) cannot be tailored below zero."""
+    value = _parse(raw, current)
+    if value is None:
+        raise TailoringError(
+            f"parameter {name!r}: expected a {_kind(current)} like {current!r}, got {raw!r}"
+        )
+    if (
+        isinstance(value, int | float)
+        and not isinstance(value, bool)
+        and isinstance(current, int | float)
+        and current >= 0 > value
+    ):
+        raise TailoringError(
+            f"parameter {name!r}: expected a value ≥ 0 like {current!r}, got {raw!r}"
+        )
+    return value
 
 
 def tailor(edition: Edition, overrides: Mapping[str, object]) -> dict[str, ParamValue]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
+from types import MappingProxyType
 from typing import Any, TypeAlias
 
 import attrs
@@ -14,7 +15,7 @@ JSONValue: TypeAlias = (
 )
 Payload: TypeAlias = Mapping[str, JSONValue]
 
-_EMPTY: Payload = {}
+_EMPTY: Payload = MappingProxyType({})  # shared default: read-only
 
 
 @attrs.frozen
@@ -75,7 +76,8 @@ class Event:
 
 def payload_json(payload: Payload) -> str:
     """The canonical JSON text of a payload (sorted keys), as stored in the SQLite ledger."""
-    return json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    data = payload if isinstance(payload, dict) else dict(payload)  # e.g. the read-only default
+    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 # --- Stored rows ------------------------------------------------------------------------------

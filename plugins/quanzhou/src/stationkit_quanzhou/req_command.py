@@ -94,8 +94,9 @@ REQUIREMENTS: tuple[Requirement, ...] = (
                 monotone=True, parameters=("satellite_phones_min",)),
     Requirement("command.video_conference", GROUP, Text("双向可视化视频会议系统", "two-way video "
                 "conference"), c.COMMS_23, video_conference, SCOPE, monotone=True),
-    Requirement("command.screen", GROUP, Text("不低于100寸的液晶显示屏幕", "screen of at least 100 "
-                "inches"), c.COMMS_23, screen, SCOPE, weight=2.0, gate=True, monotone=True,
+    Requirement("command.screen", GROUP, Text("视频会议液晶屏尺寸(不低于下限)",
+                "video-conference screen size (at least the minimum)"), c.COMMS_23, screen,
+                SCOPE, weight=2.0, gate=True, monotone=True,
                 parameters=("screen_inches_min",)),
     Requirement("command.broadcast", GROUP, Text("一套应急广播系统", "an emergency broadcast "
                 "system"), c.COMMS_23, broadcast, SCOPE, monotone=True),

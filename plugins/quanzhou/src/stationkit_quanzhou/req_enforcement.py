@@ -121,8 +121,9 @@ def enforcement_ledger(station: Station, ctx: Context) -> Check:
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    requirement("enforcement.formal_officers", GROUP, "不少于2名正式编制执法人员",
-                "at least 2 formal enforcement officers", c.ENF_OFFICERS, formal_officers,
+    requirement("enforcement.formal_officers", GROUP, "正式编制执法人员数(不少于下限)",
+                "formal enforcement officers (at least the minimum)", c.ENF_OFFICERS,
+                formal_officers,
                 ("enforcement_formal_min", "enforcement_aides_per_officer"), weight=2.0,
                 gate=True, monotone=True),
     requirement("enforcement.pairs", GROUP, "“1+1”执法模式", "'1+1' pairs of officer and aide",

@@ -88,8 +88,8 @@ def towns(subject: RegionSubject, ctx: Context) -> Check:
 
 
 FUNDING_2023: tuple[Requirement, ...] = (
-    requirement("funding.construction", FUNDING, "建设经费不少于80万元",
-                "construction funding of at least 800,000 yuan", c.FUNDING_23,
+    requirement("funding.construction", FUNDING, "建设经费(不少于下限)",
+                "construction funding (at least the minimum)", c.FUNDING_23,
                 construction_funding, ("funding_construction_yuan",), role=Role.INFO,
                 monotone=True),
     requirement("funding.upkeep", FUNDING, "年度管护经费列入预算", "yearly upkeep budget",

@@ -60,7 +60,8 @@ def team_size(station: Station, ctx: Context) -> Check:
                      [{"kind": TEAM, "name": "综合应急救援队伍", "members": new}]))
     return not_met(have, expected, Remedy(
         Text(f"综合应急救援队伍增加{need - have}人,达到不少于{need}人",
-             f"add {need - have} members to reach {need}"), (change,)))
+             f"add {need - have} member{'s' if need - have > 1 else ''} to reach {need}"),
+        (change,)))
 
 
 def roster(station: Station, ctx: Context) -> Check:
@@ -200,14 +201,16 @@ def party_commando(station: Station, ctx: Context) -> Check:
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    requirement("rescue.size", GROUP, "综合应急救援队伍不少于30人", "rescue team of at least 30",
+    requirement("rescue.size", GROUP, "综合应急救援队伍人数(不少于下限)",
+                "rescue team size (at least the minimum)",
                 c.RESCUE_SIZE, team_size, ("rescue_team_min",), weight=2.0, gate=True,
                 monotone=True),
     requirement("rescue.roster", GROUP, "队伍花名册", "team roster", c.RESCUE_ROSTER, roster),
-    requirement("rescue.average_age", GROUP, "平均年龄原则上不超过40周岁",
-                "average age at most 40 (as a rule)", c.RESCUE_AGE, average_age,
+    requirement("rescue.average_age", GROUP, "队伍平均年龄原则上不超过上限",
+                "average age at most the limit (as a rule)", c.RESCUE_AGE, average_age,
                 ("rescue_average_age_max",)),
-    requirement("rescue.trainings", GROUP, "每年集中训练不少于2次", "at least 2 trainings a year",
+    requirement("rescue.trainings", GROUP, "每年集中训练次数(不少于下限)",
+                "trainings a year (at least the minimum)",
                 c.RESCUE_TRAINING, trainings, ("rescue_trainings_min", "training_kind"),
                 monotone=True),
     requirement("rescue.protection", GROUP, "防护装备和人身意外伤害保险",

@@ -77,9 +77,11 @@ def region_tree(subject: RegionSubject, ctx: Context) -> Check:
                 "villages": ctx.integer("village_count")}
     if observed == expected:
         return met(observed, expected)
+    towns, villages = expected["townships"], expected["villages"]
     return not_met(observed, expected, Remedy(Text(
-        "核对区划: 宣恩县辖9个乡镇、162个村（社区）", "check the region tree: 宣恩县 has 9 "
-        "townships and 162 villages/communities")))
+        f"核对区划: 宣恩县辖{towns}个乡镇、{villages}个村（社区）",
+        f"check the region tree: 宣恩县 has {towns} townships and {villages} "
+        "villages/communities")))
 
 
 def township_posts(subject: RegionSubject, ctx: Context) -> Check:
@@ -160,7 +162,7 @@ def village_pilot(subject: RegionSubject, ctx: Context) -> Check:
 
 REQUIREMENTS: tuple[Requirement, ...] = (
     Requirement("scope.region_tree", "scope",
-                Text("区划: 9个乡镇、162个村（社区）", "region tree: 9 townships, 162 villages"),
+                Text("区划: 乡镇及村（社区）数", "region tree: townships and villages"),
                 c.SCOPE, region_tree, COUNTY, role=Role.INFO,
                 parameters=("township_count", "village_count")),
     Requirement("coverage.pilot", GROUP, Text("珠山镇试点驿站", "pilot post at 珠山镇"),
