@@ -21,6 +21,11 @@ _STATUS_TEXT = {
 }
 
 
+def _num(x: float) -> str:
+    """Points for people: at most two decimals, no trailing zeros (reports keep full values)."""
+    return f"{round(x, 2):g}"
+
+
 _NEEDS_WORK = (Status.NOT_MET, Status.MISSING_EVIDENCE)
 
 
@@ -63,17 +68,19 @@ def render_text(reports: Sequence[Report], *, colour: bool = False, every: bool 
             f"as of {r.as_of.isoformat()}"
         )
         grade = f"  grade 等级: {r.grade}" + (" (rank cap 比例限制)" if r.rank_capped else "")
-        out.append(
-            f"  {verdict}  score 得分: {r.score:g}/{r.max_score:g}{grade if r.grade else ''}"
-        )
+        graded = grade if r.grade else ""
+        out.append(f"  {verdict}  score 得分: {_num(r.score)}/{_num(r.max_score)}{graded}")
         for g in r.breakdown:
-            pts = "n/a" if g.points is None else f"{g.points:g}"
+            pts = "n/a" if g.points is None else f"{_num(g.points)}"
             out.append(
-                f"    {g.title.zh} {g.title.en}: {pts}/{g.max_points:g} "
+                f"    {g.title.zh} {g.title.en}: {pts}/{_num(g.max_points)} "
                 f"({g.met}/{g.applicable} met)"
             )
         if r.bonus or r.deductions:
-            out.append(f"    bonus 加分: +{r.bonus:g}   deductions 扣分: -{r.deductions:g}")
+            parts = ([f"bonus 加分: +{_num(r.bonus)}"] if r.bonus else []) + (
+                [f"deductions 扣分: -{_num(r.deductions)}"] if r.deductions else []
+            )
+            out.append("    " + "   ".join(parts))
         for name_, o in r.overridden.items():
             out.append(
                 f"    overridden 调整参数: {name_} = {o.value!r} (source 原值 {o.source_value!r})"
@@ -104,9 +111,9 @@ def render_markdown(reports: Sequence[Report]) -> str:
         out.append(f"- as of 截至: {r.as_of.isoformat()}")
         out.append(f"- outcome 结论: **{r.outcome}**")
         out.append(
-            f"- score 得分: {r.score:g} / {r.max_score:g}"
+            f"- score 得分: {_num(r.score)} / {_num(r.max_score)}"
             + (
-                f" (bonus +{r.bonus:g}, deductions -{r.deductions:g})"
+                f" (bonus +{_num(r.bonus)}, deductions -{_num(r.deductions)})"
                 if r.bonus or r.deductions
                 else ""
             )
@@ -120,9 +127,9 @@ def render_markdown(reports: Sequence[Report]) -> str:
         if r.breakdown:
             out.append("\n| group 分组 | points 得分 | max 满分 | met 符合 |\n|---|---|---|---|")
             for g in r.breakdown:
-                pts = "n/a" if g.points is None else f"{g.points:g}"
+                pts = "n/a" if g.points is None else f"{_num(g.points)}"
                 out.append(
-                    f"| {g.title.zh} {g.title.en} | {pts} | {g.max_points:g} | "
+                    f"| {g.title.zh} {g.title.en} | {pts} | {_num(g.max_points)} | "
                     f"{g.met}/{g.applicable} |"
                 )
         out.append(
