@@ -35,7 +35,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy -p stationkit
 	$(BIN)/mypy -p stationkit_example
-	$(BIN)/mypy tests/*.py tests/lifecycle tests/testing tests/toy_standards benchmarks
+	$(BIN)/mypy tests/*.py tests/lifecycle tests/testing tests/toy_standards tests/monitor benchmarks
 	set -e; for p in $(PLUGINS); do \
 		MYPYPATH=src:$${p}src $(BIN)/mypy $${p}src $${p}tests; done
 
