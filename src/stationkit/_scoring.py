@@ -57,6 +57,7 @@ class ScorePlan:
         self.bands = ordered_bands(grading, resolve)
         self.fail_grade = grading.fail_grade
         self.pass_mark = resolve(grading.pass_mark) if grading.pass_mark is not None else None
+        self._maxima: dict[tuple[tuple[str, float], ...], tuple[tuple[str, float | None], ...]] = {}
 
     def score(self, findings: Sequence[Finding]) -> Score:
         roles = self.roles
@@ -83,7 +84,37 @@ class ScorePlan:
             earned[group] += f.weight * f.credit
             count[group] += 1
             met[group] += f.status is Status.MET
-        present = [g for g in self.order if g in weight]
+        # Each group's maximum depends only on which groups are present and their applicable
+        # weights, which few distinct subjects differ in: computed once per combination.
+        key = tuple((g, weight[g]) for g in self.order if g in weight)
+        maxima = self._maxima.get(key)
+        if maxima is None:
+            maxima = self._maxima[key] = self._group_maxima(dict(key))
+        rows: list[GroupScore] = []
+        base = 0.0
+        for g, max_points in maxima:
+            if max_points is None:
+                rows.append(GroupScore(g, self.titles[g], None, 0.0, met[g], count[g]))
+                continue
+            points = max_points * earned[g] / weight[g]
+            base += points
+            rows.append(
+                GroupScore(
+                    g,
+                    self.titles[g],
+                    round(points + 0.0, 6),
+                    round(max_points, 6),
+                    met[g],
+                    count[g],
+                )
+            )
+        bonus = min(bonus, self.cap)
+        total = max(base - deductions, 0.0) + bonus
+        return Score(_round(base), _round(bonus), _round(deductions), _round(total), tuple(rows))
+
+    def _group_maxima(self, weight: dict[str, float]) -> tuple[tuple[str, float | None], ...]:
+        """Each present group's maximum points (None: nothing in it applied)."""
+        present = list(weight)
         shares = {g: self.shares[g] for g in present if g in self.shares}
         unshared = [g for g in present if g not in self.shares]
         # Shares of groups this subject has nothing in (e.g. station groups, for a region)
@@ -95,28 +126,7 @@ class ScorePlan:
         live = {g for g in present if weight[g] > 0 and shares[g] > 0}
         live_share = sum(shares[g] for g in live)
         scale = self.max_score / live_share if live_share else 0.0
-        rows: list[GroupScore] = []
-        base = 0.0
-        for g in present:
-            if g in live:
-                max_points = shares[g] * scale
-                points: float | None = max_points * earned[g] / weight[g]
-                base += max_points * earned[g] / weight[g]
-            else:
-                max_points, points = 0.0, None
-            rows.append(
-                GroupScore(
-                    g,
-                    self.titles[g],
-                    None if points is None else _round(points),
-                    _round(max_points),
-                    met[g],
-                    count[g],
-                )
-            )
-        bonus = min(bonus, self.cap)
-        total = max(base - deductions, 0.0) + bonus
-        return Score(_round(base), _round(bonus), _round(deductions), _round(total), tuple(rows))
+        return tuple((g, shares[g] * scale if g in live else None) for g in present)
 
     def grade(self, total: float, gates_ok: bool) -> Band | None:
         if not gates_ok:
