@@ -9,7 +9,6 @@ failure message shows: the station with only the facts that matter.
 from __future__ import annotations
 
 import copy
-import time
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
@@ -72,13 +71,26 @@ def _subject_type(value: Any) -> type | None:
     return type(value) if isinstance(value, Station | RegionSubject) else None
 
 
-def shrink(example: T, still_fails: Callable[[T], bool], *, budget_s: float = 3.0) -> T:
+class _Budget:
+    """How many more candidates may be tried: a count, not a clock, so a shrink gives the
+    same result however busy the machine is."""
+
+    def __init__(self, attempts: int) -> None:
+        self.left = attempts
+
+    def spend(self) -> bool:
+        self.left -= 1
+        return self.left >= 0
+
+
+def shrink(example: T, still_fails: Callable[[T], bool], *, attempts: int = 2000,
+           budget: _Budget | None = None) -> T:
     """The smallest variant of ``example`` (a subject; a tuple whose first items are subjects,
     edited jointly — e.g. a station and its richer copy; or a list of subjects) for which
-    ``still_fails`` holds. Stops after ``budget_s`` seconds with the best found so far."""
-    deadline = time.monotonic() + budget_s
+    ``still_fails`` holds. Tries at most ``attempts`` candidates, keeping the best so far."""
+    budget = budget or _Budget(attempts)
     if isinstance(example, list):
-        listed: Any = _shrink_list(example, still_fails, deadline)  # type: ignore[arg-type]
+        listed: Any = _shrink_list(example, still_fails, budget)  # type: ignore[arg-type]
         return listed  # type: ignore[no-any-return]
     items = example if isinstance(example, tuple) else (example,)
     joint = [i for i, item in enumerate(items) if _subject_type(item) is not None]
@@ -101,11 +113,9 @@ def shrink(example: T, still_fails: Callable[[T], bool], *, budget_s: float = 3.
 
     best = example
     changed = True
-    while changed and time.monotonic() < deadline:
+    while changed and budget.left > 0:
         changed = False
         for path in list(_paths(datas[joint[0]])):
-            if time.monotonic() >= deadline:
-                break
             candidate = {}
             for i in joint:
                 edited = _without(datas[i], path)
@@ -114,7 +124,11 @@ def shrink(example: T, still_fails: Callable[[T], bool], *, budget_s: float = 3.
                 candidate[i] = edited
             else:
                 built = rebuild(candidate)
-                if built is not None and _fails(still_fails, built):
+                if built is None:
+                    continue
+                if not budget.spend():
+                    return best
+                if _fails(still_fails, built):
                     best, datas, changed = built, candidate, True
                     break
     return best
@@ -123,27 +137,26 @@ def shrink(example: T, still_fails: Callable[[T], bool], *, budget_s: float = 3.
 def _fails(still_fails: Callable[[T], bool], value: T) -> bool:
     try:
         return still_fails(value)
-    except Exception:
+    except Exception:  # a candidate that crashes the check is not the failure being shrunk
         return False
 
 
 def _shrink_list(example: list[Any], still_fails: Callable[[list[Any]], bool],
-                 deadline: float) -> list[Any]:
+                 budget: _Budget) -> list[Any]:
     best = list(example)
     i = len(best) - 1
-    while i >= 0 and time.monotonic() < deadline:
+    while i >= 0 and budget.spend():
         candidate = best[:i] + best[i + 1:]
         if candidate and _fails(still_fails, candidate):
             best = candidate
         i -= 1
-    # Then each member, with the rest fixed.
+    # Then each member, with the rest fixed, from the same budget.
     for j in range(len(best)):
-        if time.monotonic() >= deadline:
+        if budget.left <= 0:
             break
-        left = time.monotonic()
 
         def member_fails(item: Any, j: int = j) -> bool:
             return _fails(still_fails, [*best[:j], item, *best[j + 1:]])
 
-        best[j] = shrink(best[j], member_fails, budget_s=max(deadline - left, 0.0) / 2)
+        best[j] = shrink(best[j], member_fails, budget=budget)
     return best
