@@ -171,3 +171,12 @@ def test_a_bug_is_reported_as_an_internal_error_not_as_bad_input(
     assert run("schema")[0] == 3
     err = capsys.readouterr().err
     assert "internal error" in err and "STATIONKIT_DEBUG" in err and "Traceback" not in err
+
+
+def test_a_completion_of_an_unknown_milestone_is_bad_input(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "odd.yaml"
+    data.write_text("stations: []\ncompletions: [{milestone: T9, completed_on: 2024-05-01}]\n")
+    code, _ = run("programme", str(data), "--standard", "example", "--as-of", "2024-06-30")
+    err = capsys.readouterr().err
+    assert code == 2 and "completions" in err and "T9" in err

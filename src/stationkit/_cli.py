@@ -187,6 +187,8 @@ def assess_files(
     progress: bool = False,
 ) -> list[Report]:
     std, ed = registry.standard(ref)
+    # Tailoring is checked once here; each file's assessor differs only by its dataset.
+    resolve = Assessor(std, ed.edition, as_of=as_of, parameters=overrides).resolve
     reports: list[Report] = []
     for path in files:
         dataset = load_dataset(path)
@@ -198,8 +200,7 @@ def assess_files(
             )
         reports += [assessor.assess(s) for s in _with_progress(subjects, progress)]
     # Rank caps hold over everything assessed in one run: one batch.
-    assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides)
-    return apply_rank_caps(reports, ed.grading, assessor.resolve)
+    return apply_rank_caps(reports, ed.grading, resolve)
 
 
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import tempfile
 from pathlib import Path
 from typing import TextIO
@@ -10,23 +9,23 @@ from typing import TextIO
 from stationkit._assess import Assessor
 from stationkit._loading import load_dataset
 from stationkit._programmes import programme_statuses, render_statuses
+from stationkit._records import Dataset
 from stationkit._registry import Registry
 from stationkit._render import render_text
 from stationkit._report import Report
 from stationkit._samples import Sample
 from stationkit._subjects import subjects_of
 from stationkit.lifecycle import (
-    Event,
     Lifecycle,
     SQLiteLedger,
     escalate_overdue,
     resolve_definitions,
 )
+from stationkit.lifecycle._events import read_events_jsonl
 
 
-def assess_sample(registry: Registry, sample: Sample) -> list[Report]:
+def assess_sample(registry: Registry, sample: Sample, dataset: Dataset) -> list[Report]:
     std, ed = registry.standard(f"{sample.standard}@{sample.edition}")
-    dataset = load_dataset(sample.path)
     assessor = Assessor(std, ed.edition, as_of=sample.as_of, dataset=dataset)
     return assessor.assess_batch(subjects_of(dataset, ed, sample.subject))
 
@@ -46,10 +45,10 @@ def run_demo(registry: Registry, out: TextIO, workdir: Path | None = None) -> in
             f"    {sample.standard}@{sample.edition}, as of {sample.as_of.isoformat()}, "
             f"file {sample.path.name}\n\n"
         )
-        reports = assess_sample(registry, sample)
+        dataset = load_dataset(sample.path)
+        reports = assess_sample(registry, sample, dataset)
         out.write(render_text(reports, colour=out.isatty()) + "\n")
         _, edition = registry.standard(f"{sample.standard}@{sample.edition}")
-        dataset = load_dataset(sample.path)
         if edition.programmes and dataset.completions:
             statuses = programme_statuses(edition, dataset, sample.as_of)
             out.write("--- rollout programme 推进计划\n")
@@ -72,9 +71,8 @@ def replay_sample_ledger(
     database.unlink(missing_ok=True)
     with SQLiteLedger(database) as ledger:
         lifecycle = Lifecycle(ledger, definitions)
-        for line in events_file.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                lifecycle.submit(Event.from_json(json.loads(line)))
+        for event in read_events_jsonl(events_file):
+            lifecycle.submit(event)
         due = escalate_overdue(ledger, sample.as_of, definitions["hazard"])
         for event in due:
             lifecycle.submit(event)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from stationkit._errors import InputError, InputProblem
 from stationkit._records import Dataset
 from stationkit._report_json import text_json
 from stationkit._standard import Edition
@@ -18,18 +19,23 @@ def programme_statuses(edition: Edition, dataset: Dataset, as_of: date) -> list[
     known = {m.id for p in edition.programmes for m in p.milestones}
     unknown = sorted({c.milestone for c in dataset.completions} - known)
     if unknown:
-        raise ValueError(
-            f"completions name milestones {unknown}, which no programme of "
-            f"this edition has; known: {sorted(known)}"
+        raise InputError(
+            [
+                InputProblem(
+                    "<dataset>",
+                    "completions",
+                    f"milestones {unknown} are in no programme of this "
+                    f"edition; known: {sorted(known)}",
+                )
+            ]
         )
-    return [
-        programme_status(
-            p,
-            [c for c in dataset.completions if c.milestone in {m.id for m in p.milestones}],
-            as_of,
+    statuses = []
+    for p in edition.programmes:
+        ids = {m.id for m in p.milestones}
+        statuses.append(
+            programme_status(p, [c for c in dataset.completions if c.milestone in ids], as_of)
         )
-        for p in edition.programmes
-    ]
+    return statuses
 
 
 def status_json(status: ProgrammeStatus) -> dict[str, Any]:

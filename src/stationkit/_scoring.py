@@ -102,8 +102,8 @@ class ScorePlan:
                 GroupScore(
                     g,
                     self.titles[g],
-                    round(points + 0.0, 6),
-                    round(max_points, 6),
+                    _round(points),
+                    _round(max_points),
                     met[g],
                     count[g],
                 )

@@ -9,12 +9,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
+from stationkit._registry import parse_ref
 from stationkit.lifecycle._errors import LifecycleError
-from stationkit.lifecycle._events import Event
+from stationkit.lifecycle._events import read_events_jsonl
 from stationkit.lifecycle._replay import base_definitions, replay, resolve_definitions
 from stationkit.lifecycle._resolve import resolve_machine
 from stationkit.lifecycle._spec import MACHINE_NAMES, MachineExtension
@@ -70,11 +71,11 @@ def _extensions(
 ) -> tuple[Sequence[MachineExtension], str | None]:
     if standard is None:
         return (), None
-    standard_id, _, edition = standard.partition("@")
+    standard_id, edition = parse_ref(standard)
     if not standard_id:
         raise UsageError(f"--standard {standard!r}: expected ID or ID@EDITION")
     try:
-        return extensions_for(standard_id, edition or None), edition or None
+        return extensions_for(standard_id, edition), edition
     except Exception as error:  # a plugin's or the registry's error: report, don't crash
         raise UsageError(f"cannot load standard {standard!r}: {error}") from None
 
@@ -89,20 +90,6 @@ def _machines_show(args: argparse.Namespace, extensions_for: ExtensionsFor) -> i
     else:
         print(definition.mermaid, end="")
     return 0
-
-
-def _read_jsonl(path: Path) -> Iterator[Event]:
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-                if not isinstance(data, dict):
-                    raise ValueError("each line must be a JSON object")
-                yield Event.from_json(data)
-            except ValueError as error:
-                raise UsageError(f"{path}:{number}: {error}") from None
 
 
 def _ledger_replay(args: argparse.Namespace, extensions_for: ExtensionsFor) -> int:
@@ -121,7 +108,7 @@ def _ledger_replay(args: argparse.Namespace, extensions_for: ExtensionsFor) -> i
         with SQLiteLedger(path) as ledger:
             states = replay(ledger.events(args.machine), definitions, as_of)
     else:
-        events = (e for e in _read_jsonl(path) if args.machine in (None, e.machine))
+        events = (e for e in read_events_jsonl(path) if args.machine in (None, e.machine))
         states = replay(events, definitions, as_of)
     rows = sorted(states.values(), key=lambda state: (state.machine, state.record_id))
     if args.format == "json":

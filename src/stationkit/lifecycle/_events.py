@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, TypeAlias
 
 import attrs
+
+from stationkit.lifecycle._errors import LedgerError
 
 JSONValue: TypeAlias = (
     str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
@@ -160,3 +163,19 @@ class EventRows(Iterator[Event]):
     def rows(self) -> Iterator[EventRow]:
         """The remaining rows, undecoded (they are consumed: iterate one or the other)."""
         return self._rows
+
+
+def read_events_jsonl(path: Path) -> Iterator[Event]:
+    """The events of a JSON-lines file, one ``Event.to_json()`` object a line (blank lines
+    skipped); a bad line raises ``LedgerError`` naming the file and the line number."""
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                data = json.loads(line)
+                if not isinstance(data, dict):
+                    raise ValueError("each line must be a JSON object")
+                yield Event.from_json(data)
+            except ValueError as error:
+                raise LedgerError(f"{path}:{number}: {error}") from None
