@@ -28,7 +28,8 @@ demo: $(STAMP)
 	$(BIN)/stationkit demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src plugins tests benchmarks
+	$(BIN)/ruff check src plugins tests benchmarks tools
+	$(BIN)/ruff format --check src plugins tests benchmarks tools
 
 # mypy runs once per tree: the plugins' tests share module names (conftest), so one run
 # over everything would see duplicates.

@@ -21,71 +21,79 @@ from datetime import date
 from typing import Any
 
 import stationkit as sk
+import stationkit.records
+import stationkit.standard
 
 AS_OF = date(2024, 12, 31)
 CITE = sk.Citation("BENCH", "§1", "基准")
 
 
 # -- the standard under test: five station requirements, a gate, a bonus, bands, a cap ---------
-def _team(station: sk.Station, ctx: sk.Context) -> sk.Check:
+def _team(station: sk.Station, ctx: sk.standard.Context) -> sk.standard.Check:
     team = station.team("rescue")
     if team is None or team.members is None:
-        return sk.missing("teams[kind=rescue].members", {"min": ctx.integer("team_min")})
-    return sk.check_threshold(
+        return sk.standard.missing("teams[kind=rescue].members", {"min": ctx.integer("team_min")})
+    return sk.standard.check_threshold(
         len(team.members),
         ctx.integer("team_min"),
         field="teams[kind=rescue].members",
-        remedy=lambda: sk.Remedy(sk.Text("增加队员", "add members")),
+        remedy=lambda: sk.standard.Remedy(sk.Text("增加队员", "add members")),
     )
 
 
-def _age(station: sk.Station, ctx: sk.Context) -> sk.Check:
+def _age(station: sk.Station, ctx: sk.standard.Context) -> sk.standard.Check:
     team = station.team("rescue")
     if team is None or not team.members:
-        return sk.missing("teams[kind=rescue].members", {"max": ctx.number("age_max")})
+        return sk.standard.missing("teams[kind=rescue].members", {"max": ctx.number("age_max")})
     ages = [m.age_on(ctx.as_of) for m in team.members]
     if any(a is None for a in ages):
-        return sk.missing("members[].age", {"max": ctx.number("age_max")})
+        return sk.standard.missing("members[].age", {"max": ctx.number("age_max")})
     mean = sum(a for a in ages if a is not None) / len(ages)
-    return sk.check_threshold(
+    return sk.standard.check_threshold(
         round(mean, 2),
         ctx.number("age_max"),
         field="members",
-        remedy=lambda: sk.Remedy(sk.Text("年轻化", "younger")),
+        remedy=lambda: sk.standard.Remedy(sk.Text("年轻化", "younger")),
         at_most=True,
     )
 
 
-def _field_check(attr: str, param: str) -> Callable[[sk.Station, sk.Context], sk.Check]:
-    def check(station: sk.Station, ctx: sk.Context) -> sk.Check:
+def _field_check(
+    attr: str, param: str
+) -> Callable[[sk.Station, sk.standard.Context], sk.standard.Check]:
+    def check(station: sk.Station, ctx: sk.standard.Context) -> sk.standard.Check:
         comms = station.communications
         value = getattr(comms, attr) if comms else None
-        return sk.check_threshold(
+        return sk.standard.check_threshold(
             value,
             ctx.number(param),
             field=f"communications.{attr}",
-            remedy=lambda: sk.Remedy(sk.Text("配备", "provide")),
+            remedy=lambda: sk.standard.Remedy(sk.Text("配备", "provide")),
         )
 
     return check
 
 
-def _bonus(station: sk.Station, ctx: sk.Context) -> sk.Check:
+def _bonus(station: sk.Station, ctx: sk.standard.Context) -> sk.standard.Check:
     done = station.completed_on is not None and station.completed_on.year == ctx.year
     points = ctx.number("bonus") if done else 0.0
-    return sk.met(True, True, points=points) if done else sk.not_met(False, True, None)
+    return (
+        sk.standard.met(True, True, points=points)
+        if done
+        else sk.standard.not_met(False, True, None)
+    )
 
 
-def _param(name: str, value: int | float) -> sk.Parameter:
-    return sk.Parameter(name, value, CITE, sk.Text(name, name))
+def _param(name: str, value: int | float) -> sk.standard.Parameter:
+    return sk.standard.Parameter(name, value, CITE, sk.Text(name, name))
 
 
-STANDARD = sk.Standard(
+STANDARD = sk.standard.Standard(
     "bench",
     sk.Text("基准", "bench"),
-    (sk.Source("BENCH", "bench"),),
+    (sk.standard.Source("BENCH", "bench"),),
     (
-        sk.Edition(
+        sk.standard.Edition(
             "1",
             sk.Text("基准", "bench"),
             ("BENCH",),
@@ -98,38 +106,38 @@ STANDARD = sk.Standard(
                 _param("cap", 0.3),
             ),
             (
-                sk.Requirement(
+                sk.standard.Requirement(
                     "team", "rescue", sk.Text("t", "t"), CITE, _team, weight=2.0, gate=True
                 ),
-                sk.Requirement("age", "rescue", sk.Text("a", "a"), CITE, _age),
-                sk.Requirement(
+                sk.standard.Requirement("age", "rescue", sk.Text("a", "a"), CITE, _age),
+                sk.standard.Requirement(
                     "phone",
                     "command",
                     sk.Text("p", "p"),
                     CITE,
                     _field_check("satellite_phones", "phones_min"),
                 ),
-                sk.Requirement(
+                sk.standard.Requirement(
                     "screen",
                     "command",
                     sk.Text("s", "s"),
                     CITE,
                     _field_check("screen_inches", "screen_min"),
                 ),
-                sk.Requirement(
-                    "bonus", "bonus", sk.Text("b", "b"), CITE, _bonus, role=sk.Role.BONUS
+                sk.standard.Requirement(
+                    "bonus", "bonus", sk.Text("b", "b"), CITE, _bonus, role=sk.standard.Role.BONUS
                 ),
             ),
-            scoring=sk.ScoringModel(100.0, bonus_cap=1.0),
-            grading=sk.GradingModel(
+            scoring=sk.standard.ScoringModel(100.0, bonus_cap=1.0),
+            grading=sk.standard.GradingModel(
                 (
-                    sk.Band("excellent", sk.Text("优秀", "excellent"), 90.0),
-                    sk.Band("good", sk.Text("良好", "good"), 75.0),
-                    sk.Band("pass", sk.Text("合格", "pass"), 60.0),
+                    sk.standard.Band("excellent", sk.Text("优秀", "excellent"), 90.0),
+                    sk.standard.Band("good", sk.Text("良好", "good"), 75.0),
+                    sk.standard.Band("pass", sk.Text("合格", "pass"), 60.0),
                 ),
                 pass_mark=60.0,
-                fail_grade=sk.Band("fail", sk.Text("不合格", "fail"), 0.0),
-                rank_caps=(sk.RankCap("excellent", "cap", CITE),),
+                fail_grade=sk.standard.Band("fail", sk.Text("不合格", "fail"), 0.0),
+                rank_caps=(sk.standard.RankCap("excellent", "cap", CITE),),
             ),
         ),
     ),
@@ -141,15 +149,15 @@ def make_stations(n: int, seed: int = 7) -> list[sk.Station]:
     out = []
     for i in range(n):
         size = rng.randint(20, 40)
-        members = tuple(sk.Member(f"m{j}", age=rng.randint(20, 60)) for j in range(size))
+        members = tuple(sk.records.Member(f"m{j}", age=rng.randint(20, 60)) for j in range(size))
         out.append(
             sk.Station(
                 id=f"s{i}",
                 name=f"station {i}",
                 kind="post",
                 completed_on=date(2024 if rng.random() < 0.2 else 2022, 5, 1),
-                teams=(sk.Team("rescue", members=members),),
-                communications=sk.Communications(
+                teams=(sk.records.Team("rescue", members=members),),
+                communications=sk.records.Communications(
                     satellite_phones=rng.randint(0, 2),
                     screen_inches=float(rng.choice([86, 98, 100, 120])),
                 ),

@@ -25,8 +25,7 @@ from stationkit.lifecycle import (
     replay,
 )
 
-LOOP = ("report", "assess", "assign", "start_rectification", "claim_rectified", "verify",
-        "close")
+LOOP = ("report", "assess", "assign", "start_rectification", "claim_rectified", "verify", "close")
 START = datetime(2024, 3, 1, 8, 0)
 
 
@@ -39,17 +38,22 @@ def hazard_events(n: int, prefix: str = "h") -> list[Event]:
         "assess": {"grade": "general", "level": "village"},
         "assign": {"responsible": "unit-7", "deadline": deadline},
     }
-    actors = {"report": "grid-1", "assess": "township-1", "assign": "township-1",
-              "start_rectification": "unit-7", "claim_rectified": "unit-7",
-              "verify": "inspector-2", "close": "township-1"}
+    actors = {
+        "report": "grid-1",
+        "assess": "township-1",
+        "assign": "township-1",
+        "start_rectification": "unit-7",
+        "claim_rectified": "unit-7",
+        "verify": "inspector-2",
+        "close": "township-1",
+    }
     for stage, trigger in enumerate(LOOP):
         at = START + timedelta(days=stage)
         payload = payloads.get(trigger, {})
         actor = actors[trigger]
         for i in range(n):
             record = f"{prefix}{i}"
-            events.append(Event(f"{record}/{stage}", record, trigger, at, "hazard", payload,
-                                actor))
+            events.append(Event(f"{record}/{stage}", record, trigger, at, "hazard", payload, actor))
     return events
 
 
@@ -60,10 +64,16 @@ _TABLE: dict[str, dict[str, str]] = {
     "assessed": {"assign": "assigned", "reject": "rejected"},
     "escalated": {"assign": "assigned"},
     "assigned": {"start_rectification": "rectifying", "escalate": "escalated"},
-    "rectifying": {"claim_rectified": "rectification_claimed",
-                   "request_extension": "extension_requested", "escalate": "escalated"},
-    "extension_requested": {"grant_extension": "rectifying", "deny_extension": "rectifying",
-                            "escalate": "escalated"},
+    "rectifying": {
+        "claim_rectified": "rectification_claimed",
+        "request_extension": "extension_requested",
+        "escalate": "escalated",
+    },
+    "extension_requested": {
+        "grant_extension": "rectifying",
+        "deny_extension": "rectifying",
+        "escalate": "escalated",
+    },
     "rectification_claimed": {"verify": "verified", "fail_verification": "rectifying"},
     "verified": {"close": "closed"},
     "closed": {"reopen": "assessed"},
@@ -140,10 +150,15 @@ def peak_mb(fn: Callable[[], Any]) -> float:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--n", type=int, default=100_000, help="hazard records (7 events each)")
-    parser.add_argument("--replay-events", type=int, default=None,
-                        help="events in the SQLite replay (default 10 x n)")
-    parser.add_argument("--repeat", type=int, default=5,
-                        help="best of this many (interleaved) runs")
+    parser.add_argument(
+        "--replay-events",
+        type=int,
+        default=None,
+        help="events in the SQLite replay (default 10 x n)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="best of this many (interleaved) runs"
+    )
     parser.add_argument("--no-memory", action="store_true", help="skip the tracemalloc pass")
     args = parser.parse_args(argv)
     n = args.n
@@ -171,12 +186,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     by_hand = via_baseline()
     assert all(s.state == "closed" for s in states.values()), "every hazard should be closed"
     assert {k: v["state"] for k, v in by_hand.items()} == {k: s.state for k, s in states.items()}
-    memory = {} if args.no_memory else {
-        "peak_mb": round(peak_mb(via_stationkit), 1),
-        "baseline_peak_mb": round(peak_mb(via_baseline), 1),
-    }
-    print(f"hazard loop: {len(events)} events over {n} records: stationkit {seconds:.3f} s, "
-          f"dict table {baseline_seconds:.3f} s, ratio {seconds / baseline_seconds:.2f}")
+    memory = (
+        {}
+        if args.no_memory
+        else {
+            "peak_mb": round(peak_mb(via_stationkit), 1),
+            "baseline_peak_mb": round(peak_mb(via_baseline), 1),
+        }
+    )
+    print(
+        f"hazard loop: {len(events)} events over {n} records: stationkit {seconds:.3f} s, "
+        f"dict table {baseline_seconds:.3f} s, ratio {seconds / baseline_seconds:.2f}"
+    )
 
     # SQLite: write the ledger (untimed setup, one transaction per batch), then replay it.
     records_for_replay = max(1, replay_n // len(LOOP))
@@ -198,20 +219,26 @@ def main(argv: Sequence[str] | None = None) -> int:
             # ``ledger.events()`` streams stored rows; ``replay`` reads them directly.
             replay_seconds, replayed = timed(lambda: replay(ledger.events(), definitions))
     assert sum(state.version for state in replayed.values()) == written, "events were lost"
-    print(f"sqlite replay: {written} events, {len(replayed)} records in {replay_seconds:.3f} s "
-          f"({written / replay_seconds:,.0f} events/s)")
-    print(json.dumps({
-        "name": "lifecycle.hazard_loop",
-        "n": n,
-        "events": len(events),
-        "seconds": round(seconds, 4),
-        "baseline_seconds": round(baseline_seconds, 4),
-        "ratio": round(seconds / baseline_seconds, 3),
-        **memory,
-        "sqlite_replay_events": written,
-        "sqlite_replay_seconds": round(replay_seconds, 4),
-        "python": sys.version.split()[0],
-    }))
+    print(
+        f"sqlite replay: {written} events, {len(replayed)} records in {replay_seconds:.3f} s "
+        f"({written / replay_seconds:,.0f} events/s)"
+    )
+    print(
+        json.dumps(
+            {
+                "name": "lifecycle.hazard_loop",
+                "n": n,
+                "events": len(events),
+                "seconds": round(seconds, 4),
+                "baseline_seconds": round(baseline_seconds, 4),
+                "ratio": round(seconds / baseline_seconds, 3),
+                **memory,
+                "sqlite_replay_events": written,
+                "sqlite_replay_seconds": round(replay_seconds, 4),
+                "python": sys.version.split()[0],
+            }
+        )
+    )
     return 0
 
 

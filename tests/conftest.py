@@ -7,6 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 import stationkit as sk
+import stationkit.standard
 
 
 @pytest.fixture
@@ -20,5 +21,5 @@ def registry() -> Iterator[sk.Registry]:
 
 
 @pytest.fixture
-def example(registry: sk.Registry) -> sk.Standard:
+def example(registry: sk.Registry) -> sk.standard.Standard:
     return registry.standard("example@2024")[0]

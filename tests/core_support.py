@@ -6,9 +6,11 @@ from datetime import date
 from pathlib import Path
 
 import stationkit as sk
+import stationkit.records
 
 DATA = Path(__file__).parent / "data"
 AS_OF = date(2024, 6, 30)
+
 
 def make_station(
     members: int = 30,
@@ -17,7 +19,10 @@ def make_station(
     screen: float | None = 100.0,
     sid: str = "s1",
 ) -> sk.Station:
-    team = sk.Team("rescue", members=tuple(sk.Member(f"m{i}", age=age) for i in range(members)))
-    comms = sk.Communications(satellite_phones=phones, screen_inches=screen)
-    return sk.Station(id=sid, name=f"station {sid}", kind="post", teams=(team,),
-                      communications=comms)
+    team = sk.records.Team(
+        "rescue", members=tuple(sk.records.Member(f"m{i}", age=age) for i in range(members))
+    )
+    comms = sk.records.Communications(satellite_phones=phones, screen_inches=screen)
+    return sk.Station(
+        id=sid, name=f"station {sid}", kind="post", teams=(team,), communications=comms
+    )

@@ -22,7 +22,10 @@ def test_generated_pages_are_current() -> None:
     pages: dict[str, str] = gen_docs.pages(registry)
     if not pages:
         pytest.skip("no jurisdiction plugin installed")
-    stale = [name for name, text in pages.items()
-             if not (ROOT / "docs" / "standards" / name).is_file()
-             or (ROOT / "docs" / "standards" / name).read_text(encoding="utf-8") != text]
+    stale = [
+        name
+        for name, text in pages.items()
+        if not (ROOT / "docs" / "standards" / name).is_file()
+        or (ROOT / "docs" / "standards" / name).read_text(encoding="utf-8") != text
+    ]
     assert not stale, f"run `make docs`: stale pages {stale}"

@@ -9,12 +9,13 @@ import pytest
 from core_support import DATA
 
 import stationkit as sk
+import stationkit.records
 
 
 def test_example_file_loads_with_the_region_tree() -> None:
     data = sk.load_dataset(DATA / "example.yaml")
     assert [s.id for s in data.stations] == ["p1", "p2", "p3"]
-    assert data.region is not None and data.region.level is sk.Level.COUNTY
+    assert data.region is not None and data.region.level is sk.records.RegionLevel.COUNTY
     assert len(data.region_index()) == 6
     member = data.stations[0].teams[0].members[29]  # type: ignore[index]
     assert str(member.birth_date) == "1990-05-01"
@@ -58,10 +59,18 @@ def test_broken_yaml_names_line_and_column() -> None:
 
 def test_json_is_loaded_the_same_way(tmp_path: Path) -> None:
     path = tmp_path / "one.json"
-    path.write_text(json.dumps({"stations": [{"id": "a", "name": "A", "kind": "post",
-                                              "posts": [{"duty": "d", "person": 3}]}]}))
-    with pytest.raises(sk.InputError,
-                       match=r"stations\[0\] \(id a\)\.posts\[0\]\.person: expected a text"):
+    path.write_text(
+        json.dumps(
+            {
+                "stations": [
+                    {"id": "a", "name": "A", "kind": "post", "posts": [{"duty": "d", "person": 3}]}
+                ]
+            }
+        )
+    )
+    with pytest.raises(
+        sk.InputError, match=r"stations\[0\] \(id a\)\.posts\[0\]\.person: expected a text"
+    ):
         sk.load_dataset(path)
 
 
@@ -71,19 +80,21 @@ def test_json_is_loaded_the_same_way(tmp_path: Path) -> None:
 )
 def test_booleans_are_never_guessed(value: object, message: str) -> None:
     with pytest.raises(sk.InputError, match=message):
-        sk.dataset_from_data({"stations": [{"id": "a", "name": "A", "kind": "k",
-                                            "handbook": value}]})
+        sk.records.dataset_from_data(
+            {"stations": [{"id": "a", "name": "A", "kind": "k", "handbook": value}]}
+        )
 
 
 def test_a_string_is_not_a_list() -> None:
     with pytest.raises(sk.InputError, match=r"wall_maps: expected a list"):
-        sk.dataset_from_data({"stations": [{"id": "a", "name": "A", "kind": "k",
-                                            "wall_maps": "abc"}]})
+        sk.records.dataset_from_data(
+            {"stations": [{"id": "a", "name": "A", "kind": "k", "wall_maps": "abc"}]}
+        )
 
 
 def test_top_level_must_be_a_mapping() -> None:
     with pytest.raises(sk.InputError, match="expected a mapping"):
-        sk.dataset_from_data(["not", "a", "mapping"])
+        sk.records.dataset_from_data(["not", "a", "mapping"])
 
 
 def test_missing_file_is_an_input_error(tmp_path: Path) -> None:

@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from stationkit_example.plugin import STANDARD
 
 import stationkit as sk
-from stationkit._report_json import report_from_json, report_to_json
+import stationkit.records
+import stationkit.standard
+from stationkit.report._json import report_from_json, report_to_json
 
 FAST = settings(max_examples=60, deadline=None)
 
@@ -34,8 +36,12 @@ def _with_completion(station: sk.Station, day: date | None) -> sk.Station:
 @FAST
 @given(stations, completion, st.floats(0, 5))
 def test_score_stays_within_bounds(station: sk.Station, day: date | None, bonus: float) -> None:
-    report = sk.assess(_with_completion(station, day), STANDARD, as_of=AS_OF,
-                       parameters={"bonus_per_station": bonus})
+    report = sk.assess(
+        _with_completion(station, day),
+        STANDARD,
+        as_of=AS_OF,
+        parameters={"bonus_per_station": bonus},
+    )
     assert 0.0 <= report.score <= report.max_score + 1.0  # the bonus cap is 1
     assert 0.0 <= report.base_score <= report.max_score
 
@@ -68,8 +74,7 @@ def test_gates_decide_the_outcome(station: sk.Station) -> None:
 @FAST
 @given(st.lists(stations, min_size=1, max_size=25), st.floats(0, 1))
 def test_rank_caps_are_never_exceeded(batch: list[sk.Station], share: float) -> None:
-    reports = sk.assess_batch(batch, STANDARD, as_of=AS_OF,
-                              parameters={"excellent_share": share})
+    reports = sk.assess_batch(batch, STANDARD, as_of=AS_OF, parameters={"excellent_share": share})
     excellent = sum(r.grade == "excellent" for r in reports)
     assert excellent <= int(share * len(batch) + 1e-9)
     # A cap only ever lowers grades.
@@ -81,10 +86,12 @@ def test_rank_caps_are_never_exceeded(batch: list[sk.Station], share: float) -> 
 
 
 @FAST
-@given(stations, st.sampled_from(["team_min", "age_max", "phones_min", "screen_min"]),
-       st.integers(0, 120))
-def test_tailoring_changes_only_what_it_names(station: sk.Station, name: str,
-                                              value: int) -> None:
+@given(
+    stations,
+    st.sampled_from(["team_min", "age_max", "phones_min", "screen_min"]),
+    st.integers(0, 120),
+)
+def test_tailoring_changes_only_what_it_names(station: sk.Station, name: str, value: int) -> None:
     base = sk.assess(station, STANDARD, as_of=AS_OF)
     tailored = sk.assess(station, STANDARD, as_of=AS_OF, parameters={name: value})
     users = {r.id for r in STANDARD.edition().requirements if name in r.parameters}
@@ -100,7 +107,7 @@ def test_applying_a_remedy_makes_the_finding_met(station: sk.Station) -> None:
     report = sk.assess(station, STANDARD, as_of=AS_OF)
     for finding in report.findings:
         if finding.status is sk.Status.NOT_MET and finding.remedy and finding.remedy.change:
-            fixed = sk.apply_remedy(station, finding.remedy)
+            fixed = sk.standard.apply_remedy(station, finding.remedy)
             again = sk.assess(fixed, STANDARD, as_of=AS_OF).finding(finding.requirement)
             assert again.status is sk.Status.MET, (finding.requirement, finding.remedy)
 
@@ -108,16 +115,20 @@ def test_applying_a_remedy_makes_the_finding_met(station: sk.Station) -> None:
 @FAST
 @given(stations, st.integers(1, 10), st.integers(1, 3))
 def test_monotone_requirements_never_flip_when_resources_are_added(
-        station: sk.Station, more_members: int, more_phones: int) -> None:
+    station: sk.Station, more_members: int, more_phones: int
+) -> None:
     before = sk.assess(station, STANDARD, as_of=AS_OF)
     team = station.team("rescue")
     members = (team.members or ()) if team else ()
-    extra = tuple(sk.Member(f"extra{i}", age=30) for i in range(more_members))
-    comms = station.communications or sk.Communications()
+    extra = tuple(sk.records.Member(f"extra{i}", age=30) for i in range(more_members))
+    comms = station.communications or sk.records.Communications()
     richer = attrs.evolve(
-        station, teams=(sk.Team("rescue", members=members + extra),),
+        station,
+        teams=(sk.records.Team("rescue", members=members + extra),),
         communications=attrs.evolve(
-            comms, satellite_phones=(comms.satellite_phones or 0) + more_phones))
+            comms, satellite_phones=(comms.satellite_phones or 0) + more_phones
+        ),
+    )
     after = sk.assess(richer, STANDARD, as_of=AS_OF)
     for req in STANDARD.edition().requirements:
         if req.monotone and req.scope.covers(station) and before.finding(req.id).passed:

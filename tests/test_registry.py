@@ -9,6 +9,8 @@ import pytest
 from stationkit_example import plugin as example_plugin
 
 import stationkit as sk
+import stationkit.errors
+import stationkit.standard
 
 
 def test_entry_points_load_the_installed_test_plugins() -> None:
@@ -26,7 +28,7 @@ def test_entry_points_load_the_installed_test_plugins() -> None:
 
 
 def test_strict_mode_raises_naming_the_plugin() -> None:
-    with pytest.raises(sk.PluginError, match="'broken'"):
+    with pytest.raises(sk.errors.PluginError, match="'broken'"):
         sk.Registry(strict=True).load_entry_points(only=["broken"])
 
 
@@ -45,7 +47,7 @@ def test_two_registries_share_nothing() -> None:
     one, two = sk.Registry(), sk.Registry()
     one.register(example_plugin, "example")
     assert two.standards() == ()
-    with pytest.raises(sk.UnknownStandardError, match="none loaded"):
+    with pytest.raises(sk.errors.UnknownStandardError, match="none loaded"):
         two.standard("example")
 
 
@@ -58,14 +60,14 @@ def test_duplicate_standard_names_both_plugins() -> None:
     reg.register(example_plugin, "example")
 
     @sk.hookimpl
-    def stationkit_standards() -> Sequence[sk.Standard]:
+    def stationkit_standards() -> Sequence[sk.standard.Standard]:
         return [example_plugin.STANDARD]
 
     info = reg.register(_plugin(stationkit_standards=stationkit_standards), "copycat")
     assert info.error is not None
     assert "'example'" in info.error and "'copycat'" in info.error
     assert reg.provider("example", "2024") == "example"
-    with pytest.raises(sk.PluginError):
+    with pytest.raises(sk.errors.PluginError):
         strict = sk.Registry(strict=True)
         strict.register(example_plugin, "example")
         strict.register(_plugin(stationkit_standards=stationkit_standards), "copycat")
@@ -86,7 +88,7 @@ def test_unknown_hook_is_isolated() -> None:
 
 def test_a_hook_that_raises_is_reported_by_name() -> None:
     @sk.hookimpl
-    def stationkit_standards() -> Sequence[sk.Standard]:
+    def stationkit_standards() -> Sequence[sk.standard.Standard]:
         raise RuntimeError("boom")
 
     reg = sk.Registry()
@@ -105,7 +107,7 @@ def test_unregister_removes_what_the_plugin_supplied() -> None:
 def test_unknown_edition_lists_the_known_ones() -> None:
     reg = sk.Registry()
     reg.register(example_plugin, "example")
-    with pytest.raises(sk.UnknownStandardError, match="editions: 2024"):
+    with pytest.raises(sk.errors.UnknownStandardError, match="editions: 2024"):
         reg.standard("example@1999")
 
 

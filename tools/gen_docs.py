@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import stationkit as sk
-from stationkit._describe import standard_markdown
+from stationkit.report._describe import standard_markdown
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "standards"
 
@@ -17,7 +17,9 @@ OUT = Path(__file__).resolve().parent.parent / "docs" / "standards"
 def pages(registry: sk.Registry) -> dict[str, str]:
     """File name → content for every standard edition the registry holds."""
     return {
-        f"{std.id}@{ed.edition}.md": standard_markdown(std, ed, registry.provider(std.id, ed.edition))
+        f"{std.id}@{ed.edition}.md": standard_markdown(
+            std, ed, registry.provider(std.id, ed.edition)
+        )
         for std in registry.standards()
         for ed in std.editions
     }

@@ -1,165 +1,83 @@
 """stationkit: grassroots emergency-management station standards as code.
 
-The public API. Everything else lives in private modules and may change.
+The front door: what an embedding application needs to load plugins, read a dataset and
+assess it. Each reader has a module of its own:
+
+- ``stationkit.records``: the facts (stations, regions, teams, drills...) and their loading;
+- ``stationkit.standard``: the contract a plugin writes (standards, parameters, requirements);
+- ``stationkit.assessment``: the engine (assessor, scoring, grading, tailoring, rollouts);
+- ``stationkit.report``: JSON, text, Markdown and the pages of a standard;
+- ``stationkit.errors``: the one exception tree, with the CLI's exit codes;
+- ``stationkit.lifecycle``, ``stationkit.monitor``, ``stationkit.testing``: imported on demand.
 """
 
-from stationkit._assess import Assessor, RequirementError, assess, assess_batch
-from stationkit._context import Context
-from stationkit._errors import (
-    DuplicateStandardError,
-    InputError,
-    InputProblem,
-    PluginError,
-    StationkitError,
-    TailoringError,
-    UnknownStandardError,
-)
-from stationkit._findings import (
-    Change,
-    Check,
-    Finding,
-    Remedy,
-    Status,
-    check_threshold,
-    met,
-    missing,
-    not_applicable,
-    not_met,
-)
-from stationkit._loading import dataset_from_data, load_dataset
-from stationkit._records import (
-    Communications,
-    Completion,
-    Count,
-    Dataset,
-    Drill,
-    DutyArrangement,
-    Evidence,
-    Funding,
-    Grid,
-    InventoryItem,
-    Ledger,
-    Level,
-    Member,
-    Plan,
-    Post,
-    Premises,
-    PublicityChannel,
-    Region,
-    Room,
-    Sign,
-    Station,
-    Team,
-    Training,
-    Warehouse,
-)
-from stationkit._registry import PluginInfo, Registry, parse_ref
-from stationkit._remedy import ChangeError, apply_changes, apply_remedy
-from stationkit._report import GroupScore, Override, Report, SubjectRef
-from stationkit._samples import Sample
-from stationkit._standard import (
-    Band,
-    Edition,
-    GradingModel,
-    Group,
-    GroupShare,
-    Kind,
-    Parameter,
-    ParamValue,
-    RankCap,
-    RegionSubject,
-    Requirement,
-    Role,
-    Scope,
-    ScoringModel,
-    Source,
-    Standard,
-    Subject,
-)
-from stationkit._text import Citation, Text
-from stationkit.hookspecs import hookimpl
+from __future__ import annotations
 
-__version__ = "0.1.0"
+import importlib
+import warnings
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from stationkit import assessment, errors, records, report, standard
+from stationkit._registry import PluginInfo, Registry, parse_ref
+from stationkit.assessment import Assessor, Report, assess, assess_batch, assess_dataset
+from stationkit.errors import InputError, StationkitError
+from stationkit.hookspecs import hookimpl
+from stationkit.records import Dataset, Station, load_dataset
+from stationkit.standard import Citation, Finding, Status, Text
+
+try:
+    __version__ = version("stationkit")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Assessor",
-    "Band",
-    "Change",
-    "ChangeError",
-    "Check",
     "Citation",
-    "Communications",
-    "Completion",
-    "Context",
-    "Count",
     "Dataset",
-    "Drill",
-    "DuplicateStandardError",
-    "DutyArrangement",
-    "Edition",
-    "Evidence",
     "Finding",
-    "Funding",
-    "GradingModel",
-    "Grid",
-    "Group",
-    "GroupScore",
-    "GroupShare",
     "InputError",
-    "InputProblem",
-    "InventoryItem",
-    "Kind",
-    "Ledger",
-    "Level",
-    "Member",
-    "Override",
-    "ParamValue",
-    "Parameter",
-    "Plan",
-    "PluginError",
     "PluginInfo",
-    "Post",
-    "Premises",
-    "PublicityChannel",
-    "RankCap",
-    "Region",
-    "RegionSubject",
     "Registry",
-    "Remedy",
     "Report",
-    "Requirement",
-    "RequirementError",
-    "Role",
-    "Room",
-    "Sample",
-    "Scope",
-    "ScoringModel",
-    "Sign",
-    "Source",
-    "Standard",
     "Station",
     "StationkitError",
     "Status",
-    "Subject",
-    "SubjectRef",
-    "TailoringError",
-    "Team",
     "Text",
-    "Training",
-    "UnknownStandardError",
-    "Warehouse",
     "__version__",
-    "apply_changes",
-    "apply_remedy",
     "assess",
     "assess_batch",
-    "check_threshold",
-    "dataset_from_data",
+    "assess_dataset",
+    "assessment",
+    "errors",
     "hookimpl",
     "load_dataset",
-    "met",
-    "missing",
-    "not_applicable",
-    "not_met",
     "parse_ref",
+    "records",
+    "report",
+    "standard",
 ]
+
+# Names the top level exported in 0.1, now in their wing: still served, with a warning.
+_MOVED = {
+    "stationkit.records": records.__all__,
+    "stationkit.standard": standard.__all__,
+    "stationkit.assessment": assessment.__all__,
+    "stationkit.errors": [n for n in dir(errors) if n.endswith("Error") or n == "InputProblem"],
+}
+_RENAMED = {
+    "Level": ("stationkit.records", "RegionLevel"),
+    "Ledger": ("stationkit.records", "RecordBook"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RENAMED:
+        module, new = _RENAMED[name]
+    else:
+        module = next((m for m, names in _MOVED.items() if name in names), "")
+        new = name
+    if not module:
+        raise AttributeError(f"module 'stationkit' has no attribute {name!r}")
+    warnings.warn(f"stationkit.{name} moved to {module}.{new}", DeprecationWarning, stacklevel=2)
+    return getattr(importlib.import_module(module), new)

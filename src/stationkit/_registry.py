@@ -12,9 +12,9 @@ import attrs
 import pluggy
 
 from stationkit import hookspecs
-from stationkit._errors import DuplicateStandardError, PluginError, UnknownStandardError
-from stationkit._samples import Sample
-from stationkit._standard import Edition, Standard
+from stationkit.errors import DuplicateStandardError, PluginError, UnknownStandardError
+from stationkit.standard._samples import Sample
+from stationkit.standard._standard import Edition, Standard
 
 ENTRY_POINT_GROUP = "stationkit"
 #: Comma-separated plugin names: when set (and non-empty), only these plugins load.

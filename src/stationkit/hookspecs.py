@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from stationkit._samples import Sample
-    from stationkit._standard import Standard
     from stationkit.lifecycle import MachineExtension
+    from stationkit.standard._samples import Sample
+    from stationkit.standard._standard import Standard
 
 PROJECT = "stationkit"
 hookspec = pluggy.HookspecMarker(PROJECT)

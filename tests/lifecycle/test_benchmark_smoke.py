@@ -30,8 +30,7 @@ def _load() -> ModuleType:
 
 def test_benchmark_main_prints_a_json_summary(capsys: pytest.CaptureFixture[str]) -> None:
     benchmark = _load()
-    code = benchmark.main(["--n", "200", "--replay-events", "2000", "--repeat", "1",
-                           "--no-memory"])
+    code = benchmark.main(["--n", "200", "--replay-events", "2000", "--repeat", "1", "--no-memory"])
     assert code == 0
     lines = capsys.readouterr().out.strip().splitlines()
     summary = json.loads(lines[-1])

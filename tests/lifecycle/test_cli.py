@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from stationkit._text import Text
+from stationkit.cli._lifecycle import add_commands, main, run
 from stationkit.lifecycle import (
     Event,
     MachineExtension,
@@ -18,13 +18,15 @@ from stationkit.lifecycle import (
     StateSpec,
     TransitionSpec,
 )
-from stationkit.lifecycle._cli import add_commands, main, run
+from stationkit.standard._text import Text
 
 EXT = MachineExtension(
-    machine="drill", standard="quanzhou",
+    machine="drill",
+    standard="quanzhou",
     add_states=(StateSpec("archived", Text(zh="已存档", en="archived")),),
-    add_transitions=(TransitionSpec("archive", ("closed",), "archived",
-                                    Text(zh="存档", en="archive")),),
+    add_transitions=(
+        TransitionSpec("archive", ("closed",), "archived", Text(zh="存档", en="archive")),
+    ),
 )
 
 
@@ -47,20 +49,25 @@ def test_machines_show_mermaid(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_machines_show_with_standard_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli(["machines", "show", "drill", "--standard", "quanzhou@2025",
-                "--format", "json"]) == 0
+    assert (
+        cli(["machines", "show", "drill", "--standard", "quanzhou@2025", "--format", "json"]) == 0
+    )
     data = json.loads(capsys.readouterr().out)
     assert "archived" in [s["name"] for s in data["states"]]
     assert data["origins"] == ["core", "quanzhou"]
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["machines", "show", "boat"], "unknown machine"),
-    (["machines", "show", "drill", "--standard", "nowhere"], "nowhere"),
-    (["ledger", "replay", "/no/such/file", "--as-of", "2024-01-01"], "no such file"),
-])
-def test_bad_input_exits_2_with_a_message(argv: list[str], message: str,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["machines", "show", "boat"], "unknown machine"),
+        (["machines", "show", "drill", "--standard", "nowhere"], "nowhere"),
+        (["ledger", "replay", "/no/such/file", "--as-of", "2024-01-01"], "no such file"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert cli(argv) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
@@ -80,8 +87,7 @@ def test_ledger_replay_jsonl_as_of(tmp_path: Path, capsys: pytest.CaptureFixture
     assert cli(["ledger", "replay", str(path), "--as-of", "2024-05-02", "--format", "json"]) == 0
     states = {s["record_id"]: s["state"] for s in json.loads(capsys.readouterr().out)}
     assert states == {"d1": "planned", "h1": "reported"}
-    assert cli(["ledger", "replay", str(path), "--as-of", "2024-05-03",
-                "--machine", "drill"]) == 0
+    assert cli(["ledger", "replay", str(path), "--as-of", "2024-05-03", "--machine", "drill"]) == 0
     out = capsys.readouterr().out
     assert "announced" in out and "h1" not in out
 

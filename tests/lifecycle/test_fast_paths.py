@@ -95,26 +95,28 @@ def test_replay_as_of_equals_stepping(tmp_path: Path, days: int) -> None:
 
 
 def _hazard(record: str, n: int, type_: str, actor: str = "someone", **payload: object) -> Event:
-    return Event(f"{record}/{n}", record, type_, T0 + timedelta(days=n), "hazard",
-                 payload, actor)  # type: ignore[arg-type]
+    return Event(f"{record}/{n}", record, type_, T0 + timedelta(days=n), "hazard", payload, actor)  # type: ignore[arg-type]
 
 
 BAD_LEDGERS = {
     "illegal first event": [_hazard("h1", 0, "assess", grade="general")],
     "illegal later event": [_hazard("h1", 0, "report"), _hazard("h1", 1, "close")],
-    "guard refuses": [_hazard("h1", 0, "report"),
-                      _hazard("h1", 1, "assess", grade="tiny")],
-    "second guard refuses": [_hazard("h1", 0, "report"),
-                             _hazard("h1", 1, "assess", grade="major", level="galaxy")],
+    "guard refuses": [_hazard("h1", 0, "report"), _hazard("h1", 1, "assess", grade="tiny")],
+    "second guard refuses": [
+        _hazard("h1", 0, "report"),
+        _hazard("h1", 1, "assess", grade="major", level="galaxy"),
+    ],
     "verifier is the rectifier": [
-        _hazard("h1", 0, "report"), _hazard("h1", 1, "assess", grade="major"),
+        _hazard("h1", 0, "report"),
+        _hazard("h1", 1, "assess", grade="major"),
         _hazard("h1", 2, "assign", responsible="unit", deadline="2024-01-20"),
         _hazard("h1", 3, "start_rectification"),
         _hazard("h1", 4, "claim_rectified", actor="unit"),
         _hazard("h1", 5, "verify", actor="unit"),
     ],
     "final state": [
-        _hazard("h1", 0, "report"), _hazard("h1", 1, "reject", reason="not a hazard"),
+        _hazard("h1", 0, "report"),
+        _hazard("h1", 1, "reject", reason="not a hazard"),
         _hazard("h1", 2, "reopen", reason="again"),
     ],
 }
@@ -129,8 +131,10 @@ def test_replay_raises_what_step_raises(case: str, tmp_path: Path) -> None:
     with pytest.raises(LifecycleError) as by_replay:
         replay(events, base_definitions())
     assert _message(by_replay) == _message(by_step)
-    with _sqlite(events, tmp_path / "ledger.sqlite") as ledger, \
-            pytest.raises(LifecycleError) as by_rows:
+    with (
+        _sqlite(events, tmp_path / "ledger.sqlite") as ledger,
+        pytest.raises(LifecycleError) as by_rows,
+    ):
         replay(ledger.events(), base_definitions())
     assert _message(by_rows) == _message(by_step)
 
@@ -139,8 +143,10 @@ def test_replay_names_an_unknown_machine_or_a_mismatched_definition(tmp_path: Pa
     stray = Event("x/0", "x", "plan", T0, "spaceship", {}, "someone")
     with pytest.raises(LifecycleError, match="names unknown machine 'spaceship'"):
         replay([stray], base_definitions())
-    with _sqlite([stray], tmp_path / "ledger.sqlite") as ledger, \
-            pytest.raises(LifecycleError, match="names unknown machine 'spaceship'"):
+    with (
+        _sqlite([stray], tmp_path / "ledger.sqlite") as ledger,
+        pytest.raises(LifecycleError, match="names unknown machine 'spaceship'"),
+    ):
         replay(ledger.events(), base_definitions())
     plan = Event("s/0", "s", "plan", T0, "station", {}, "someone")
     with pytest.raises(LifecycleError) as by_step:
@@ -155,14 +161,21 @@ def test_step_effects_are_unchanged() -> None:
     state, effects = step(hazard, None, _hazard("h1", 0, "report", level="village"))
     assert effects == ()
     state, _ = step(hazard, state, _hazard("h1", 1, "assess", grade="general"))
-    state, effects = step(hazard, state, _hazard(
-        "h1", 2, "assign", responsible="unit-7", deadline="2024-01-20"))
+    state, effects = step(
+        hazard, state, _hazard("h1", 2, "assign", responsible="unit-7", deadline="2024-01-20")
+    )
     assert state.state == "assigned"
     assert state.version == 3
-    assert state.facts == {"level": "village", "reporter": "someone", "grade": "general",
-                           "deadline": "2024-01-20", "responsible": "unit-7",
-                           "assigned_by": "someone"}
+    assert state.facts == {
+        "level": "village",
+        "reporter": "someone",
+        "grade": "general",
+        "deadline": "2024-01-20",
+        "responsible": "unit-7",
+        "assigned_by": "someone",
+    }
     from stationkit.lifecycle import DeadlineSet
+
     assert effects == (DeadlineSet("h1", date(2024, 1, 20), "unit-7"),)
 
 
@@ -177,8 +190,10 @@ def test_actions_facts_agree_with_apply() -> None:
             for row, event, after in zip(path, driven.events, driven.states, strict=True):
                 for action in row.actions:
                     if action.facts is not None:
-                        assert action.facts(before, event, definition.policy) == \
-                            action.apply(before, event, definition.policy)[0]
+                        assert (
+                            action.facts(before, event, definition.policy)
+                            == action.apply(before, event, definition.policy)[0]
+                        )
                         checked += 1
                 before = after
     assert checked > 0
@@ -198,9 +213,17 @@ def test_fast_event_is_an_event() -> None:
         built.type = "other"  # type: ignore[misc]
 
 
-@pytest.mark.parametrize("text", [
-    "{}", '{"a":1}', '{"a":[1,2,{"b":null}],"c":"中文"}', ' {"a": 1} ', '{"a":1} ', "[1]",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{}",
+        '{"a":1}',
+        '{"a":[1,2,{"b":null}],"c":"中文"}',
+        ' {"a": 1} ',
+        '{"a":1} ',
+        "[1]",
+    ],
+)
 def test_payload_from_json_equals_json_loads(text: str) -> None:
     assert payload_from_json(text) == json.loads(text)
 

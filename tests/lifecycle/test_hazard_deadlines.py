@@ -32,12 +32,20 @@ class Script:
         self.n = 0
         self.at = T0
 
-    def __call__(self, type_: str, actor: str = "someone", at: datetime | None = None,
-                 **payload: object) -> Event:
+    def __call__(
+        self, type_: str, actor: str = "someone", at: datetime | None = None, **payload: object
+    ) -> Event:
         self.n += 1
         self.at = at if at is not None else self.at + timedelta(hours=1)
-        return Event(f"{self.record}/{self.n}", self.record, type_, self.at, "hazard",
-                     payload, actor)  # type: ignore[arg-type]
+        return Event(
+            f"{self.record}/{self.n}",
+            self.record,
+            type_,
+            self.at,
+            "hazard",
+            payload,  # type: ignore[arg-type]
+            actor,
+        )
 
 
 def open_hazard(life: Lifecycle, script: Script, deadline: str = "2024-03-20") -> None:
@@ -86,25 +94,30 @@ def test_verifier_must_differ_from_rectifier() -> None:
     assert life.ledger.version("h1") == 5
 
 
-@pytest.mark.parametrize("payload, guard", [
-    ({"deadline": "2024-03-20"}, "responsible_given"),
-    ({"responsible": "unit-a"}, "deadline_within_policy"),
-    ({"responsible": "unit-a", "deadline": "2024-02-01"}, "deadline_within_policy"),
-])
+@pytest.mark.parametrize(
+    "payload, guard",
+    [
+        ({"deadline": "2024-03-20"}, "responsible_given"),
+        ({"responsible": "unit-a"}, "deadline_within_policy"),
+        ({"responsible": "unit-a", "deadline": "2024-02-01"}, "deadline_within_policy"),
+    ],
+)
 def test_assign_needs_unit_and_deadline(payload: dict[str, object], guard: str) -> None:
     life = Lifecycle(InMemoryLedger())
     h = Script("h1")
     life.submit(h("report", level="village"))
     life.submit(h("assess", grade="general"))
     with pytest.raises(GuardFailedError) as caught:
-        life.submit(Event("h1/x", "h1", "assign", T0 + timedelta(days=1), "hazard",
-                          payload, "township-1"))  # type: ignore[arg-type]
+        life.submit(
+            Event("h1/x", "h1", "assign", T0 + timedelta(days=1), "hazard", payload, "township-1")  # type: ignore[arg-type]
+        )
     assert caught.value.guard == guard
 
 
 def test_policy_caps_deadline_per_grade() -> None:
     extension = MachineExtension(
-        machine="hazard", standard="pingshan",
+        machine="hazard",
+        standard="pingshan",
         deadline_policies=DeadlinePolicy(rectification_days={"general": 7}),
     )
     hazard = resolve_machine("hazard", [extension])
@@ -118,8 +131,9 @@ def test_policy_caps_deadline_per_grade() -> None:
 
 
 def test_extension_request_grant_and_policy_limit() -> None:
-    extension = MachineExtension(machine="hazard", standard="x",
-                                 deadline_policies=DeadlinePolicy(extension_max_days=10))
+    extension = MachineExtension(
+        machine="hazard", standard="x", deadline_policies=DeadlinePolicy(extension_max_days=10)
+    )
     life = Lifecycle(InMemoryLedger(), {"hazard": resolve_machine("hazard", [extension])})
     h = Script("h1")
     open_hazard(life, h)
@@ -197,8 +211,12 @@ def test_reject_and_reopen() -> None:
     assert life.submit(h("reject", reason="a parked car")).state.state == "rejected"
     g = Script("h2")
     open_hazard(life, g)
-    for type_, actor in [("start_rectification", "u"), ("claim_rectified", "u"),
-                         ("verify", "v"), ("close", "t")]:
+    for type_, actor in [
+        ("start_rectification", "u"),
+        ("claim_rectified", "u"),
+        ("verify", "v"),
+        ("close", "t"),
+    ]:
         life.submit(g(type_, actor))
     reopened = life.submit(g("reopen", "county", reason="look-back found it again"))
     assert reopened.state.state == "assessed" and reopened.state.facts["reopened"] == 1

@@ -26,8 +26,15 @@ T0 = datetime(2024, 5, 1, 10, 0)
 
 
 def drill_event(record: str, n: int, type_: str, **payload: object) -> Event:
-    return Event(f"{record}/{n}", record, type_, T0 + timedelta(minutes=n), "drill",
-                 payload, "planner")  # type: ignore[arg-type]
+    return Event(
+        f"{record}/{n}",
+        record,
+        type_,
+        T0 + timedelta(minutes=n),
+        "drill",
+        payload,  # type: ignore[arg-type]
+        "planner",
+    )
 
 
 @pytest.fixture(params=["memory", "sqlite"])
@@ -71,12 +78,17 @@ def test_stale_expected_version_conflicts_and_writes_nothing(ledger: Ledger) -> 
 
 def test_batch_is_all_or_nothing(ledger: Ledger) -> None:
     with pytest.raises(VersionConflictError):
-        ledger.append_batch([(drill_event("d1", 0, "plan"), 0),
-                             (drill_event("d2", 0, "plan"), 0),
-                             (drill_event("d1", 1, "announce"), 0)])
+        ledger.append_batch(
+            [
+                (drill_event("d1", 0, "plan"), 0),
+                (drill_event("d2", 0, "plan"), 0),
+                (drill_event("d1", 1, "announce"), 0),
+            ]
+        )
     assert list(ledger.events()) == []
-    results = ledger.append_batch([(drill_event("d1", 0, "plan"), 0),
-                                   (drill_event("d1", 1, "announce"), 1)])
+    results = ledger.append_batch(
+        [(drill_event("d1", 0, "plan"), 0), (drill_event("d1", 1, "announce"), 1)]
+    )
     assert [r.version for r in results] == [1, 2]
 
 

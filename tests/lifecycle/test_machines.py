@@ -6,7 +6,6 @@ from datetime import datetime
 
 import pytest
 
-from stationkit._text import Text
 from stationkit.lifecycle import (
     MACHINE_NAMES,
     DeadlinePolicy,
@@ -27,12 +26,12 @@ from stationkit.lifecycle import (
     resolve_machine,
     step,
 )
+from stationkit.standard._text import Text
 
 T0 = datetime(2024, 1, 1, 8, 0)
 
 
-def ev(record: str, type_: str, machine: str = "station", n: int = 0, **payload: object
-       ) -> Event:
+def ev(record: str, type_: str, machine: str = "station", n: int = 0, **payload: object) -> Event:
     return Event(f"{record}/{type_}/{n}", record, type_, T0, machine, payload, "someone")  # type: ignore[arg-type]
 
 
@@ -94,7 +93,9 @@ XUANEN = MachineExtension(
     standard="xuanen",
     add_transitions=(
         TransitionSpec(
-            "start_operation", ("under_construction",), "operating",
+            "start_operation",
+            ("under_construction",),
+            "operating",
             Text(zh="建成一家、运行一家", en="operate as soon as built"),
             guards=(Guard("built", Text(zh="已建成", en="built"), _built),),
             example=Example({"built": True}),
@@ -113,18 +114,36 @@ QUANZHOU = MachineExtension(
     editions=frozenset({"2025"}),
     add_states=(StateSpec("live_drill", Text(zh="现场演练检验", en="live drill")),),
     add_transitions=(
-        TransitionSpec("start_live_drill", ("under_review",), "live_drill",
-                       Text(zh="现场演练", en="start the live drill")),
-        TransitionSpec("pass_review", ("live_drill",), "passed", Text(zh="评审通过", en="pass"),
-                       example=Example({"grade": "A"})),
-        TransitionSpec("fail_review", ("live_drill",), "failed", Text(zh="评审不通过", en="fail"),
-                       example=Example({"reason": "team did not assemble"})),
+        TransitionSpec(
+            "start_live_drill",
+            ("under_review",),
+            "live_drill",
+            Text(zh="现场演练", en="start the live drill"),
+        ),
+        TransitionSpec(
+            "pass_review",
+            ("live_drill",),
+            "passed",
+            Text(zh="评审通过", en="pass"),
+            example=Example({"grade": "A"}),
+        ),
+        TransitionSpec(
+            "fail_review",
+            ("live_drill",),
+            "failed",
+            Text(zh="评审不通过", en="fail"),
+            example=Example({"reason": "team did not assemble"}),
+        ),
     ),
-    add_guards=(GuardAttachment(
-        "pass_review",
-        Guard("live_drill_done", Text(zh="须经现场演练", en="live drill done"), _live_drill_first),
-        source="under_review",
-    ),),
+    add_guards=(
+        GuardAttachment(
+            "pass_review",
+            Guard(
+                "live_drill_done", Text(zh="须经现场演练", en="live drill done"), _live_drill_first
+            ),
+            source="under_review",
+        ),
+    ),
 )
 
 
@@ -161,10 +180,18 @@ def test_extension_adds_state_and_guard_on_existing_transition() -> None:
 
 def test_extensions_compose() -> None:
     extra = MachineExtension(
-        machine="station", standard="other",
-        add_guards=(GuardAttachment("start_operation", Guard(
-            "roster", Text(zh="值班表", en="roster"),
-            lambda s, e, p: None if e.payload.get("roster") else "no roster")),),
+        machine="station",
+        standard="other",
+        add_guards=(
+            GuardAttachment(
+                "start_operation",
+                Guard(
+                    "roster",
+                    Text(zh="值班表", en="roster"),
+                    lambda s, e, p: None if e.payload.get("roster") else "no roster",
+                ),
+            ),
+        ),
     )
     station = resolve_machine("station", [XUANEN, extra])
     row = station.table["under_construction"]["start_operation"]
@@ -174,9 +201,13 @@ def test_extensions_compose() -> None:
 
 def test_unknown_state_in_extension_is_a_clear_error() -> None:
     bad = MachineExtension(
-        machine="station", standard="xuanen",
-        add_transitions=(TransitionSpec("start_operation", ("built",), "operating",
-                                        Text(zh="运行", en="operate")),),
+        machine="station",
+        standard="xuanen",
+        add_transitions=(
+            TransitionSpec(
+                "start_operation", ("built",), "operating", Text(zh="运行", en="operate")
+            ),
+        ),
     )
     with pytest.raises(DefinitionError, match=r"xuanen.*unknown state 'built'"):
         resolve_machine("station", [bad])
@@ -184,9 +215,11 @@ def test_unknown_state_in_extension_is_a_clear_error() -> None:
 
 def test_redefining_an_existing_transition_is_refused() -> None:
     bad = MachineExtension(
-        machine="hazard", standard="pingshan",
-        add_transitions=(TransitionSpec("close", ("verified",), "closed",
-                                        Text(zh="销号", en="close")),),
+        machine="hazard",
+        standard="pingshan",
+        add_transitions=(
+            TransitionSpec("close", ("verified",), "closed", Text(zh="销号", en="close")),
+        ),
     )
     with pytest.raises(DefinitionError, match=r"pingshan.*already exists"):
         resolve_machine("hazard", [bad])
@@ -194,9 +227,11 @@ def test_redefining_an_existing_transition_is_refused() -> None:
 
 def test_guard_on_missing_transition_is_refused() -> None:
     bad = MachineExtension(
-        machine="drill", standard="quanzhou",
-        add_guards=(GuardAttachment("fly", Guard("g", Text(zh="甲", en="g"),
-                                                 lambda s, e, p: None)),),
+        machine="drill",
+        standard="quanzhou",
+        add_guards=(
+            GuardAttachment("fly", Guard("g", Text(zh="甲", en="g"), lambda s, e, p: None)),
+        ),
     )
     with pytest.raises(DefinitionError, match=r"quanzhou.*'fly'"):
         resolve_machine("drill", [bad])
@@ -208,10 +243,16 @@ def test_unknown_machine() -> None:
 
 
 def test_deadline_policies_merge() -> None:
-    first = MachineExtension(machine="hazard", standard="a", deadline_policies=DeadlinePolicy(
-        rectification_days={"general": 30, "major": 90}))
-    second = MachineExtension(machine="hazard", standard="b", deadline_policies=DeadlinePolicy(
-        rectification_days={"major": 60}, extension_max_days=15))
+    first = MachineExtension(
+        machine="hazard",
+        standard="a",
+        deadline_policies=DeadlinePolicy(rectification_days={"general": 30, "major": 90}),
+    )
+    second = MachineExtension(
+        machine="hazard",
+        standard="b",
+        deadline_policies=DeadlinePolicy(rectification_days={"major": 60}, extension_max_days=15),
+    )
     policy = resolve_machine("hazard", [first, second]).policy
     assert dict(policy.rectification_days) == {"general": 30, "major": 60}
     assert policy.extension_max_days == 15

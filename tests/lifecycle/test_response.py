@@ -9,11 +9,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stationkit.lifecycle import SEGMENTS, percentile, response_summary, response_verdict
+from stationkit.lifecycle import (
+    SEGMENTS,
+    percentile,
+    response_summary,
+    response_verdict,
+)
 
 ALARM = datetime(2024, 5, 12, 9, 0)
-QUANZHOU = {"assembled": timedelta(minutes=5), "departed": timedelta(minutes=10),
-            "arrived": timedelta(minutes=15), "rescue_started": timedelta(minutes=20)}
+QUANZHOU = {
+    "assembled": timedelta(minutes=5),
+    "departed": timedelta(minutes=10),
+    "arrived": timedelta(minutes=15),
+    "rescue_started": timedelta(minutes=20),
+}
 
 
 @attrs.frozen
@@ -78,8 +87,7 @@ def test_summary_percentiles_per_segment() -> None:
 
 
 @settings(max_examples=50)
-@given(st.lists(st.integers(0, 10_000), min_size=1, max_size=40),
-       st.floats(0.1, 100))
+@given(st.lists(st.integers(0, 10_000), min_size=1, max_size=40), st.floats(0.1, 100))
 def test_percentile_is_an_observed_value_and_monotone(values: list[int], p: float) -> None:
     deltas = [timedelta(seconds=v) for v in values]
     result = percentile(deltas, p)

@@ -30,8 +30,15 @@ from stationkit.lifecycle._adapter import TransitionsTwin
 T0 = datetime(2024, 1, 1, 8, 0)
 RECORDS = ("r1", "r2", "r3")
 ACTORS = ("unit-a", "unit-b", "inspector", None)
-HAZARD_STAGES = {"reported", "assessed", "assigned", "rectifying", "rectification_claimed",
-                 "verified", "closed"}
+HAZARD_STAGES = {
+    "reported",
+    "assessed",
+    "assigned",
+    "rectifying",
+    "rectification_claimed",
+    "verified",
+    "closed",
+}
 
 
 def _payloads(definition: MachineDefinition) -> dict[str, list[Any]]:
@@ -58,11 +65,14 @@ def make_machine_test(name: str) -> type[RuleBasedStateMachine]:
             self.clock = T0
             self.counter = 0
 
-        @rule(record=st.sampled_from(RECORDS), trigger=st.sampled_from(_triggers(definition)),
-              shape=st.sampled_from(("example", "empty", "junk")),
-              actor=st.sampled_from(ACTORS), days=st.integers(0, 45))
-        def fire(self, record: str, trigger: str, shape: str, actor: str | None,
-                 days: int) -> None:
+        @rule(
+            record=st.sampled_from(RECORDS),
+            trigger=st.sampled_from(_triggers(definition)),
+            shape=st.sampled_from(("example", "empty", "junk")),
+            actor=st.sampled_from(ACTORS),
+            days=st.integers(0, 45),
+        )
+        def fire(self, record: str, trigger: str, shape: str, actor: str | None, days: int) -> None:
             self.clock += timedelta(days=days, minutes=1)
             payload: Any = {}
             if shape == "example" and trigger in examples:
@@ -81,8 +91,12 @@ def make_machine_test(name: str) -> type[RuleBasedStateMachine]:
                 return
             self.live[record] = result.state
 
-        @rule(record=st.sampled_from(RECORDS), pick=st.integers(0, 20),
-              actor=st.sampled_from(ACTORS[:3]), days=st.integers(0, 45))
+        @rule(
+            record=st.sampled_from(RECORDS),
+            pick=st.integers(0, 20),
+            actor=st.sampled_from(ACTORS[:3]),
+            days=st.integers(0, 45),
+        )
         def advance(self, record: str, pick: int, actor: str, days: int) -> None:
             """Mostly-legal progress, so that deep states (closed, finalised) are reached."""
             current = self.live.get(record)
@@ -117,16 +131,25 @@ def make_machine_test(name: str) -> type[RuleBasedStateMachine]:
     return LifecycleMachine
 
 
-_SETTINGS = settings(max_examples=25, stateful_step_count=30, deadline=None,
-                     suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(
+    max_examples=25,
+    stateful_step_count=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 TestStationMachine = make_machine_test("station").TestCase
 TestHazardMachine = make_machine_test("hazard").TestCase
 TestDrillMachine = make_machine_test("drill").TestCase
 TestAcceptanceMachine = make_machine_test("acceptance").TestCase
 TestRolloutMachine = make_machine_test("rollout").TestCase
-for _case in (TestStationMachine, TestHazardMachine, TestDrillMachine, TestAcceptanceMachine,
-              TestRolloutMachine):
+for _case in (
+    TestStationMachine,
+    TestHazardMachine,
+    TestDrillMachine,
+    TestAcceptanceMachine,
+    TestRolloutMachine,
+):
     _case.settings = _SETTINGS
 
 

@@ -7,7 +7,12 @@ from datetime import date, datetime
 
 import pytest
 
-from stationkit.lifecycle import Event, GuardFailedError, JSONValue, resolve_machine
+from stationkit.lifecycle import (
+    Event,
+    GuardFailedError,
+    JSONValue,
+    resolve_machine,
+)
 from stationkit.monitor import Alert, MonitorEngine, PythonMonitor
 
 HAZARD = resolve_machine("hazard", ())
@@ -27,21 +32,26 @@ def monitor(request: pytest.FixtureRequest) -> Iterator[MonitorEngine]:
 _count = 0
 
 
-def ev(type_: str, at: str, actor: str | None = "unit-a", record: str = "H1",
-       **payload: JSONValue) -> Event:
+def ev(
+    type_: str, at: str, actor: str | None = "unit-a", record: str = "H1", **payload: JSONValue
+) -> Event:
     global _count
     _count += 1
-    return Event(f"e{_count}", record, type_, datetime.fromisoformat(at), "hazard",
-                 payload, actor)
+    return Event(f"e{_count}", record, type_, datetime.fromisoformat(at), "hazard", payload, actor)
 
 
 def assigned(m: MonitorEngine, record: str = "H1", deadline: str = "2025-02-10") -> None:
     for event in (
         ev("report", "2025-02-01T09:00", "grid-1", record, level="village"),
-        ev("assess", "2025-02-01T10:00", "township-1", record, grade="general",
-           level="village"),
-        ev("assign", "2025-02-01T11:00", "township-1", record, responsible="unit-a",
-           deadline=deadline),
+        ev("assess", "2025-02-01T10:00", "township-1", record, grade="general", level="village"),
+        ev(
+            "assign",
+            "2025-02-01T11:00",
+            "township-1",
+            record,
+            responsible="unit-a",
+            deadline=deadline,
+        ),
     ):
         assert m.post(event) == []
 
@@ -51,9 +61,14 @@ def test_overdue_alert_after_the_deadline_day(monitor: MonitorEngine) -> None:
     assert monitor.advance(datetime(2025, 2, 10, 23, 59)) == []  # the deadline day is not
     [alert] = monitor.advance(datetime(2025, 2, 11, 8, 0))
     assert isinstance(alert, Alert)
-    assert (alert.record_id, alert.kind, alert.at, alert.level, alert.from_level,
-            alert.deadline) == ("H1", "overdue", datetime(2025, 2, 11), "township",
-                                "village", date(2025, 2, 10))
+    assert (
+        alert.record_id,
+        alert.kind,
+        alert.at,
+        alert.level,
+        alert.from_level,
+        alert.deadline,
+    ) == ("H1", "overdue", datetime(2025, 2, 11), "township", "village", date(2025, 2, 10))
     assert "乡镇" in alert.detail.zh and "township" in alert.detail.en
     assert monitor.advance(datetime(2025, 3, 1)) == []  # once
 
@@ -98,8 +113,12 @@ def test_failed_verification_runs_the_deadline_again(monitor: MonitorEngine) -> 
     assigned(monitor)
     monitor.post(ev("start_rectification", "2025-02-02T09:00"))
     monitor.post(ev("claim_rectified", "2025-02-09T09:00"))
-    assert monitor.post(ev("fail_verification", "2025-02-12T09:00", "inspector-1",
-                           reason="exit still blocked")) == []
+    assert (
+        monitor.post(
+            ev("fail_verification", "2025-02-12T09:00", "inspector-1", reason="exit still blocked")
+        )
+        == []
+    )
     # back to rectifying, past its deadline: due at once, at the failure's moment
     [alert] = monitor.advance(datetime(2025, 2, 12, 9))
     assert alert.at == datetime(2025, 2, 12, 9)
@@ -109,8 +128,9 @@ def test_escalation_and_reassignment(monitor: MonitorEngine) -> None:
     assigned(monitor)
     assert len(monitor.advance(datetime(2025, 2, 11, 8))) == 1
     monitor.post(ev("escalate", "2025-02-11T08:00", "system", deadline="2025-02-10"))
-    monitor.post(ev("assign", "2025-02-11T09:00", "township-1", responsible="unit-b",
-                    deadline="2025-02-15"))
+    monitor.post(
+        ev("assign", "2025-02-11T09:00", "township-1", responsible="unit-b", deadline="2025-02-15")
+    )
     [again] = monitor.advance(datetime(2025, 2, 16, 12))
     assert (again.from_level, again.level) == ("township", "county")
 

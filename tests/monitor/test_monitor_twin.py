@@ -7,15 +7,21 @@ from datetime import datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stationkit.lifecycle import Event, hazard_status, replay, resolve_machine
+from stationkit.lifecycle import (
+    Event,
+    hazard_status,
+    replay,
+    resolve_machine,
+)
 from stationkit.monitor import Alert, MonitorEngine, PythonMonitor
 from stationkit.testing.lifecycle import event_streams
 
 HAZARD = resolve_machine("hazard", ())
 
 
-def _run(monitor: MonitorEngine, events: list[Event],
-         ticks: list[tuple[int, datetime]]) -> list[Alert]:
+def _run(
+    monitor: MonitorEngine, events: list[Event], ticks: list[tuple[int, datetime]]
+) -> list[Alert]:
     alerts: list[Alert] = []
     pending = sorted(ticks)
     for index, event in enumerate(events):
@@ -53,8 +59,14 @@ def test_alerts_agree_with_the_replayed_ledger(events: list[Event], hours: int) 
             elif started is None or key != last_key:
                 started = event.at
             last_key = key
-        raised = [a for a in alerts if a.record_id == record and started is not None
-                  and a.at >= started and a.deadline == status.deadline]
+        raised = [
+            a
+            for a in alerts
+            if a.record_id == record
+            and started is not None
+            and a.at >= started
+            and a.deadline == status.deadline
+        ]
         assert bool(raised) == status.overdue, (record, status, alerts)
         if raised:
             assert raised[-1].level == (status.next_level.id if status.next_level else None)

@@ -40,9 +40,10 @@ def test_an_unknown_plugin_is_a_problem_not_a_crash() -> None:
         conformance_problems(sk.Registry(), "nothing", skip=["monotonicity"])
 
 
-@pytest.mark.skipif(not any(ep.name == "example" for ep in
-                            importlib.metadata.entry_points(group="stationkit")),
-                    reason="stationkit-example is not installed")
+@pytest.mark.skipif(
+    not any(ep.name == "example" for ep in importlib.metadata.entry_points(group="stationkit")),
+    reason="stationkit-example is not installed",
+)
 @pytest.mark.slow
 def test_by_entry_point_name() -> None:
     assert check_plugin("example", settings=QUICK).ok

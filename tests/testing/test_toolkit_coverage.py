@@ -9,15 +9,23 @@ from stationkit_example import plugin
 from stationkit_example.plugin import STANDARD
 
 import stationkit as sk
+import stationkit.records
 from stationkit.testing import AssessHelper, FakeClock, RegistryFactory
 from stationkit.testing.coverage import RequirementCoverage
 
 
 def _station(members: int) -> sk.Station:
-    team = sk.Team("rescue", members=tuple(sk.Member(f"m{i}", age=sk.Count(30))
-                                           for i in range(members)))
-    return sk.Station("s", "s", "post", teams=(team,),
-                      communications=sk.Communications(satellite_phones=1, screen_inches=99.0))
+    team = sk.records.Team(
+        "rescue",
+        members=tuple(sk.records.Member(f"m{i}", age=sk.records.Count(30)) for i in range(members)),
+    )
+    return sk.Station(
+        "s",
+        "s",
+        "post",
+        teams=(team,),
+        communications=sk.records.Communications(satellite_phones=1, screen_inches=99.0),
+    )
 
 
 def test_coverage_counts_requirements_seen_both_ways() -> None:
@@ -37,9 +45,12 @@ def test_coverage_counts_requirements_seen_both_ways() -> None:
     cov.require(0.1)
 
 
-def test_the_fixtures(stationkit_registry: RegistryFactory, stationkit_assess: AssessHelper,
-                      stationkit_clock: FakeClock,
-                      stationkit_coverage: RequirementCoverage) -> None:
+def test_the_fixtures(
+    stationkit_registry: RegistryFactory,
+    stationkit_assess: AssessHelper,
+    stationkit_clock: FakeClock,
+    stationkit_coverage: RequirementCoverage,
+) -> None:
     registry = stationkit_registry(plugin)
     assert registry.standard("example@2024")[0] is STANDARD
     stationkit_clock.set(date(2024, 12, 31))

@@ -5,7 +5,11 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from stationkit.lifecycle import MACHINE_NAMES, Event, base_machine
+from stationkit.lifecycle import (
+    MACHINE_NAMES,
+    Event,
+    base_machine,
+)
 from stationkit.testing.lifecycle import (
     check_lifecycle,
     event_streams,

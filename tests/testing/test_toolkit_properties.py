@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from stationkit_example.plugin import STANDARD
 
 import stationkit as sk
+import stationkit.records
 from stationkit.testing import strategies as sts
 from stationkit.testing.properties import (
     Policy,
@@ -28,11 +29,17 @@ POLICY = Policy(STANDARD, "2024", as_of=AS_OF)
 
 
 def _station(members: int = 30, phones: int | None = 1) -> sk.Station:
-    team = sk.Team("rescue", members=tuple(sk.Member(f"m{i}", age=sk.Count(30))
-                                           for i in range(members)))
-    return sk.Station("s1", "s1", "post", teams=(team,),
-                      communications=sk.Communications(satellite_phones=phones,
-                                                       screen_inches=100.0))
+    team = sk.records.Team(
+        "rescue",
+        members=tuple(sk.records.Member(f"m{i}", age=sk.records.Count(30)) for i in range(members)),
+    )
+    return sk.Station(
+        "s1",
+        "s1",
+        "post",
+        teams=(team,),
+        communications=sk.records.Communications(satellite_phones=phones, screen_inches=100.0),
+    )
 
 
 def test_the_example_edition_is_well_formed() -> None:
@@ -47,16 +54,15 @@ def test_every_single_subject_property_holds(station: sk.Station) -> None:
 
 @FAST
 @given(sts.stations_for(STANDARD, as_of=AS_OF), sts.overrides(STANDARD.edition()))
-def test_tailoring_changes_only_what_it_names(station: sk.Station,
-                                              values: dict[str, object]) -> None:
+def test_tailoring_changes_only_what_it_names(
+    station: sk.Station, values: dict[str, object]
+) -> None:
     POLICY.check_tailoring(station, values)
 
 
 @FAST
-@given(sts.stations_for(STANDARD).flatmap(lambda s: st.tuples(st.just(s),
-                                                              sts.more_resources(s))))
-def test_monotone_requirements_survive_more_resources(pair: tuple[sk.Station,
-                                                                  sk.Station]) -> None:
+@given(sts.stations_for(STANDARD).flatmap(lambda s: st.tuples(st.just(s), sts.more_resources(s))))
+def test_monotone_requirements_survive_more_resources(pair: tuple[sk.Station, sk.Station]) -> None:
     POLICY.check_monotone(*pair)
 
 

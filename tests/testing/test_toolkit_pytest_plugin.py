@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 
-TEST = '''
+TEST = """
 from datetime import date
 import stationkit as sk
+import stationkit.records
 from stationkit_example import plugin
 
 def test_assess(stationkit_registry, stationkit_assess, stationkit_clock):
     stationkit_registry(plugin)
     stationkit_clock.set(date(2024, 12, 31))
-    team = sk.Team("rescue", members=tuple(sk.Member(f"m{i}", age=30) for i in range({n})))
+    team = sk.records.Team("rescue", members=tuple(sk.records.Member(f"m{i}", age=30) for i in range({n})))
     station = sk.Station("s", "s", "post", teams=(team,))
     report = stationkit_assess(station, "example@2024")
     assert report == report
@@ -26,7 +27,7 @@ def test_report_diff(stationkit_registry, stationkit_assess):
     a = stationkit_assess(sk.Station("a", "a", "post"), "example")
     b = stationkit_assess(sk.Station("b", "b", "post"), "example")
     assert a == b
-'''
+"""
 
 
 def _run(tmp_path: Path, *args: str, n: int = 30) -> subprocess.CompletedProcess[str]:
@@ -34,9 +35,22 @@ def _run(tmp_path: Path, *args: str, n: int = 30) -> subprocess.CompletedProcess
     (tmp_path / "test_policy.py").write_text(TEST.replace("{n}", str(n)))
     example = Path(__file__).resolve().parents[1] / "plugins" / "example" / "src"
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "--rootdir",
-         str(tmp_path), str(tmp_path), *args],
-        capture_output=True, text=True, cwd=tmp_path, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "--rootdir",
+            str(tmp_path),
+            str(tmp_path),
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
         env={"PYTHONPATH": str(example), "PATH": "/usr/bin:/bin"},
     )
 

@@ -8,14 +8,21 @@ from collections.abc import Sequence
 
 import attrs
 
-from stationkit import Citation, RankCap, Standard, hookimpl
+from stationkit import Citation, hookimpl
+from stationkit.standard import RankCap, Standard
 from toy_standards._base import CITE, PHONES, PHONES_REQ, standard
 
 STANDARD = standard(
     "toy-malformed",
-    (PHONES_REQ,
-     attrs.evolve(PHONES_REQ, id="comms.phone2", group="nowhere",
-                  parameters=("phones_min", "phones_minimum"))),
+    (
+        PHONES_REQ,
+        attrs.evolve(
+            PHONES_REQ,
+            id="comms.phone2",
+            group="nowhere",
+            parameters=("phones_min", "phones_minimum"),
+        ),
+    ),
     parameters=(attrs.evolve(PHONES, citation=Citation("TOY", "§1", "")),),
     rank_caps=(RankCap("outstanding", 0.1, CITE),),
 )

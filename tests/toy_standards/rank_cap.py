@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 import attrs
 
-from stationkit import Band, Parameter, RankCap, Standard, Text, hookimpl
+from stationkit import Text, hookimpl
+from stationkit.standard import (
+    Band,
+    Parameter,
+    RankCap,
+    Standard,
+)
 from toy_standards._base import CITE, PHONES, PHONES_REQ, standard
 
 EXCELLENT = Parameter("excellent_share", 0.2, CITE, Text("优秀比例", "share of excellent"))
@@ -18,11 +24,17 @@ TYPO_BANDS = (
     Band("pass", Text("合格", "pass"), 60.0),
 )
 
-_BASE = standard("toy-rank-cap", (PHONES_REQ,), parameters=(PHONES, EXCELLENT),
-                 rank_caps=(RankCap("excellent", "excellent_share", CITE),))
+_BASE = standard(
+    "toy-rank-cap",
+    (PHONES_REQ,),
+    parameters=(PHONES, EXCELLENT),
+    rank_caps=(RankCap("excellent", "excellent_share", CITE),),
+)
 _EDITION = _BASE.editions[0]
-STANDARD = attrs.evolve(_BASE, editions=(
-    attrs.evolve(_EDITION, grading=attrs.evolve(_EDITION.grading, bands=TYPO_BANDS)),))
+STANDARD = attrs.evolve(
+    _BASE,
+    editions=(attrs.evolve(_EDITION, grading=attrs.evolve(_EDITION.grading, bands=TYPO_BANDS)),),
+)
 
 
 @hookimpl

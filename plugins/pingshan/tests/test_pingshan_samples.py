@@ -12,9 +12,10 @@ from stationkit_pingshan.plugin import SAMPLES_DIR, stationkit_samples
 from stationkit_pingshan.standard import EDITION_2023, EDITION_2024, STANDARD
 
 import stationkit as sk
-from stationkit._cli import main
-from stationkit._subjects import region_subjects
-from stationkit.lifecycle import Completion, programme_status
+from stationkit.assessment import programme_status
+from stationkit.assessment._subjects import region_subjects
+from stationkit.cli._main import main
+from stationkit.records import Completion
 
 STREETS = {"坪山街道", "马峦街道", "碧岭街道", "石井街道", "坑梓街道", "龙田街道"}
 
@@ -22,8 +23,9 @@ STREETS = {"坪山街道", "马峦街道", "碧岭街道", "石井街道", "坑�
 def _reports(dataset: sk.Dataset, edition: str) -> dict[str, sk.Report]:
     ed = EDITION_2023 if edition == "2023" else EDITION_2024
     subjects = region_subjects(dataset, ed)
-    reports = sk.assess_batch(subjects, STANDARD, edition, as_of=date(int(edition), 12, 31),
-                              dataset=dataset)
+    reports = sk.assess_batch(
+        subjects, STANDARD, edition, as_of=date(int(edition), 12, 31), dataset=dataset
+    )
     return {r.subject.name or r.subject.id: r for r in reports}
 
 
@@ -57,8 +59,10 @@ def test_2023_sample(pingshan_2023: sk.Dataset) -> None:
     capped = reports["碧岭街道"]
     assert capped.finding("street.bonus").points == pytest.approx(1.1)
     assert capped.bonus == 1.0 and capped.score == 101.0
-    assert reports["石井街道"].finding("street.construction").observed["street_centre"] == \
-        {"built": 0, "target": 1}
+    assert reports["石井街道"].finding("street.construction").observed["street_centre"] == {
+        "built": 0,
+        "target": 1,
+    }
     assert reports["龙田街道"].finding("street.operations.archives").status is sk.Status.NOT_MET
 
 
@@ -85,24 +89,35 @@ def test_2024_sample(pingshan_2024: sk.Dataset) -> None:
 
 def test_cli_assess_names_the_parts_and_what_is_missing() -> None:
     out = StringIO()
-    code = main(["assess", str(SAMPLES_DIR / "pingshan_2024.yaml"), "--standard",
-                 "pingshan@2024", "--subject", "region", "--as-of", "2024-12-31",
-                 "--format", "json"], out=out)
+    code = main(
+        [
+            "assess",
+            str(SAMPLES_DIR / "pingshan_2024.yaml"),
+            "--standard",
+            "pingshan@2024",
+            "--subject",
+            "region",
+            "--as-of",
+            "2024-12-31",
+            "--format",
+            "json",
+        ],
+        out=out,
+    )
     assert code in (0, 1)
     reports = json.loads(out.getvalue())["reports"]
     malan = next(r for r in reports if r["subject"]["name"] == "马峦街道")
     groups = {g["group"] for g in malan["breakdown"]}
-    assert groups == {"construction", "command", "prevention", "publicity", "rescue",
-                      "archives"}
+    assert groups == {"construction", "command", "prevention", "publicity", "rescue", "archives"}
     assert malan["bonus"] == pytest.approx(0.4)
-    construction = next(f for f in malan["findings"] if f["requirement"] ==
-                        "street.construction")
+    construction = next(f for f in malan["findings"] if f["requirement"] == "street.construction")
     assert "industrial-park coverage: 1 short" in construction["remedy"]["text"]["en"]
 
 
 def test_stations_of_the_sample_can_be_assessed_one_by_one(pingshan_2024: sk.Dataset) -> None:
-    reports = sk.assess_batch(pingshan_2024.stations, STANDARD, "2024",
-                              as_of=date(2024, 12, 31), dataset=pingshan_2024)
+    reports = sk.assess_batch(
+        pingshan_2024.stations, STANDARD, "2024", as_of=date(2024, 12, 31), dataset=pingshan_2024
+    )
     assert len(reports) == len(pingshan_2024.stations)
     assert sum(r.passed for r in reports) >= len(reports) - 6
 
@@ -114,5 +129,7 @@ def test_2023_schedule_status(pingshan_2023: sk.Dataset) -> None:
     assert status.of("pingshan-2023.survey").status == "done_on_time"
     assert status.of("pingshan-2023.pilot").status == "done_late"
     assert status.of("pingshan-2023.review").status == "pending"
-    assert programme_status(programme, done, date(2024, 1, 1)).of(
-        "pingshan-2023.review").status == "overdue"
+    assert (
+        programme_status(programme, done, date(2024, 1, 1)).of("pingshan-2023.review").status
+        == "overdue"
+    )

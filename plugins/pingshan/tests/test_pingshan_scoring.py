@@ -12,36 +12,70 @@ from hypothesis import strategies as st
 from stationkit_pingshan.standard import STANDARD
 
 import stationkit as sk
+import stationkit.records
+import stationkit.standard
 
 END_2024 = date(2024, 12, 31)
 
 
-def _street_subject(baseline: sk.Station, completed: list[date],
-                    extra_communities: int = 0) -> sk.RegionSubject:
+def _street_subject(
+    baseline: sk.Station, completed: list[date], extra_communities: int = 0
+) -> sk.standard.RegionSubject:
     """A street of 4 communities and 4 parks whose stations are all copies of the baseline."""
-    kids = [sk.Region(f"S-C{i}", f"社区{i}", sk.Level.VILLAGE, "community", mountainous=False)
-            for i in range(4 + extra_communities)]
-    kids += [sk.Region(f"S-P{i}", f"园区{i}", sk.Level.VILLAGE, "industrial_park",
-                       mountainous=False) for i in range(4)]
-    region = sk.Region("S", "某街道", sk.Level.TOWNSHIP, "street", tuple(kids), mountainous=False)
-    plan = [("community", "S-C0"), ("community", "S-C1"), ("community", "S-C2"),
-            ("industrial_park", "S-P0"), ("industrial_park", "S-P1"),
-            ("industrial_park", "S-P2"), ("street", "S"), ("street", "S"), ("street", "S")]
+    kids = [
+        sk.records.Region(
+            f"S-C{i}", f"社区{i}", sk.records.RegionLevel.VILLAGE, "community", mountainous=False
+        )
+        for i in range(4 + extra_communities)
+    ]
+    kids += [
+        sk.records.Region(
+            f"S-P{i}",
+            f"园区{i}",
+            sk.records.RegionLevel.VILLAGE,
+            "industrial_park",
+            mountainous=False,
+        )
+        for i in range(4)
+    ]
+    region = sk.records.Region(
+        "S", "某街道", sk.records.RegionLevel.TOWNSHIP, "street", tuple(kids), mountainous=False
+    )
+    plan = [
+        ("community", "S-C0"),
+        ("community", "S-C1"),
+        ("community", "S-C2"),
+        ("industrial_park", "S-P0"),
+        ("industrial_park", "S-P1"),
+        ("industrial_park", "S-P2"),
+        ("street", "S"),
+        ("street", "S"),
+        ("street", "S"),
+    ]
     out = []
     for i, day in enumerate(completed):
         kind, code = plan[i % len(plan)]
-        out.append(attrs.evolve(baseline, id=f"st{i}", kind=kind, region=code, completed_on=day,
-                                sub_kind="street_centre" if i == 6 else None))
-    return sk.RegionSubject(region, tuple(out), 2024)
+        out.append(
+            attrs.evolve(
+                baseline,
+                id=f"st{i}",
+                kind=kind,
+                region=code,
+                completed_on=day,
+                sub_kind="street_centre" if i == 6 else None,
+            )
+        )
+    return sk.standard.RegionSubject(region, tuple(out), 2024)
 
 
-def _dataset(subject: sk.RegionSubject) -> sk.Dataset:
+def _dataset(subject: sk.standard.RegionSubject) -> sk.Dataset:
     return sk.Dataset(region=subject.region, stations=subject.stations, year=2024)
 
 
-def _assess(subject: sk.RegionSubject, **params: object) -> sk.Report:
-    return sk.assess(subject, STANDARD, "2024", as_of=END_2024, parameters=params,
-                     dataset=_dataset(subject))
+def _assess(subject: sk.standard.RegionSubject, **params: object) -> sk.Report:
+    return sk.assess(
+        subject, STANDARD, "2024", as_of=END_2024, parameters=params, dataset=_dataset(subject)
+    )
 
 
 def test_full_street_scores_100_plus_bonus(baseline: sk.Station) -> None:
@@ -56,10 +90,12 @@ def test_full_street_scores_100_plus_bonus(baseline: sk.Station) -> None:
         assert groups[module].points == 12.0
 
 
-@pytest.mark.parametrize(("new", "bonus"), [(0, 0.0), (1, 0.1), (9, 0.9), (10, 1.0),
-                                            (11, 1.0), (15, 1.0)])
-def test_bonus_is_a_tenth_per_station_capped_at_one(baseline: sk.Station, new: int,
-                                                    bonus: float) -> None:
+@pytest.mark.parametrize(
+    ("new", "bonus"), [(0, 0.0), (1, 0.1), (9, 0.9), (10, 1.0), (11, 1.0), (15, 1.0)]
+)
+def test_bonus_is_a_tenth_per_station_capped_at_one(
+    baseline: sk.Station, new: int, bonus: float
+) -> None:
     days = [date(2023, 6, 1)] * 9 + [date(2024, 5, 1)] * new
     report = _assess(_street_subject(baseline, days))
     assert report.bonus == pytest.approx(bonus)
@@ -72,8 +108,9 @@ def test_bonus_is_a_tenth_per_station_capped_at_one(baseline: sk.Station, new: i
 def test_bonus_counts_only_the_assessment_year_up_to_as_of(baseline: sk.Station) -> None:
     days = [date(2023, 12, 31), date(2024, 1, 1), date(2024, 12, 31), date(2025, 1, 1)]
     subject = _street_subject(baseline, days)
-    report = sk.assess(subject, STANDARD, "2024", as_of=date(2024, 12, 31),
-                       dataset=_dataset(subject))
+    report = sk.assess(
+        subject, STANDARD, "2024", as_of=date(2024, 12, 31), dataset=_dataset(subject)
+    )
     assert report.finding("street.bonus").observed["completed_in_year"] == 2
 
 
@@ -88,12 +125,13 @@ def test_breakdown_shows_a_gap_in_one_module(baseline: sk.Station) -> None:
     assert groups["archives"].points == pytest.approx(12 * 8.5 / 9, abs=1e-4)
     finding = report.finding("street.operations.archives")
     assert finding.status is sk.Status.NOT_MET
-    assert {"station": "st0", "check": "archives.rules", "status": "not_met"} \
-        in finding.observed["open"]
+    assert {"station": "st0", "check": "archives.rules", "status": "not_met"} in finding.observed[
+        "open"
+    ]
     off = {g.group: g for g in _assess(subject, operations_partial_credit=False).breakdown}
     assert off["archives"].points == pytest.approx(12 * 8 / 9, abs=1e-4)
     assert finding.remedy is not None
-    fixed = sk.apply_remedy(subject, finding.remedy)
+    fixed = sk.standard.apply_remedy(subject, finding.remedy)
     assert _assess(fixed).finding("street.operations.archives").status is sk.Status.MET
 
 
@@ -107,22 +145,34 @@ def test_module_split_is_tailorable(baseline: sk.Station) -> None:
 
 
 def test_no_stations_earn_no_operations_points() -> None:
-    region = sk.Region("S", "空街道", sk.Level.TOWNSHIP, "street", (
-        sk.Region("S-C0", "社区", sk.Level.VILLAGE, "community"),))
-    report = sk.assess(sk.RegionSubject(region, ()), STANDARD, "2024", as_of=END_2024)
+    region = sk.records.Region(
+        "S",
+        "空街道",
+        sk.records.RegionLevel.TOWNSHIP,
+        "street",
+        (sk.records.Region("S-C0", "社区", sk.records.RegionLevel.VILLAGE, "community"),),
+    )
+    report = sk.assess(sk.standard.RegionSubject(region, ()), STANDARD, "2024", as_of=END_2024)
     assert report.base_score == 0.0
     assert report.score == 0.0
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.lists(st.sampled_from([date(2023, 6, 1), date(2024, 2, 1), date(2024, 11, 30)]),
-                min_size=1, max_size=20),
-       st.sampled_from([None, ("应急值守",), ()]))
-def test_breakdown_sums_to_the_total(baseline: sk.Station, days: list[date],
-                                     rules: tuple[str, ...] | None) -> None:
+@given(
+    st.lists(
+        st.sampled_from([date(2023, 6, 1), date(2024, 2, 1), date(2024, 11, 30)]),
+        min_size=1,
+        max_size=20,
+    ),
+    st.sampled_from([None, ("应急值守",), ()]),
+)
+def test_breakdown_sums_to_the_total(
+    baseline: sk.Station, days: list[date], rules: tuple[str, ...] | None
+) -> None:
     subject = _street_subject(baseline, days)
-    subject = attrs.evolve(subject, stations=(attrs.evolve(subject.stations[0], rules=rules),
-                                              *subject.stations[1:]))
+    subject = attrs.evolve(
+        subject, stations=(attrs.evolve(subject.stations[0], rules=rules), *subject.stations[1:])
+    )
     report = _assess(subject)
     parts = sum(g.points or 0.0 for g in report.breakdown)
     assert parts == pytest.approx(report.base_score, abs=1e-5)

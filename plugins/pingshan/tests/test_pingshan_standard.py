@@ -10,7 +10,7 @@ from stationkit_pingshan.groups import MODULES
 from stationkit_pingshan.standard import EDITION_2023, EDITION_2024, STANDARD
 
 import stationkit as sk
-from stationkit._cli import main
+from stationkit.cli._main import main
 
 
 def test_two_editions_with_their_year_roles() -> None:

@@ -12,6 +12,8 @@ import pytest
 from stationkit_pingshan.standard import STANDARD
 
 import stationkit as sk
+import stationkit.records
+import stationkit.standard
 
 AS_OF = date(2024, 12, 31)
 Edit = Callable[[sk.Station], sk.Station]
@@ -32,69 +34,100 @@ def test_the_baseline_meets_every_station_check(baseline: sk.Station) -> None:
     assert report.passed and report.score == 100.0
     for f in report.findings:
         assert f.status in (sk.Status.MET, sk.Status.NOT_APPLICABLE), f.requirement
-    assert {g.group for g in report.breakdown} == {"command", "prevention", "publicity",
-                                                   "rescue", "archives"}
+    assert {g.group for g in report.breakdown} == {
+        "command",
+        "prevention",
+        "publicity",
+        "rescue",
+        "archives",
+    }
 
 
-def _members(n: int) -> tuple[sk.Member, ...]:
+def _members(n: int) -> tuple[sk.records.Member, ...]:
     roles = ["队长", "副队长", "通信员", "安全员"]
-    return tuple(sk.Member(f"m{i}", roles[i] if i < 4 else None) for i in range(n))
+    return tuple(sk.records.Member(f"m{i}", roles[i] if i < 4 else None) for i in range(n))
 
 
 SHORTFALLS: dict[str, Edit] = {
     "rescue.team_groups": lambda s: _team(s, groups=("应急处置组",)),
-    "rescue.team_officers": lambda s: _team(s, members=tuple(
-        attrs.evolve(m, role=None) if m.role == "通信员" else m for m in s.teams[0].members
-        or ())) if s.teams else s,
+    "rescue.team_officers": lambda s: (
+        _team(
+            s,
+            members=tuple(
+                attrs.evolve(m, role=None) if m.role == "通信员" else m
+                for m in s.teams[0].members or ()
+            ),
+        )
+        if s.teams
+        else s
+    ),
     "rescue.vehicles": lambda s: _team(s, vehicles=1),
-    "rescue.integration": lambda s: attrs.evolve(s, functions=tuple(
-        e for e in s.functions or () if e.topic != "integration")),
-    "rescue.equipment_categories": lambda s: attrs.evolve(s, equipment=tuple(
-        i for i in s.equipment or () if i.category != "破拆")),
-    "rescue.required_kit": lambda s: attrs.evolve(s, equipment=tuple(
-        i for i in s.equipment or () if i.item != "消防泵")),
-    "rescue.store": lambda s: attrs.evolve(s, warehouse=sk.Warehouse(ledger=False, rules=())),
-    "command.plans": lambda s: attrs.evolve(s, plans=(sk.Plan("应急预案"),)),
+    "rescue.integration": lambda s: attrs.evolve(
+        s, functions=tuple(e for e in s.functions or () if e.topic != "integration")
+    ),
+    "rescue.equipment_categories": lambda s: attrs.evolve(
+        s, equipment=tuple(i for i in s.equipment or () if i.category != "破拆")
+    ),
+    "rescue.required_kit": lambda s: attrs.evolve(
+        s, equipment=tuple(i for i in s.equipment or () if i.item != "消防泵")
+    ),
+    "rescue.store": lambda s: attrs.evolve(
+        s, warehouse=sk.records.Warehouse(ledger=False, rules=())
+    ),
+    "command.plans": lambda s: attrs.evolve(s, plans=(sk.records.Plan("应急预案"),)),
     "command.drills": lambda s: attrs.evolve(s, drills=()),
-    "command.duty": lambda s: attrs.evolve(s, duty=sk.DutyArrangement(True, 300)),
+    "command.duty": lambda s: attrs.evolve(s, duty=sk.records.DutyArrangement(True, 300)),
     "command.alarm_channels": lambda s: attrs.evolve(
-        s, communications=sk.Communications(alarm_channels=("119平台",))),
+        s, communications=sk.records.Communications(alarm_channels=("119平台",))
+    ),
     "command.escape": lambda s: attrs.evolve(s, wall_maps=("逃生路线",)),
-    "command.first_response": lambda s: attrs.evolve(s, functions=tuple(
-        e for e in s.functions or () if e.topic != "first_response")),
-    "prevention.patrols": lambda s: attrs.evolve(s, ledgers=tuple(
-        attrs.evolve(x, updated_on=date(2023, 12, 1)) if x.kind == "安全巡查" else x
-        for x in s.ledgers or ())),
-    "prevention.reporting": lambda s: attrs.evolve(s, functions=tuple(
-        e for e in s.functions or () if e.topic != "reporting")),
+    "command.first_response": lambda s: attrs.evolve(
+        s, functions=tuple(e for e in s.functions or () if e.topic != "first_response")
+    ),
+    "prevention.patrols": lambda s: attrs.evolve(
+        s,
+        ledgers=tuple(
+            attrs.evolve(x, updated_on=date(2023, 12, 1)) if x.kind == "安全巡查" else x
+            for x in s.ledgers or ()
+        ),
+    ),
+    "prevention.reporting": lambda s: attrs.evolve(
+        s, functions=tuple(e for e in s.functions or () if e.topic != "reporting")
+    ),
     "prevention.risk_places": lambda s: attrs.evolve(s, grids=()),
-    "publicity.core_skills": lambda s: attrs.evolve(s, trainings=tuple(
-        t for t in s.trainings or () if not t.skills)),
-    "publicity.safety_topics": lambda s: attrs.evolve(s, trainings=tuple(
-        t for t in s.trainings or () if t.topic != "交通安全")),
-    "publicity.themes": lambda s: attrs.evolve(s, functions=tuple(
-        e for e in s.functions or () if e.topic != "publicity")),
-    "publicity.evacuation_drills": lambda s: attrs.evolve(s, drills=tuple(
-        d for d in s.drills or () if d.kind != "应急疏散演练")),
+    "publicity.core_skills": lambda s: attrs.evolve(
+        s, trainings=tuple(t for t in s.trainings or () if not t.skills)
+    ),
+    "publicity.safety_topics": lambda s: attrs.evolve(
+        s, trainings=tuple(t for t in s.trainings or () if t.topic != "交通安全")
+    ),
+    "publicity.themes": lambda s: attrs.evolve(
+        s, functions=tuple(e for e in s.functions or () if e.topic != "publicity")
+    ),
+    "publicity.evacuation_drills": lambda s: attrs.evolve(
+        s, drills=tuple(d for d in s.drills or () if d.kind != "应急疏散演练")
+    ),
     "archives.rules": lambda s: attrs.evolve(s, rules=("应急值守",)),
     "archives.ledgers": lambda s: attrs.evolve(s, ledgers=()),
-    "profile.functions": lambda s: attrs.evolve(s, functions=tuple(
-        e for e in s.functions or () if e.topic != "functions")),
-    "profile.premises": lambda s: attrs.evolve(s, premises=sk.Premises(fixed=False)),
-    "profile.sign": lambda s: attrs.evolve(s, signs=(sk.Sign("站"),)),
+    "profile.functions": lambda s: attrs.evolve(
+        s, functions=tuple(e for e in s.functions or () if e.topic != "functions")
+    ),
+    "profile.premises": lambda s: attrs.evolve(s, premises=sk.records.Premises(fixed=False)),
+    "profile.sign": lambda s: attrs.evolve(s, signs=(sk.records.Sign("站"),)),
     "profile.service_desk": lambda s: attrs.evolve(s, functions=()),
     "profile.sub_kind": lambda s: attrs.evolve(s, sub_kind="airport"),
 }
 
 
 @pytest.mark.parametrize("requirement", sorted(SHORTFALLS))
-def test_falling_short_is_not_met_and_the_remedy_fixes_it(baseline: sk.Station,
-                                                          requirement: str) -> None:
+def test_falling_short_is_not_met_and_the_remedy_fixes_it(
+    baseline: sk.Station, requirement: str
+) -> None:
     station = SHORTFALLS[requirement](baseline)
     finding = _assess(station).finding(requirement)
     assert finding.status is sk.Status.NOT_MET
     assert finding.remedy is not None and finding.remedy.change
-    fixed = sk.apply_remedy(station, finding.remedy)
+    fixed = sk.standard.apply_remedy(station, finding.remedy)
     assert _assess(fixed).finding(requirement).status is sk.Status.MET
 
 
@@ -105,21 +138,25 @@ def test_team_of_ten_to_thirty(baseline: sk.Station, size: int, ok: bool) -> Non
     assert (finding.status is sk.Status.MET) == ok
     if not ok:
         assert finding.remedy is not None
-        fixed = sk.apply_remedy(station, finding.remedy)
+        fixed = sk.standard.apply_remedy(station, finding.remedy)
         assert _assess(fixed).finding("rescue.team_size").status is sk.Status.MET
 
 
 @pytest.mark.parametrize(("seconds", "ok"), [(299, True), (300, True), (301, False)])
 def test_arrival_within_five_minutes(baseline: sk.Station, seconds: int, ok: bool) -> None:
     alarm = datetime(2024, 11, 1, 9, 0, 0)
-    drill = sk.Drill(date(2024, 11, 1), "应急拉动演练", alarm_at=alarm,
-                     arrived_at=datetime.fromtimestamp(alarm.timestamp() + seconds))
+    drill = sk.records.Drill(
+        date(2024, 11, 1),
+        "应急拉动演练",
+        alarm_at=alarm,
+        arrived_at=datetime.fromtimestamp(alarm.timestamp() + seconds),
+    )
     station = attrs.evolve(baseline, drills=(*(baseline.drills or ()), drill))
     finding = _assess(station).finding("command.arrival")
     assert (finding.status is sk.Status.MET) == ok
     if not ok:
         assert finding.remedy is not None
-        fixed = sk.apply_remedy(station, finding.remedy)
+        fixed = sk.standard.apply_remedy(station, finding.remedy)
         assert _assess(fixed).finding("command.arrival").status is sk.Status.MET
 
 
@@ -129,10 +166,24 @@ def test_at_least_two_vehicles(baseline: sk.Station, vehicles: int, ok: bool) ->
     assert (finding.status is sk.Status.MET) == ok
 
 
-@pytest.mark.parametrize("field", ["teams", "equipment", "duty", "drills", "trainings", "rules",
-                                   "ledgers", "functions", "plans", "communications"])
-def test_unrecorded_facts_are_missing_evidence_never_a_pass(baseline: sk.Station,
-                                                            field: str) -> None:
+@pytest.mark.parametrize(
+    "field",
+    [
+        "teams",
+        "equipment",
+        "duty",
+        "drills",
+        "trainings",
+        "rules",
+        "ledgers",
+        "functions",
+        "plans",
+        "communications",
+    ],
+)
+def test_unrecorded_facts_are_missing_evidence_never_a_pass(
+    baseline: sk.Station, field: str
+) -> None:
     unrecorded: dict[str, Any] = {field: None}
     report = _assess(attrs.evolve(baseline, **unrecorded))
     missing = report.with_status(sk.Status.MISSING_EVIDENCE)
@@ -142,36 +193,51 @@ def test_unrecorded_facts_are_missing_evidence_never_a_pass(baseline: sk.Station
 
 def test_forest_area_stations_need_the_forest_kit(baseline: sk.Station) -> None:
     def dataset(mountainous: bool | None) -> sk.Dataset:
-        node = sk.Region("X", "某街道", sk.Level.TOWNSHIP, "street", mountainous=mountainous)
+        node = sk.records.Region(
+            "X", "某街道", sk.records.RegionLevel.TOWNSHIP, "street", mountainous=mountainous
+        )
         return sk.Dataset(region=node, stations=(), year=2024)
 
     station = attrs.evolve(baseline, region="X")
-    assert _assess(station, dataset(False)).finding("rescue.forest_kit").status \
+    assert (
+        _assess(station, dataset(False)).finding("rescue.forest_kit").status
         is sk.Status.NOT_APPLICABLE
-    assert _assess(station, dataset(None)).finding("rescue.forest_kit").status \
+    )
+    assert (
+        _assess(station, dataset(None)).finding("rescue.forest_kit").status
         is sk.Status.MISSING_EVIDENCE
+    )
     finding = _assess(station, dataset(True)).finding("rescue.forest_kit")
     assert finding.status is sk.Status.NOT_MET and finding.remedy is not None
-    fixed = sk.apply_remedy(station, finding.remedy)
+    fixed = sk.standard.apply_remedy(station, finding.remedy)
     assert _assess(fixed, dataset(True)).finding("rescue.forest_kit").status is sk.Status.MET
 
 
 def test_integration_needs_two_of_the_kinds_forces(baseline: sk.Station) -> None:
     def with_forces(*items: str) -> sk.Station:
         kept = tuple(e for e in baseline.functions or () if e.topic != "integration")
-        return attrs.evolve(baseline, kind="community", sub_kind=None,
-                            functions=(*kept, sk.Evidence("integration", items)))
+        return attrs.evolve(
+            baseline,
+            kind="community",
+            sub_kind=None,
+            functions=(*kept, sk.records.Evidence("integration", items)),
+        )
 
-    assert _assess(with_forces("安全员")).finding("rescue.integration").status \
-        is sk.Status.NOT_MET
-    assert _assess(with_forces("安全员", "网格员")).finding("rescue.integration").status \
+    assert _assess(with_forces("安全员")).finding("rescue.integration").status is sk.Status.NOT_MET
+    assert (
+        _assess(with_forces("安全员", "网格员")).finding("rescue.integration").status
         is sk.Status.MET
+    )
     # a park's forces do not count for a community station
-    assert _assess(with_forces("园区物业人员", "企业安全管理人员")).finding(
-        "rescue.integration").status is sk.Status.NOT_MET
+    assert (
+        _assess(with_forces("园区物业人员", "企业安全管理人员"))
+        .finding("rescue.integration")
+        .status
+        is sk.Status.NOT_MET
+    )
 
 
 def test_profile_findings_are_reported_but_not_scored(baseline: sk.Station) -> None:
-    report = _assess(attrs.evolve(baseline, signs=(), premises=sk.Premises(fixed=False)))
+    report = _assess(attrs.evolve(baseline, signs=(), premises=sk.records.Premises(fixed=False)))
     assert report.finding("profile.sign").status is sk.Status.NOT_MET
     assert report.score == 100.0 and report.passed

@@ -11,20 +11,20 @@ from stationkit_quanzhou.machines import EXTENSIONS
 from stationkit_quanzhou.standard import EDITION_2023, EDITION_2025, STANDARD
 
 import stationkit as sk
-from stationkit.lifecycle import Completion as ProgrammeCompletion
+import stationkit.standard
+from stationkit.assessment import programme_status
 from stationkit.lifecycle import (
     Event,
     GuardFailedError,
-    programme_status,
     resolve_machine,
     step,
 )
+from stationkit.records import Completion as ProgrammeCompletion
 
 
 def _batch(qz: Any, edition: str) -> dict[str, sk.Report]:
     ds = qz.dataset(edition)
-    reports = sk.assess_batch(ds.stations, STANDARD, edition, as_of=qz.as_of[edition],
-                              dataset=ds)
+    reports = sk.assess_batch(ds.stations, STANDARD, edition, as_of=qz.as_of[edition], dataset=ds)
     return {r.subject.id: r for r in reports}
 
 
@@ -39,13 +39,18 @@ def test_shishi_2025_verdicts(qz: Any) -> None:
     narrow = reports["qz-2025-yongning"]
     assert not narrow.passed and narrow.grade == "fail"
     assert set(narrow.failed_gates) == {"command.screen", "rescue.size"}
-    assert {"rescue.average_age", "rescue.trainings", "plans.response.assembled"} <= \
-        _statuses(narrow, sk.Status.NOT_MET)
+    assert {"rescue.average_age", "rescue.trainings", "plans.response.assembled"} <= _statuses(
+        narrow, sk.Status.NOT_MET
+    )
     assert narrow.score >= 90  # narrowly: high score, but gates fail
     gaps = reports["qz-2025-xiangzhi"]
     assert not gaps.passed
-    assert {"command.screen", "plans.town_drill", "rescue.trainings",
-            "plans.conditional.mining"} <= _statuses(gaps, sk.Status.MISSING_EVIDENCE)
+    assert {
+        "command.screen",
+        "plans.town_drill",
+        "rescue.trainings",
+        "plans.conditional.mining",
+    } <= _statuses(gaps, sk.Status.MISSING_EVIDENCE)
     capped = reports["qz-2025-hubin"]
     assert capped.passed and capped.score >= 90
     assert capped.grade == "good" and capped.rank_capped  # 优秀 ≤ 30 % of 4 = 1 station
@@ -65,7 +70,7 @@ def test_remedies_turn_the_narrow_failure_into_a_pass(qz: Any) -> None:
         report = qz.report(station, "2025")
         for f in report.findings:
             if f.status is sk.Status.NOT_MET and f.remedy and f.remedy.change:
-                station = sk.apply_remedy(station, f.remedy)
+                station = sk.standard.apply_remedy(station, f.remedy)
     final = qz.report(station, "2025")
     assert final.passed and final.grade == "excellent"
 
@@ -78,18 +83,19 @@ def test_county_2023_verdicts(qz: Any) -> None:
     assert set(narrow.failed_gates) == {"org.posts", "enforcement.formal_officers"}
     assert "plans.response.rescue_started" in _statuses(narrow, sk.Status.NOT_MET)
     gaps = reports["qz-2023-zz"]
-    assert {"org.posts_full_time", "rescue.size", "enforcement.ledger"} <= \
-        _statuses(gaps, sk.Status.MISSING_EVIDENCE)
+    assert {"org.posts_full_time", "rescue.size", "enforcement.ledger"} <= _statuses(
+        gaps, sk.Status.MISSING_EVIDENCE
+    )
 
 
 @pytest.mark.parametrize("edition", ["2023", "2025"])
 def test_rollout_region(qz: Any, edition: str) -> None:
     ds = qz.dataset(edition)
     assert ds.region is not None
-    subject = sk.RegionSubject(ds.region, ds.stations, ds.year)
+    subject = sk.standard.RegionSubject(ds.region, ds.stations, ds.year)
     report = sk.assess(subject, STANDARD, edition, as_of=qz.as_of[edition], dataset=ds)
     assert report.passed
-    fewer = sk.RegionSubject(ds.region, ds.stations[:1], ds.year)
+    fewer = sk.standard.RegionSubject(ds.region, ds.stations[:1], ds.year)
     smaller = sk.assess(fewer, STANDARD, edition, as_of=qz.as_of[edition], dataset=ds)
     assert smaller.passed is (edition == "2023")  # QZ23: one pilot; QZ25: all four towns
 
@@ -110,12 +116,18 @@ def test_editions_differ_where_qz25_changes() -> None:
     assert EDITION_2025.grading.rank_caps[0].max_share == "excellent_share_max"
     assert EDITION_2025.parameter("excellent_share_max").value == 0.3
     new = {r.id for r in EDITION_2025.requirements} - {r.id for r in EDITION_2023.requirements}
-    assert new == {"mechanism.supervision_list", "mechanism.standardization_system",
-                   "plans.village_guidance", "rollout.towns"}
+    assert new == {
+        "mechanism.supervision_list",
+        "mechanism.standardization_system",
+        "plans.village_guidance",
+        "rollout.towns",
+    }
     # inherited unchanged from the QZ23 guide
     assert EDITION_2025.parameter("rescue_team_min") == EDITION_2023.parameter("rescue_team_min")
-    assert EDITION_2025.parameter("merged_duties").value != \
-        EDITION_2023.parameter("merged_duties").value
+    assert (
+        EDITION_2025.parameter("merged_duties").value
+        != EDITION_2023.parameter("merged_duties").value
+    )
 
 
 def test_every_figure_is_cited_and_defaults_are_marked() -> None:
@@ -130,8 +142,10 @@ def test_every_figure_is_cited_and_defaults_are_marked() -> None:
 
 def test_programme_status_of_the_2025_sample(qz: Any) -> None:
     (programme,) = EDITION_2025.programmes
-    done = [ProgrammeCompletion(c.milestone, c.completed_on, c.evidence)
-            for c in qz.dataset("2025").completions]
+    done = [
+        ProgrammeCompletion(c.milestone, c.completed_on, c.evidence)
+        for c in qz.dataset("2025").completions
+    ]
     status = programme_status(programme, done, date(2025, 11, 15))
     assert status.of("benchmark_town").status == "done_on_time"
     assert status.of("all_tasks").status == "done_late"  # 11-04 after the 10-31 deadline
@@ -148,15 +162,17 @@ def test_programme_2023_milestones_dated_as_the_sources() -> None:
 
 
 def _event(i: int, kind: str, payload: dict[str, Any] | None = None) -> Event:
-    return Event(f"a/{i}", "acc-1", kind, datetime(2025, 11, 10, 9, i), "acceptance",
-                 payload or {})
+    return Event(f"a/{i}", "acc-1", kind, datetime(2025, 11, 10, 9, i), "acceptance", payload or {})
 
 
 def test_acceptance_2025_needs_a_live_drill() -> None:
     machine = resolve_machine("acceptance", EXTENSIONS, "2025")
     state = None
     events: list[tuple[str, dict[str, Any]]] = [
-        ("apply", {}), ("start_review", {}), ("record_item", {"item": "rescue.size", "met": True})]
+        ("apply", {}),
+        ("start_review", {}),
+        ("record_item", {"item": "rescue.size", "met": True}),
+    ]
     for i, (kind, payload) in enumerate(events):
         state, _ = step(machine, state, _event(i, kind, payload))
     with pytest.raises(GuardFailedError):
@@ -172,8 +188,11 @@ def test_acceptance_2023_passes_without_a_live_drill() -> None:
     machine = resolve_machine("acceptance", EXTENSIONS, "2023")
     state = None
     events: list[tuple[str, dict[str, Any]]] = [
-        ("apply", {}), ("start_review", {}), ("record_item", {"item": "org.posts", "met": True}),
-        ("pass_review", {"grade": "good"})]
+        ("apply", {}),
+        ("start_review", {}),
+        ("record_item", {"item": "org.posts", "met": True}),
+        ("pass_review", {"grade": "good"}),
+    ]
     for i, (kind, payload) in enumerate(events):
         state, _ = step(machine, state, _event(i, kind, payload))
     assert state is not None and state.state == "passed"

@@ -10,6 +10,7 @@ from stationkit_xuanen import STANDARD
 from stationkit_xuanen.samples import AS_OF, COUNTY
 
 import stationkit as sk
+import stationkit.standard
 
 Assess = Callable[..., sk.Report]
 
@@ -20,19 +21,29 @@ def county() -> sk.Dataset:
 
 
 @pytest.fixture(scope="session")
-def subject(county: sk.Dataset) -> sk.RegionSubject:
+def subject(county: sk.Dataset) -> sk.standard.RegionSubject:
     assert county.region is not None
-    return sk.RegionSubject(county.region, county.stations, county.year)
+    return sk.standard.RegionSubject(county.region, county.stations, county.year)
 
 
 @pytest.fixture(scope="session")
 def assess(county: sk.Dataset) -> Assess:
     """Assess a subject against xuanen@2024 with the sample dataset (or another)."""
 
-    def run(subject: sk.Subject, as_of: date = AS_OF, *,
-            parameters: Mapping[str, object] | None = None,
-            dataset: sk.Dataset | None = None) -> sk.Report:
-        return sk.assess(subject, STANDARD, "2024", as_of=as_of, parameters=parameters,
-                         dataset=dataset if dataset is not None else county)
+    def run(
+        subject: sk.standard.Subject,
+        as_of: date = AS_OF,
+        *,
+        parameters: Mapping[str, object] | None = None,
+        dataset: sk.Dataset | None = None,
+    ) -> sk.Report:
+        return sk.assess(
+            subject,
+            STANDARD,
+            "2024",
+            as_of=as_of,
+            parameters=parameters,
+            dataset=dataset if dataset is not None else county,
+        )
 
     return run

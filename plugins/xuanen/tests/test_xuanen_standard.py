@@ -11,6 +11,7 @@ from stationkit_xuanen.milestones import MILESTONES, DescribedProgramme
 from stationkit_xuanen.samples import COUNTY
 
 import stationkit as sk
+import stationkit.standard
 from stationkit.testing.conformance import check_plugin
 
 EDITION = STANDARD.edition("2024")
@@ -46,8 +47,15 @@ def test_every_figure_is_a_cited_parameter() -> None:
     for r in EDITION.requirements:
         assert set(r.parameters) <= names, r.id
         assert r.citation.quote, r.id
-    assert {"township_count", "village_count", "pilot_township", "late_deduction_points",
-            "hazard_days_general", "hazard_days_major", "hazard_levels"} <= names
+    assert {
+        "township_count",
+        "village_count",
+        "pilot_township",
+        "late_deduction_points",
+        "hazard_days_general",
+        "hazard_days_major",
+        "hazard_levels",
+    } <= names
 
 
 def test_every_milestone_has_a_requirement_and_a_programme_entry() -> None:
@@ -55,7 +63,7 @@ def test_every_milestone_has_a_requirement_and_a_programme_entry() -> None:
     (programme,) = EDITION.programmes
     for m in MILESTONES:
         assert f"programme.{m.id}" in ids
-        assert EDITION.requirement(f"programme.{m.id}").role is sk.Role.DEDUCTION
+        assert EDITION.requirement(f"programme.{m.id}").role is sk.standard.Role.DEDUCTION
         milestone = programme.milestone(m.id)
         assert milestone.responsible and milestone.evidence.zh and milestone.citation.quote
 
@@ -76,15 +84,16 @@ def test_not_encoded_is_documented() -> None:
         assert text.zh and text.en
 
 
-def region_examples() -> list[sk.RegionSubject]:
+def region_examples() -> list[sk.standard.RegionSubject]:
     """County subjects that fail coverage and the tree check, so that those requirements
     are seen both met and not met (the programme's completions come from the dataset)."""
     data = sk.load_dataset(COUNTY)
     assert data.region is not None
-    full = sk.RegionSubject(data.region, data.stations, data.year)
+    full = sk.standard.RegionSubject(data.region, data.stations, data.year)
     no_posts = attrs.evolve(full, stations=())
-    short_tree = attrs.evolve(full, region=attrs.evolve(
-        data.region, children=data.region.children[:-1]))
+    short_tree = attrs.evolve(
+        full, region=attrs.evolve(data.region, children=data.region.children[:-1])
+    )
     return [full, no_posts, short_tree]
 
 

@@ -12,17 +12,38 @@ from typing import Any
 
 import yaml
 
-TOWNSHIPS = (("珠山镇", "town"), ("椒园镇", "town"), ("沙道沟镇", "town"), ("李家河镇", "town"),
-             ("高罗镇", "town"), ("万寨乡", "township"), ("长潭河侗族乡", "township"),
-             ("晓关侗族乡", "township"), ("椿木营乡", "township"))
+TOWNSHIPS = (
+    ("珠山镇", "town"),
+    ("椒园镇", "town"),
+    ("沙道沟镇", "town"),
+    ("李家河镇", "town"),
+    ("高罗镇", "town"),
+    ("万寨乡", "township"),
+    ("长潭河侗族乡", "township"),
+    ("晓关侗族乡", "township"),
+    ("椿木营乡", "township"),
+)
 VILLAGES_PER_TOWNSHIP = 18  # 9 x 18 = 162
-BUILT = ("2024-05-18", "2024-09-03", "2024-09-10", "2024-09-12", "2024-09-20",
-         "2024-09-25", "2024-10-08", "2024-10-15", "2024-10-28")
+BUILT = (
+    "2024-05-18",
+    "2024-09-03",
+    "2024-09-10",
+    "2024-09-12",
+    "2024-09-20",
+    "2024-09-25",
+    "2024-10-08",
+    "2024-10-15",
+    "2024-10-28",
+)
 VILLAGE_POSTS = ((0, 1, "2024-08-20"), (1, 1, "2024-08-26"), (4, 1, "2024-08-28"))
 
-FUNCTIONS = (("hazard_investigation", "网格隐患排查台账"), ("first_response", "先期处置记录"),
-             ("warning", "暴雨预警转移记录"), ("team_drills", "志愿者队伍演练记录"),
-             ("publicity", "安全宣传进社区记录"))
+FUNCTIONS = (
+    ("hazard_investigation", "网格隐患排查台账"),
+    ("first_response", "先期处置记录"),
+    ("warning", "暴雨预警转移记录"),
+    ("team_drills", "志愿者队伍演练记录"),
+    ("publicity", "安全宣传进社区记录"),
+)
 
 
 def code(t: int, v: int | None = None) -> str:
@@ -31,45 +52,99 @@ def code(t: int, v: int | None = None) -> str:
 
 def functions(built: str) -> list[dict[str, Any]]:
     later = "2024-11-" + ("20" if built < "2024-11-01" else built[-2:])
-    return [{"topic": "operation", "items": ["投入运行"], "on": built},
-            *({"topic": t, "items": [item], "on": later} for t, item in FUNCTIONS)]
+    return [
+        {"topic": "operation", "items": ["投入运行"], "on": built},
+        *({"topic": t, "items": [item], "on": later} for t, item in FUNCTIONS),
+    ]
 
 
 def township_post(t: int) -> dict[str, Any]:
     name = TOWNSHIPS[t][0]
     posts = [
-        {"duty": "驿站负责人", "person": f"{name}应急办甲", "full_time": True,
-         "category": "emergency_office", "backup": f"{name}应急办乙"},
-        {"duty": "值守", "person": f"{name}消防站丙", "full_time": True,
-         "category": "fire_station", "backup": f"{name}消防站丁"},
-        {"duty": "宣传", "person": f"{name}志愿者戊", "full_time": False,
-         "category": "volunteer", "backup": f"{name}志愿者己"},
+        {
+            "duty": "驿站负责人",
+            "person": f"{name}应急办甲",
+            "full_time": True,
+            "category": "emergency_office",
+            "backup": f"{name}应急办乙",
+        },
+        {
+            "duty": "值守",
+            "person": f"{name}消防站丙",
+            "full_time": True,
+            "category": "fire_station",
+            "backup": f"{name}消防站丁",
+        },
+        {
+            "duty": "宣传",
+            "person": f"{name}志愿者戊",
+            "full_time": False,
+            "category": "volunteer",
+            "backup": f"{name}志愿者己",
+        },
     ]
     if name == "椿木营乡":  # a post whose 值守 duty has no B holder: AB posts not met
         del posts[1]["backup"]
-    return {"id": f"xe-post-{t + 1:02d}", "name": f"{name}应急服务驿站", "kind": "service_post",
-            "sub_kind": "township", "region": code(t), "completed_on": BUILT[t],
-            "posts": posts, "functions": functions(BUILT[t])}
+    return {
+        "id": f"xe-post-{t + 1:02d}",
+        "name": f"{name}应急服务驿站",
+        "kind": "service_post",
+        "sub_kind": "township",
+        "region": code(t),
+        "completed_on": BUILT[t],
+        "posts": posts,
+        "functions": functions(BUILT[t]),
+    }
 
 
 def village_post(t: int, v: int, built: str) -> dict[str, Any]:
     name = f"{TOWNSHIPS[t][0]}第{v}村"
     person = f"{name}网格员"
     backup = person if t == 4 else f"{name}村委委员"  # 高罗镇第1村: A and B are one person
-    return {"id": f"xe-post-{t + 1:02d}-{v:03d}", "name": f"{name}应急服务驿站",
-            "kind": "service_post", "sub_kind": "village", "region": code(t, v),
-            "completed_on": built,
-            "posts": [{"duty": "驿站专管员", "person": person, "full_time": True,
-                       "category": "emergency_office", "backup": backup}],
-            "functions": functions(built)}
+    return {
+        "id": f"xe-post-{t + 1:02d}-{v:03d}",
+        "name": f"{name}应急服务驿站",
+        "kind": "service_post",
+        "sub_kind": "village",
+        "region": code(t, v),
+        "completed_on": built,
+        "posts": [
+            {
+                "duty": "驿站专管员",
+                "person": person,
+                "full_time": True,
+                "category": "emergency_office",
+                "backup": backup,
+            }
+        ],
+        "functions": functions(built),
+    }
 
 
 def dataset() -> dict[str, Any]:
-    region = {"code": "422825", "name": "宣恩县", "level": "county", "children": [
-        {"code": code(t), "name": name, "level": "township", "kind": kind, "children": [
-            {"code": code(t, v), "name": f"{name}第{v}村", "level": "village", "kind": "village"}
-            for v in range(1, VILLAGES_PER_TOWNSHIP + 1)]}
-        for t, (name, kind) in enumerate(TOWNSHIPS)]}
+    region = {
+        "code": "422825",
+        "name": "宣恩县",
+        "level": "county",
+        "children": [
+            {
+                "code": code(t),
+                "name": name,
+                "level": "township",
+                "kind": kind,
+                "children": [
+                    {
+                        "code": code(t, v),
+                        "name": f"{name}第{v}村",
+                        "level": "village",
+                        "kind": "village",
+                    }
+                    for v in range(1, VILLAGES_PER_TOWNSHIP + 1)
+                ],
+            }
+            for t, (name, kind) in enumerate(TOWNSHIPS)
+        ],
+    }
     stations = [township_post(t) for t in range(len(TOWNSHIPS))]
     stations += [village_post(t, v, built) for t, v, built in VILLAGE_POSTS]
     completions = [
@@ -86,9 +161,11 @@ def dataset() -> dict[str, Any]:
 
 def main() -> None:
     out = Path(__file__).parents[1] / "src" / "stationkit_xuanen" / "samples" / "xuanen_county.yaml"
-    header = ("# 宣恩县 sample (generated by plugins/xuanen/tools/make_sample.py).\n"
-              "# The nine townships are XE's; village names and region codes below the county\n"
-              "# are GENERATED (XE gives 162 villages but no per-township split).\n")
+    header = (
+        "# 宣恩县 sample (generated by plugins/xuanen/tools/make_sample.py).\n"
+        "# The nine townships are XE's; village names and region codes below the county\n"
+        "# are GENERATED (XE gives 162 villages but no per-township split).\n"
+    )
     text = yaml.safe_dump(dataset(), allow_unicode=True, sort_keys=False, width=100)
     out.write_text(header + text, encoding="utf-8")
 

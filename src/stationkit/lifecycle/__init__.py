@@ -5,7 +5,15 @@ compiled into an immutable ``MachineDefinition``, and driven by the pure ``step`
 a ``Ledger`` (in memory or SQLite); state is what ``replay`` gives, at any ``as_of`` date.
 """
 
-from stationkit._records import Completion
+from stationkit.errors import (
+    DefinitionError,
+    DuplicateEventError,
+    GuardFailedError,
+    IllegalEventError,
+    LedgerError,
+    LifecycleError,
+    VersionConflictError,
+)
 from stationkit.lifecycle._deadlines import (
     ESCALATION_ACTOR,
     HazardStatus,
@@ -21,31 +29,14 @@ from stationkit.lifecycle._effects import (
     MilestoneCompleted,
     VerdictLocked,
 )
-from stationkit.lifecycle._errors import (
-    DefinitionError,
-    DuplicateEventError,
-    GuardFailedError,
-    IllegalEventError,
-    LedgerError,
-    LifecycleError,
-    VersionConflictError,
-)
 from stationkit.lifecycle._events import Event, JSONValue, Payload
 from stationkit.lifecycle._ledger import AppendResult, InMemoryLedger, Ledger
 from stationkit.lifecycle._machines._drill import TIME_FIELDS as DRILL_TIME_FIELDS
 from stationkit.lifecycle._machines._hazard import DEADLINE_STATES, GRADES
 from stationkit.lifecycle._overdue import overdue_moment
 from stationkit.lifecycle._paths import DrivenPath, covering_paths, drive_path
-from stationkit.lifecycle._policy import DEFAULT_LADDER, DeadlinePolicy, Level
-from stationkit.lifecycle._programme import (
-    Milestone,
-    MilestoneStatus,
-    Programme,
-    ProgrammeStatus,
-    completions_from_states,
-    programme_status,
-    quarter_of,
-)
+from stationkit.lifecycle._policy import DEFAULT_LADDER, DeadlinePolicy, EscalationLevel
+from stationkit.lifecycle._programme import completions_from_states
 from stationkit.lifecycle._replay import (
     Lifecycle,
     Submission,
@@ -97,7 +88,6 @@ __all__ = [
     "Action",
     "AppendResult",
     "CompiledTransition",
-    "Completion",
     "DeadlinePolicy",
     "DeadlineSet",
     "DefinitionError",
@@ -105,6 +95,7 @@ __all__ = [
     "DuplicateEventError",
     "Effect",
     "Escalated",
+    "EscalationLevel",
     "Event",
     "Example",
     "Exclusion",
@@ -117,18 +108,13 @@ __all__ = [
     "JSONValue",
     "Ledger",
     "LedgerError",
-    "Level",
     "Lifecycle",
     "LifecycleError",
     "MachineDefinition",
     "MachineExtension",
     "MachineSpec",
-    "Milestone",
     "MilestoneCompleted",
-    "MilestoneStatus",
     "Payload",
-    "Programme",
-    "ProgrammeStatus",
     "RecordState",
     "ResponseSummary",
     "ResponseVerdict",
@@ -152,8 +138,6 @@ __all__ = [
     "hazard_status",
     "overdue_moment",
     "percentile",
-    "programme_status",
-    "quarter_of",
     "replay",
     "replay_record",
     "resolve_definitions",

@@ -12,8 +12,8 @@ from typing import Any
 from transitions import Machine, MachineError
 from transitions.extensions.diagrams import GraphMachine
 
+from stationkit.errors import DefinitionError
 from stationkit.lifecycle._definition import MachineDefinition
-from stationkit.lifecycle._errors import DefinitionError
 from stationkit.lifecycle._events import Event
 from stationkit.lifecycle._spec import MachineSpec
 from stationkit.lifecycle._state import START, RecordState
@@ -109,13 +109,15 @@ class TransitionsTwin:
         rows: list[dict[str, Any]] = []
         for transition in definition.transitions:
             for source in transition.sources:
-                rows.append({
-                    "trigger": transition.trigger,
-                    "source": _name(source),
-                    "dest": transition.dest,
-                    "conditions": [self._condition(guard.check) for guard in transition.guards],
-                    "before": self._before(transition.actions),
-                })
+                rows.append(
+                    {
+                        "trigger": transition.trigger,
+                        "source": _name(source),
+                        "dest": transition.dest,
+                        "conditions": [self._condition(guard.check) for guard in transition.guards],
+                        "before": self._before(transition.actions),
+                    }
+                )
         self.machine = Machine(
             model=self,
             states=[_START_NAME, *definition.state_names],
@@ -142,8 +144,12 @@ class TransitionsTwin:
                 if updates:
                     facts = {**facts, **updates}
             self.record = RecordState(
-                self.record.record_id, self.definition.name, event_data.transition.dest,
-                self.record.version + 1, facts, event.at,
+                self.record.record_id,
+                self.definition.name,
+                event_data.transition.dest,
+                self.record.version + 1,
+                facts,
+                event.at,
             )
 
         return before

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from stationkit.errors import GuardFailedError
 from stationkit.lifecycle._effects import Effect
-from stationkit.lifecycle._errors import GuardFailedError
 from stationkit.lifecycle._events import Event
 from stationkit.lifecycle._policy import DeadlinePolicy
 from stationkit.lifecycle._spec import Action, Guard, GuardCheck
@@ -55,14 +55,19 @@ def _split_guards(
     second = guards[1] if len(guards) > 1 else None
     rest = tuple((guard.name, guard.check) for guard in guards[2:])
     return (
-        first.check if first is not None else None, first.name if first is not None else "",
-        second.check if second is not None else None, second.name if second is not None else "",
+        first.check if first is not None else None,
+        first.name if first is not None else "",
+        second.check if second is not None else None,
+        second.name if second is not None else "",
         rest,
     )
 
 
 def compile_replay_row(
-    machine: str, dest: str, guards: tuple[Guard, ...], actions: tuple[Action, ...],
+    machine: str,
+    dest: str,
+    guards: tuple[Guard, ...],
+    actions: tuple[Action, ...],
     policy: DeadlinePolicy,
 ) -> ReplayFn:
     """The replay function of one row (see the module docstring)."""
@@ -152,15 +157,16 @@ def compile_replay_row(
                     updates = updates[0]
                 if updates:
                     facts = {**facts, **updates} if facts else updates
-        return _new_tuple(
-            RecordState, (current[0], machine, dest, current[3] + 1, facts, event.at)
-        )
+        return _new_tuple(RecordState, (current[0], machine, dest, current[3] + 1, facts, event.at))
 
     return fire
 
 
 def compile_step_row(
-    machine: str, dest: str, guards: tuple[Guard, ...], actions: tuple[Action, ...],
+    machine: str,
+    dest: str,
+    guards: tuple[Guard, ...],
+    actions: tuple[Action, ...],
     policy: DeadlinePolicy,
 ) -> StepFn:
     """The step function of one row: as the replay function, and it collects the effects."""

@@ -13,7 +13,7 @@ from stationkit.lifecycle._guards import as_date
 from stationkit.lifecycle._ledger import Ledger
 from stationkit.lifecycle._machines._hazard import DEADLINE_STATES
 from stationkit.lifecycle._overdue import overdue_moment
-from stationkit.lifecycle._policy import DeadlinePolicy, Level
+from stationkit.lifecycle._policy import DeadlinePolicy, EscalationLevel
 from stationkit.lifecycle._replay import replay
 from stationkit.lifecycle._resolve import base_machine
 from stationkit.lifecycle._state import RecordState
@@ -37,7 +37,7 @@ class HazardStatus:
     overdue: bool
     days_overdue: int
     escalation_due: bool
-    next_level: Level | None
+    next_level: EscalationLevel | None
 
 
 def hazard_status(state: RecordState, as_of: date, policy: DeadlinePolicy) -> HazardStatus:
@@ -78,19 +78,21 @@ def due_escalations(
         if not status.escalation_due:
             continue
         assert status.deadline is not None and status.next_level is not None
-        due.append(Event(
-            event_id=f"{state.record_id}/escalate/v{state.version + 1}",
-            record_id=state.record_id,
-            type="escalate",
-            at=overdue_moment(status.deadline, state.updated_at),
-            machine="hazard",
-            payload={
-                "deadline": status.deadline.isoformat(),
-                "from_level": status.level,
-                "to_level": status.next_level.id,
-            },
-            actor=ESCALATION_ACTOR,
-        ))
+        due.append(
+            Event(
+                event_id=f"{state.record_id}/escalate/v{state.version + 1}",
+                record_id=state.record_id,
+                type="escalate",
+                at=overdue_moment(status.deadline, state.updated_at),
+                machine="hazard",
+                payload={
+                    "deadline": status.deadline.isoformat(),
+                    "from_level": status.level,
+                    "to_level": status.next_level.id,
+                },
+                actor=ESCALATION_ACTOR,
+            )
+        )
     return tuple(sorted(due, key=lambda event: (event.at, event.record_id)))
 
 

@@ -7,12 +7,12 @@ from types import MappingProxyType
 
 import attrs
 
-from stationkit._text import Text
 from stationkit.lifecycle._compile import ReplayFn, StepFn, compile_replay_row, compile_step_row
 from stationkit.lifecycle._events import JSONValue
 from stationkit.lifecycle._policy import DeadlinePolicy
 from stationkit.lifecycle._spec import Action, Guard, StateSpec, TransitionSpec
 from stationkit.lifecycle._state import START
+from stationkit.standard._text import Text
 
 
 @attrs.frozen
@@ -59,9 +59,7 @@ class MachineDefinition:
     mermaid: str = attrs.field(repr=False)
     # Plain dicts for speed (dict.get is specialised by the interpreter, mappingproxy's is
     # not); never handed out mutable: ``table`` gives a read-only view.
-    rows: dict[str, dict[str, CompiledTransition]] = attrs.field(
-        repr=False, eq=False, hash=False
-    )
+    rows: dict[str, dict[str, CompiledTransition]] = attrs.field(repr=False, eq=False, hash=False)
     # Each row compiled once into one function (guards, actions, new state): state ->
     # trigger -> function. ``step_rows`` serves ``step``; ``replay_rows`` serves ``replay`` and
     # also has an (empty) entry for every state without rows, so a lookup by the state name
@@ -74,15 +72,11 @@ class MachineDefinition:
     )
     # The replay functions of rows with neither guards nor actions, to their destination:
     # replaying stored rows moves such records without decoding an Event.
-    replay_moves: dict[ReplayFn, str] = attrs.field(
-        init=False, repr=False, eq=False, hash=False
-    )
+    replay_moves: dict[ReplayFn, str] = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         step_rows: dict[str, dict[str, StepFn]] = {}
-        replay_rows: dict[str, dict[str, ReplayFn]] = {
-            state.name: {} for state in self.states
-        }
+        replay_rows: dict[str, dict[str, ReplayFn]] = {state.name: {} for state in self.states}
         replay_rows.setdefault(START, {})
         replay_moves: dict[ReplayFn, str] = {}
         for source, rows in self.rows.items():
@@ -90,9 +84,7 @@ class MachineDefinition:
                 step_rows.setdefault(source, {})[trigger] = compile_step_row(
                     self.name, row.dest, row.guards, row.actions, self.policy
                 )
-                fire = compile_replay_row(
-                    self.name, row.dest, row.guards, row.actions, self.policy
-                )
+                fire = compile_replay_row(self.name, row.dest, row.guards, row.actions, self.policy)
                 replay_rows.setdefault(source, {})[trigger] = fire
                 if not row.guards and not row.actions:
                     replay_moves[fire] = row.dest
@@ -103,9 +95,9 @@ class MachineDefinition:
     @property
     def table(self) -> Table:
         """The compiled table, read-only: state -> trigger -> row."""
-        return MappingProxyType({
-            state: MappingProxyType(rows) for state, rows in self.rows.items()
-        })
+        return MappingProxyType(
+            {state: MappingProxyType(rows) for state, rows in self.rows.items()}
+        )
 
     @property
     def state_names(self) -> tuple[str, ...]:

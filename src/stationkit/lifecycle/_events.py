@@ -11,11 +11,9 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from stationkit.lifecycle._errors import LedgerError
+from stationkit.errors import LedgerError
 
-JSONValue: TypeAlias = (
-    str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
-)
+JSONValue: TypeAlias = str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
 Payload: TypeAlias = Mapping[str, JSONValue]
 
 _EMPTY: Payload = MappingProxyType({})  # shared default: read-only
@@ -90,9 +88,7 @@ EventRow: TypeAlias = tuple[str, str, str, str, str, str, "str | None"]
 ``at`` as ISO text, actor)."""
 
 # The decoder's C scanner (what json.loads ends in, without its Python-level wrappers).
-_scan_json: Callable[[str, int], tuple[Any, int]] = (
-    json.JSONDecoder().scan_once  # type: ignore[attr-defined]
-)
+_scan_json: Callable[[str, int], tuple[Any, int]] = json.JSONDecoder().scan_once  # type: ignore[attr-defined]
 _new_object = object.__new__
 # Event is a frozen, slotted attrs class without converters or validators: its __init__ only
 # sets the seven slots (through object.__setattr__, one generic call each). Decoding a
@@ -126,8 +122,15 @@ def payload_from_json(text: str) -> Payload:
     return value  # type: ignore[no-any-return]
 
 
-def make_event(event_id: str, record_id: str, type_: str, at: datetime, machine: str,
-               payload: Payload, actor: str | None) -> Event:
+def make_event(
+    event_id: str,
+    record_id: str,
+    type_: str,
+    at: datetime,
+    machine: str,
+    payload: Payload,
+    actor: str | None,
+) -> Event:
     """``Event(event_id, record_id, type_, at, machine, payload, actor)``, built faster."""
     event: Event = _new_object(Event)
     _set_event_id(event, event_id)
@@ -142,8 +145,15 @@ def make_event(event_id: str, record_id: str, type_: str, at: datetime, machine:
 
 def event_from_row(row: EventRow) -> Event:
     event_id, record_id, machine, type_, payload, at, actor = row
-    return make_event(event_id, record_id, type_, datetime.fromisoformat(at), machine,
-                      payload_from_json(payload), actor)
+    return make_event(
+        event_id,
+        record_id,
+        type_,
+        datetime.fromisoformat(at),
+        machine,
+        payload_from_json(payload),
+        actor,
+    )
 
 
 class EventRows(Iterator[Event]):

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime
 
-from stationkit._text import Text
 from stationkit.lifecycle._effects import Effect
 from stationkit.lifecycle._events import Event, JSONValue
 from stationkit.lifecycle._policy import DeadlinePolicy
 from stationkit.lifecycle._spec import Action, Guard
 from stationkit.lifecycle._state import RecordState
+from stationkit.standard._text import Text
 
 _NONE: tuple[Effect, ...] = ()
 

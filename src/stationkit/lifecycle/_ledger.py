@@ -7,7 +7,7 @@ from typing import Protocol
 
 import attrs
 
-from stationkit.lifecycle._errors import DuplicateEventError, VersionConflictError
+from stationkit.errors import DuplicateEventError, VersionConflictError
 from stationkit.lifecycle._events import Event
 
 
@@ -101,4 +101,3 @@ class InMemoryLedger:
         for event, _ in self._events:
             if machine is None or event.machine == machine:
                 yield event
-

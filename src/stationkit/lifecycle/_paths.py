@@ -104,8 +104,13 @@ def drive_path(
                 clock = max(clock, overdue_moment(deadline, state.updated_at))
         actor = example.actor if example.actor is not None else f"{row.trigger}-actor"
         event = Event(
-            event_id=f"{record_id}/{index}", record_id=record_id, type=row.trigger, at=clock,
-            machine=definition.name, payload=example.payload_on(clock.date()), actor=actor,
+            event_id=f"{record_id}/{index}",
+            record_id=record_id,
+            type=row.trigger,
+            at=clock,
+            machine=definition.name,
+            payload=example.payload_on(clock.date()),
+            actor=actor,
         )
         state = step(definition, state, event)[0]
         events.append(event)

@@ -6,23 +6,23 @@ from collections.abc import Mapping
 
 import attrs
 
-from stationkit._text import Citation, Text
+from stationkit.standard._text import Citation, Text
 
 
 @attrs.frozen
-class Level:
+class EscalationLevel:
     """One rung of the administrative ladder (village, township, county, ...)."""
 
     id: str
     title: Text
 
 
-DEFAULT_LADDER: tuple[Level, ...] = (
-    Level("village", Text(zh="村（社区）", en="village (community)")),
-    Level("township", Text(zh="乡镇（街道）", en="township (sub-district)")),
-    Level("county", Text(zh="县（市、区）", en="county (district)")),
-    Level("prefecture", Text(zh="市（州）", en="prefecture (city)")),
-    Level("province", Text(zh="省", en="province")),
+DEFAULT_LADDER: tuple[EscalationLevel, ...] = (
+    EscalationLevel("village", Text(zh="村（社区）", en="village (community)")),
+    EscalationLevel("township", Text(zh="乡镇（街道）", en="township (sub-district)")),
+    EscalationLevel("county", Text(zh="县（市、区）", en="county (district)")),
+    EscalationLevel("prefecture", Text(zh="市（州）", en="prefecture (city)")),
+    EscalationLevel("province", Text(zh="省", en="province")),
 )
 
 
@@ -45,7 +45,7 @@ class DeadlinePolicy:
         factory=dict, converter=_frozen_days, hash=False
     )
     extension_max_days: int | None = None
-    ladder: tuple[Level, ...] | None = None
+    ladder: tuple[EscalationLevel, ...] | None = None
     citation: Citation | None = None
     # Derived once: guards look levels up on every event.
     level_ids: tuple[str, ...] = attrs.field(init=False, eq=False, repr=False)
@@ -53,10 +53,10 @@ class DeadlinePolicy:
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "level_ids", tuple(level.id for level in self.levels()))
 
-    def levels(self) -> tuple[Level, ...]:
+    def levels(self) -> tuple[EscalationLevel, ...]:
         return self.ladder if self.ladder is not None else DEFAULT_LADDER
 
-    def level_above(self, level_id: str) -> Level | None:
+    def level_above(self, level_id: str) -> EscalationLevel | None:
         """The next rung above ``level_id``; None at the top or for an unknown level."""
         ids = self.level_ids
         if level_id not in ids:

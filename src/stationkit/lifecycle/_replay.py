@@ -7,10 +7,10 @@ from datetime import date, datetime
 
 import attrs
 
+from stationkit.errors import LifecycleError
 from stationkit.lifecycle._compile import ReplayFn
 from stationkit.lifecycle._definition import MachineDefinition
 from stationkit.lifecycle._effects import Effect
-from stationkit.lifecycle._errors import LifecycleError
 from stationkit.lifecycle._events import (
     Event,
     EventRow,
@@ -58,8 +58,7 @@ def _replay_table(definitions: Definitions, event: Event) -> Mapping[str, Mappin
     definition = _definition(definitions, event)  # raises, naming an unknown machine
     if definition.name != event.machine:
         raise LifecycleError(
-            f"event {event.event_id!r} is for machine {event.machine!r}, "
-            f"not {definition.name!r}"
+            f"event {event.event_id!r} is for machine {event.machine!r}, not {definition.name!r}"
         )
     return definition.replay_rows
 
@@ -134,7 +133,9 @@ def _replay_rows(
             event = event_from_row(row)
             definition = _definition(definitions, event)
             entry = tables[machine] = (
-                definition.name, _replay_table(definitions, event), definition.replay_moves
+                definition.name,
+                _replay_table(definitions, event),
+                definition.replay_moves,
             )
         name, table, moves = entry
         current = get_state(record_id)
@@ -145,8 +146,9 @@ def _replay_rows(
         except KeyError:
             fire = None
         if fire is None:
-            event = make_event(event_id, record_id, type_, at, machine,
-                               payload_from_json(payload), actor)
+            event = make_event(
+                event_id, record_id, type_, at, machine, payload_from_json(payload), actor
+            )
             step(_definition(definitions, event), get_state(record_id), event)
             raise AssertionError("unreachable: step accepted an event the table lacks")
         dest = moves.get(fire)
@@ -155,9 +157,10 @@ def _replay_rows(
                 RecordState, (current[0], name, dest, current[3] + 1, current[4], at)
             )
             continue
-        states[record_id] = fire(current, make_event(
-            event_id, record_id, type_, at, machine, payload_from_json(payload), actor
-        ))
+        states[record_id] = fire(
+            current,
+            make_event(event_id, record_id, type_, at, machine, payload_from_json(payload), actor),
+        )
     return states
 
 
@@ -204,8 +207,9 @@ class Lifecycle:
     def state(self, record_id: str, as_of: date | None = None) -> RecordState | None:
         return _fold(self.ledger.history(record_id), self.definitions, as_of)
 
-    def states(self, as_of: date | None = None, machine: str | None = None
-               ) -> dict[str, RecordState]:
+    def states(
+        self, as_of: date | None = None, machine: str | None = None
+    ) -> dict[str, RecordState]:
         return replay(self.ledger.events(machine), self.definitions, as_of)
 
     def submit(self, event: Event) -> Submission:

@@ -8,9 +8,9 @@ from functools import cache
 
 import attrs
 
+from stationkit.errors import DefinitionError
 from stationkit.lifecycle._adapter import build_and_render
 from stationkit.lifecycle._definition import MachineDefinition, compile_table
-from stationkit.lifecycle._errors import DefinitionError
 from stationkit.lifecycle._machines import (
     acceptance_spec,
     drill_spec,
@@ -39,9 +39,7 @@ _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 
 def _check_machine_name(name: str) -> None:
     if name not in _BASE_SPECS:
-        raise DefinitionError(
-            f"unknown machine {name!r}; machines are: {', '.join(MACHINE_NAMES)}"
-        )
+        raise DefinitionError(f"unknown machine {name!r}; machines are: {', '.join(MACHINE_NAMES)}")
 
 
 @cache
@@ -128,11 +126,13 @@ def _attach(
             others = tuple(s for s in transition.sources if s != attachment.source)
             if others:
                 result.append(attrs.evolve(transition, sources=others))
-            result.append(attrs.evolve(
-                transition,
-                sources=(attachment.source,),
-                guards=(*transition.guards, attachment.guard),
-            ))
+            result.append(
+                attrs.evolve(
+                    transition,
+                    sources=(attachment.source,),
+                    guards=(*transition.guards, attachment.guard),
+                )
+            )
         else:
             result.append(transition)
     if not matched:

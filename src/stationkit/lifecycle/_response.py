@@ -254,8 +254,11 @@ def response_summary(
     limit_stats = []
     for span, limit in parsed.items():
         values = [check.observed for v in included for check in v.checks if check.span == span.key]
-        limit_stats.append(_stats(span.key, values, percentiles, limit,
-                                  sum(1 for value in values if value <= limit)))
+        limit_stats.append(
+            _stats(
+                span.key, values, percentiles, limit, sum(1 for value in values if value <= limit)
+            )
+        )
     return ResponseSummary(
         total=len(verdicts),
         included=len(included),
@@ -269,8 +272,11 @@ def response_summary(
 
 
 def _stats(
-    key: str, values: Sequence[timedelta], percentiles: Sequence[float],
-    limit: timedelta | None, within: int | None,
+    key: str,
+    values: Sequence[timedelta],
+    percentiles: Sequence[float],
+    limit: timedelta | None,
+    within: int | None,
 ) -> SpanStats:
     points = {float(p): percentile(values, p) for p in percentiles} if values else {}
     return SpanStats(key, len(values), points, limit, within)

@@ -8,11 +8,11 @@ from typing import Literal, TypeAlias
 
 import attrs
 
-from stationkit._text import Citation, Text
 from stationkit.lifecycle._effects import Effect
 from stationkit.lifecycle._events import Event, JSONValue, Payload
 from stationkit.lifecycle._policy import DeadlinePolicy
 from stationkit.lifecycle._state import RecordState
+from stationkit.standard._text import Citation, Text
 
 MachineName: TypeAlias = Literal["station", "hazard", "drill", "acceptance", "rollout"]
 MACHINE_NAMES: tuple[str, ...] = ("station", "hazard", "drill", "acceptance", "rollout")

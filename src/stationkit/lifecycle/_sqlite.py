@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from stationkit.lifecycle._errors import DuplicateEventError, LedgerError, VersionConflictError
+from stationkit.errors import DuplicateEventError, LedgerError, VersionConflictError
 from stationkit.lifecycle._events import (
     Event,
     EventRow,
@@ -99,8 +99,15 @@ class SQLiteLedger:
             f"SELECT {_COLUMNS}, version FROM events WHERE event_id = ?", (event.event_id,)
         ).fetchone()
         if stored is not None:
-            same = stored[:7] == (event.event_id, event.record_id, event.machine, event.type,
-                                  payload, at, event.actor)
+            same = stored[:7] == (
+                event.event_id,
+                event.record_id,
+                event.machine,
+                event.type,
+                payload,
+                at,
+                event.actor,
+            )
             if not same:
                 raise DuplicateEventError(event.event_id)
             return AppendResult(event.event_id, event.record_id, stored[7], True)
@@ -110,8 +117,16 @@ class SQLiteLedger:
         try:
             db.execute(
                 f"INSERT INTO events ({_COLUMNS}, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (event.event_id, event.record_id, event.machine, event.type, payload, at,
-                 event.actor, expected + 1),
+                (
+                    event.event_id,
+                    event.record_id,
+                    event.machine,
+                    event.type,
+                    payload,
+                    at,
+                    event.actor,
+                    expected + 1,
+                ),
             )
         except sqlite3.IntegrityError:  # pragma: no cover - the lock makes this unreachable
             actual = self._version(event.record_id)
@@ -144,9 +159,9 @@ class SQLiteLedger:
         the whole log never sits in memory at once. ``replay`` reads the rows directly."""
         if machine is None:
             return EventRows(self._rows(f"SELECT {_COLUMNS} FROM events ORDER BY seq", ()))
-        return EventRows(self._rows(
-            f"SELECT {_COLUMNS} FROM events WHERE machine = ? ORDER BY seq", (machine,)
-        ))
+        return EventRows(
+            self._rows(f"SELECT {_COLUMNS} FROM events WHERE machine = ? ORDER BY seq", (machine,))
+        )
 
     def _rows(self, sql: str, parameters: tuple[str, ...]) -> Iterator[EventRow]:
         # A generator: the query runs when iteration starts, as it always has. A plain loop,

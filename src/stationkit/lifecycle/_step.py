@@ -5,9 +5,9 @@
 
 from __future__ import annotations
 
+from stationkit.errors import IllegalEventError, LifecycleError
 from stationkit.lifecycle._definition import MachineDefinition
 from stationkit.lifecycle._effects import Effect
-from stationkit.lifecycle._errors import IllegalEventError, LifecycleError
 from stationkit.lifecycle._events import Event
 from stationkit.lifecycle._state import START, RecordState
 
@@ -27,20 +27,21 @@ def step(
     """
     if event.machine != definition.name:
         raise LifecycleError(
-            f"event {event.event_id!r} is for machine {event.machine!r}, "
-            f"not {definition.name!r}"
+            f"event {event.event_id!r} is for machine {event.machine!r}, not {definition.name!r}"
         )
     current = state if state is not None else blank_state(definition, event.record_id)
     if current.record_id != event.record_id:
         raise LifecycleError(
-            f"event {event.event_id!r} is for record {event.record_id!r}, "
-            f"not {current.record_id!r}"
+            f"event {event.event_id!r} is for record {event.record_id!r}, not {current.record_id!r}"
         )
     rows = definition.step_rows.get(current.state)
     fire = rows.get(event.type) if rows is not None else None
     if fire is None:
         raise IllegalEventError(
-            current.record_id, definition.name, current.state, event.type,
+            current.record_id,
+            definition.name,
+            current.state,
+            event.type,
             definition.allowed(current.state),
         )
     # The row's guards, actions and new state, compiled into one function (see _compile).

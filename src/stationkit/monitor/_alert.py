@@ -7,8 +7,8 @@ from typing import Protocol
 
 import attrs
 
-from stationkit._text import Text
 from stationkit.lifecycle import Event
+from stationkit.standard._text import Text
 
 
 @attrs.frozen

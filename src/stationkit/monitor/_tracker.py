@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, timedelta
 
 import attrs
 
-from stationkit._text import Text
 from stationkit.lifecycle import (
     Event,
     MachineDefinition,
@@ -19,6 +18,7 @@ from stationkit.lifecycle import (
     step,
 )
 from stationkit.monitor._alert import Alert
+from stationkit.standard._text import Text
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
@@ -42,8 +42,9 @@ class Watch:
     next_level: str | None
 
 
-def _running(state: RecordState, definition: MachineDefinition,
-             day: date) -> tuple[date, str | None, str | None] | None:
+def _running(
+    state: RecordState, definition: MachineDefinition, day: date
+) -> tuple[date, str | None, str | None] | None:
     status = hazard_status(state, day, definition.policy)
     if not status.deadline_running or status.deadline is None:
         return None
@@ -58,19 +59,25 @@ def alert_for(watch: Watch, definition: MachineDefinition) -> Alert:
         title = titles[watch.next_level]
         detail = Text(
             zh=f"隐患 {watch.record_id} 整改期限 {deadline} 已过，未报整改完成；"
-               f"应升级至{title.zh}督办",
+            f"应升级至{title.zh}督办",
             en=f"hazard {watch.record_id}: the rectification deadline {deadline} has passed "
-               f"without a claim of rectification; escalate to {title.en}",
+            f"without a claim of rectification; escalate to {title.en}",
         )
     else:
         detail = Text(
             zh=f"隐患 {watch.record_id} 整改期限 {deadline} 已过，未报整改完成；已无上一级",
             en=f"hazard {watch.record_id}: the rectification deadline {deadline} has passed "
-               "without a claim of rectification; there is no level above",
+            "without a claim of rectification; there is no level above",
         )
-    return Alert(record_id=watch.record_id, kind="overdue", at=watch.due,
-                 level=watch.next_level, detail=detail, deadline=watch.deadline,
-                 from_level=watch.level)
+    return Alert(
+        record_id=watch.record_id,
+        kind="overdue",
+        at=watch.due,
+        level=watch.next_level,
+        detail=detail,
+        deadline=watch.deadline,
+        from_level=watch.level,
+    )
 
 
 class MonitorBase(ABC):
@@ -111,8 +118,11 @@ class MonitorBase(ABC):
             if after is not None:
                 # (1) an assigned deadline: due at the first moment past the deadline day.
                 deadline, level, above = after
-                self._arm(Watch(event.record_id, deadline,
-                                overdue_moment(deadline, event.at), level, above))
+                self._arm(
+                    Watch(
+                        event.record_id, deadline, overdue_moment(deadline, event.at), level, above
+                    )
+                )
         return alerts
 
     def advance(self, now: datetime) -> list[Alert]:

@@ -9,7 +9,11 @@ from hypothesis import given
 from hypothesis import settings as Settings  # noqa: N812 - the hypothesis class
 
 from stationkit._registry import Registry
-from stationkit.lifecycle import Event, LifecycleError, resolve_machine
+from stationkit.lifecycle import (
+    Event,
+    LifecycleError,
+    resolve_machine,
+)
 from stationkit.testing.lifecycle import event_streams, lifecycle_problems, path_problems
 from stationkit.testing.properties import Problem
 
@@ -31,8 +35,9 @@ def _runner(definition: Any, ref: str, settings: Settings) -> Any:
     return run
 
 
-def lifecycle_problems_of(registry: Registry, plugin_name: str, extensions: tuple[Any, ...],
-                          settings: Settings) -> tuple[list[Problem], list[str]]:
+def lifecycle_problems_of(
+    registry: Registry, plugin_name: str, extensions: tuple[Any, ...], settings: Settings
+) -> tuple[list[Problem], list[str]]:
     problems: list[Problem] = []
     notes: list[str] = []
     seen: set[tuple[str, str, str | None]] = set()
@@ -46,10 +51,12 @@ def lifecycle_problems_of(registry: Registry, plugin_name: str, extensions: tupl
             ref = f"{ext.standard}" + (f"@{edition}" if edition else "")
             try:
                 definition = resolve_machine(
-                    ext.machine, registry.machine_extensions(ext.standard, edition), edition)
+                    ext.machine, registry.machine_extensions(ext.standard, edition), edition
+                )
             except LifecycleError as exc:
-                problems.append(Problem("lifecycle", f"machine {ext.machine!r} does not "
-                                        f"resolve: {exc}", ref))
+                problems.append(
+                    Problem("lifecycle", f"machine {ext.machine!r} does not resolve: {exc}", ref)
+                )
                 continue
             problems += path_problems(definition, ref)
 
@@ -58,9 +65,6 @@ def lifecycle_problems_of(registry: Registry, plugin_name: str, extensions: tupl
             except _FoundError as exc:
                 problems += exc.problems
             except Exception as exc:
-                problems.append(Problem("lifecycle", f"crashed: {type(exc).__name__}: {exc}",
-                                        ref))
+                problems.append(Problem("lifecycle", f"crashed: {type(exc).__name__}: {exc}", ref))
             notes.append(f"lifecycle: {ext.machine} for {ref} checked")
     return problems, notes
-
-

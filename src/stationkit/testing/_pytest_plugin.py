@@ -28,12 +28,12 @@ from typing import Any
 import attrs
 import pytest
 
-from stationkit._assess import Assessor
-from stationkit._findings import Finding
-from stationkit._records import Dataset
 from stationkit._registry import Registry
-from stationkit._report import Report
-from stationkit._standard import Standard, Subject
+from stationkit.assessment._assessor import Assessor
+from stationkit.assessment._report import Report
+from stationkit.records._model import Dataset
+from stationkit.standard._findings import Finding
+from stationkit.standard._standard import Standard, Subject
 from stationkit.testing._show import explain, show_finding
 from stationkit.testing.coverage import RequirementCoverage
 from stationkit.testing.strategies import DEFAULT_AS_OF
@@ -97,8 +97,11 @@ class RegistryFactory:
                     raise LookupError(f"no installed stationkit plugin is named {spec!r}")
                 names.append(spec)
                 continue
-            plugin, name = spec if isinstance(spec, tuple) else (
-                spec, str(getattr(spec, "__name__", type(spec).__name__)))
+            plugin, name = (
+                spec
+                if isinstance(spec, tuple)
+                else (spec, str(getattr(spec, "__name__", type(spec).__name__)))
+            )
             registry.register(plugin, name)
             names.append(name)
         self.made.append((registry, names))
@@ -119,32 +122,53 @@ class AssessHelper:
     """Assess with the fake clock's date, resolving ``"id@edition"`` in the test's registry,
     and record every report for requirement coverage."""
 
-    def __init__(self, clock: FakeClock, coverage: RequirementCoverage,
-                 registries: RegistryFactory) -> None:
+    def __init__(
+        self, clock: FakeClock, coverage: RequirementCoverage, registries: RegistryFactory
+    ) -> None:
         self.clock = clock
         self.coverage = coverage
         self.registries = registries
 
-    def assessor(self, standard: Standard | str, edition: str | None = None, *,
-                 as_of: date | None = None, parameters: Mapping[str, object] | None = None,
-                 dataset: Dataset | None = None, registry: Registry | None = None) -> Assessor:
+    def assessor(
+        self,
+        standard: Standard | str,
+        edition: str | None = None,
+        *,
+        as_of: date | None = None,
+        parameters: Mapping[str, object] | None = None,
+        dataset: Dataset | None = None,
+        registry: Registry | None = None,
+    ) -> Assessor:
         if isinstance(standard, str):
             reg = registry or self.registries.last
             if reg is None:
-                raise LookupError(f"cannot resolve {standard!r}: make a registry first with "
-                                  "the stationkit_registry fixture, or pass a Standard")
+                raise LookupError(
+                    f"cannot resolve {standard!r}: make a registry first with "
+                    "the stationkit_registry fixture, or pass a Standard"
+                )
             std, ed = reg.standard(standard if edition is None else f"{standard}@{edition}")
             standard, edition = std, ed.edition
         self.coverage.add_edition(standard, edition)
-        return Assessor(standard, edition, as_of=as_of or self.clock.today(),
-                        parameters=parameters, dataset=dataset)
+        return Assessor(
+            standard,
+            edition,
+            as_of=as_of or self.clock.today(),
+            parameters=parameters,
+            dataset=dataset,
+        )
 
-    def __call__(self, subject: Subject, standard: Standard | str, edition: str | None = None,
-                 **options: Any) -> Report:
+    def __call__(
+        self, subject: Subject, standard: Standard | str, edition: str | None = None, **options: Any
+    ) -> Report:
         return self.coverage.record(self.assessor(standard, edition, **options).assess(subject))
 
-    def batch(self, subjects: Sequence[Subject], standard: Standard | str,
-              edition: str | None = None, **options: Any) -> list[Report]:
+    def batch(
+        self,
+        subjects: Sequence[Subject],
+        standard: Standard | str,
+        edition: str | None = None,
+        **options: Any,
+    ) -> list[Report]:
         reports = self.assessor(standard, edition, **options).assess_batch(subjects)
         return self.coverage.record_all(reports)
 
@@ -152,24 +176,37 @@ class AssessHelper:
 # -- hooks --
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("stationkit", "stationkit policy testing")
-    group.addoption("--stationkit-coverage", action="store_true", default=False,
-                    help="print which requirements the tests saw both met and not met")
-    group.addoption("--stationkit-coverage-min", type=float, default=None, metavar="RATIO",
-                    help="fail the run when the requirement coverage is below RATIO (0..1)")
+    group.addoption(
+        "--stationkit-coverage",
+        action="store_true",
+        default=False,
+        help="print which requirements the tests saw both met and not met",
+    )
+    group.addoption(
+        "--stationkit-coverage-min",
+        type=float,
+        default=None,
+        metavar="RATIO",
+        help="fail the run when the requirement coverage is below RATIO (0..1)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_COVERAGE] = RequirementCoverage()
 
 
-def pytest_assertrepr_compare(config: pytest.Config, op: str, left: object,
-                              right: object) -> list[str] | None:
+def pytest_assertrepr_compare(
+    config: pytest.Config, op: str, left: object, right: object
+) -> list[str] | None:
     """Explain reports and findings finding by finding instead of one long repr."""
     if op != "==":
         return None
     if isinstance(left, Report) or isinstance(right, Report):
-        lines = ["stationkit reports differ:" if isinstance(left, Report)
-                 and isinstance(right, Report) else "comparing a stationkit report:"]
+        lines = [
+            "stationkit reports differ:"
+            if isinstance(left, Report) and isinstance(right, Report)
+            else "comparing a stationkit report:"
+        ]
         for side, value in (("left", left), ("right", right)):
             text = explain(value) if isinstance(value, Report) else repr(value)
             lines.append(f"{side}:")
@@ -178,7 +215,8 @@ def pytest_assertrepr_compare(config: pytest.Config, op: str, left: object,
     if isinstance(left, Finding) or isinstance(right, Finding):
         return ["stationkit findings differ:"] + [
             f"{side}: {show_finding(v) if isinstance(v, Finding) else repr(v)}"
-            for side, v in (("left", left), ("right", right))]
+            for side, v in (("left", left), ("right", right))
+        ]
     return None
 
 
@@ -195,11 +233,12 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
-def pytest_terminal_summary(terminalreporter: Any, exitstatus: int,
-                            config: pytest.Config) -> None:
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
     coverage = config.stash.get(_COVERAGE, None)
-    wanted = config.getoption("--stationkit-coverage", False) or \
-        config.getoption("--stationkit-coverage-min", None) is not None
+    wanted = (
+        config.getoption("--stationkit-coverage", False)
+        or config.getoption("--stationkit-coverage-min", None) is not None
+    )
     if coverage is None or coverage.empty or not wanted:
         return
     terminalreporter.section("stationkit requirement coverage")
@@ -231,7 +270,10 @@ def stationkit_coverage(request: pytest.FixtureRequest) -> RequirementCoverage:
 
 
 @pytest.fixture
-def stationkit_assess(stationkit_clock: FakeClock, stationkit_coverage: RequirementCoverage,
-                      stationkit_registry: RegistryFactory) -> AssessHelper:
+def stationkit_assess(
+    stationkit_clock: FakeClock,
+    stationkit_coverage: RequirementCoverage,
+    stationkit_registry: RegistryFactory,
+) -> AssessHelper:
     """Assess subjects at the fake clock's date, recording requirement coverage."""
     return AssessHelper(stationkit_clock, stationkit_coverage, stationkit_registry)

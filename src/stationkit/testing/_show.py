@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from stationkit._findings import Finding, Remedy
-from stationkit._loading import converter
-from stationkit._records import Station
-from stationkit._report import Report
-from stationkit._standard import RegionSubject, Subject
+from stationkit.assessment._report import Report
+from stationkit.records._loading import converter
+from stationkit.records._model import Station
+from stationkit.standard._findings import Finding, Remedy
+from stationkit.standard._standard import RegionSubject, Subject
 
 #: Lists longer than this are shown by their first items and a count.
 _LIST_SHOWN = 4
@@ -51,8 +51,10 @@ def show_subject(subject: Subject) -> str:
 def show_remedy(remedy: Remedy | None) -> str:
     if remedy is None:
         return "none"
-    changes = "; ".join(f"{c.op} {c.path} = {json.dumps(c.value, ensure_ascii=False, default=str)}"
-                        for c in remedy.change)
+    changes = "; ".join(
+        f"{c.op} {c.path} = {json.dumps(c.value, ensure_ascii=False, default=str)}"
+        for c in remedy.change
+    )
     return f"{remedy.text.en} [{changes or 'no structured change'}]"
 
 
@@ -60,8 +62,10 @@ def show_finding(finding: Finding) -> str:
     """``req.id: status (observed … expected …) remedy: …``"""
     obs = json.dumps(finding.observed, ensure_ascii=False, default=str)
     exp = json.dumps(finding.expected, ensure_ascii=False, default=str)
-    text = (f"{finding.requirement} [{finding.citation.label()}]: {finding.status.value} "
-            f"(observed {obs}, expected {exp})")
+    text = (
+        f"{finding.requirement} [{finding.citation.label()}]: {finding.status.value} "
+        f"(observed {obs}, expected {exp})"
+    )
     if finding.remedy is not None:
         text += f"; remedy: {show_remedy(finding.remedy)}"
     return text

@@ -12,9 +12,9 @@ import copy
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
-from stationkit._loading import converter
-from stationkit._records import Station
-from stationkit._standard import RegionSubject
+from stationkit.records._loading import converter
+from stationkit.records._model import Station
+from stationkit.standard._standard import RegionSubject
 
 T = TypeVar("T")
 Path = tuple[str | int, ...]
@@ -83,8 +83,13 @@ class _Budget:
         return self.left >= 0
 
 
-def shrink(example: T, still_fails: Callable[[T], bool], *, attempts: int = 2000,
-           budget: _Budget | None = None) -> T:
+def shrink(
+    example: T,
+    still_fails: Callable[[T], bool],
+    *,
+    attempts: int = 2000,
+    budget: _Budget | None = None,
+) -> T:
     """The smallest variant of ``example`` (a subject; a tuple whose first items are subjects,
     edited jointly — e.g. a station and its richer copy; or a list of subjects) for which
     ``still_fails`` holds. Tries at most ``attempts`` candidates, keeping the best so far."""
@@ -141,12 +146,13 @@ def _fails(still_fails: Callable[[T], bool], value: T) -> bool:
         return False
 
 
-def _shrink_list(example: list[Any], still_fails: Callable[[list[Any]], bool],
-                 budget: _Budget) -> list[Any]:
+def _shrink_list(
+    example: list[Any], still_fails: Callable[[list[Any]], bool], budget: _Budget
+) -> list[Any]:
     best = list(example)
     i = len(best) - 1
     while i >= 0 and budget.spend():
-        candidate = best[:i] + best[i + 1:]
+        candidate = best[:i] + best[i + 1 :]
         if candidate and _fails(still_fails, candidate):
             best = candidate
         i -= 1
@@ -156,7 +162,7 @@ def _shrink_list(example: list[Any], still_fails: Callable[[list[Any]], bool],
             break
 
         def member_fails(item: Any, j: int = j) -> bool:
-            return _fails(still_fails, [*best[:j], item, *best[j + 1:]])
+            return _fails(still_fails, [*best[:j], item, *best[j + 1 :]])
 
         best[j] = shrink(best[j], member_fails, budget=budget)
     return best

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from stationkit._records import Station
-from stationkit._standard import Edition
+from stationkit.records._model import Station
+from stationkit.standard._standard import Edition
 
 
 def _merge(*parts: Iterable[str]) -> tuple[str, ...]:
@@ -156,8 +156,7 @@ def from_stations(stations: Iterable[Station]) -> Vocabulary:
         for name, words in pools.items()
         if name not in ("counts", "numbers", "max_list", "names")
     }
-    return attrs.evolve(base, max_list=min(max(base.max_list, longest + 1), LIST_LIMIT),
-                        **merged)  # type: ignore[arg-type]
+    return attrs.evolve(base, max_list=min(max(base.max_list, longest + 1), LIST_LIMIT), **merged)  # type: ignore[arg-type]
 
 
 def vocabulary_for(edition: Edition, stations: Iterable[Station] = ()) -> Vocabulary:

@@ -47,14 +47,14 @@ from hypothesis import settings as Settings  # noqa: N812 - the hypothesis class
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from stationkit._errors import StationkitError
-from stationkit._findings import Status
-from stationkit._loading import load_dataset
-from stationkit._records import Dataset, Station
 from stationkit._registry import Registry
-from stationkit._samples import Sample
-from stationkit._standard import Edition, Standard, Subject
-from stationkit._subjects import subjects_of
+from stationkit.assessment._subjects import subjects_of
+from stationkit.errors import StationkitError
+from stationkit.records._loading import load_dataset
+from stationkit.records._model import Dataset, Station
+from stationkit.standard._findings import Status
+from stationkit.standard._samples import Sample
+from stationkit.standard._standard import Edition, Standard, Subject
 from stationkit.testing import strategies as sts
 from stationkit.testing._shrink import shrink
 from stationkit.testing.coverage import RequirementCoverage
@@ -73,13 +73,29 @@ __all__ = [
 T = TypeVar("T")
 
 CHECKS = (
-    "contract", "citations", "samples", "score-bounds", "gates", "deterministic",
-    "json-round-trip", "parameters-read", "remedies", "monotone", "tailoring", "rank-caps",
+    "contract",
+    "citations",
+    "samples",
+    "score-bounds",
+    "gates",
+    "deterministic",
+    "json-round-trip",
+    "parameters-read",
+    "remedies",
+    "monotone",
+    "tailoring",
+    "rank-caps",
     "lifecycle",
 )
 #: The single-subject checks, run together on each generated subject.
-_SINGLE = ("score-bounds", "gates", "deterministic", "json-round-trip", "parameters-read",
-           "remedies")
+_SINGLE = (
+    "score-bounds",
+    "gates",
+    "deterministic",
+    "json-round-trip",
+    "parameters-read",
+    "remedies",
+)
 
 
 def default_settings(max_examples: int = 30) -> Settings:
@@ -114,8 +130,10 @@ class ConformanceResult:
         return not self.problems
 
     def render(self) -> str:
-        head = (f"plugin {self.plugin!r}: {len(self.problems)} conformance problem(s) "
-                f"in {', '.join(self.checked) or 'nothing checked'}")
+        head = (
+            f"plugin {self.plugin!r}: {len(self.problems)} conformance problem(s) "
+            f"in {', '.join(self.checked) or 'nothing checked'}"
+        )
         lines = [head]
         for i, p in enumerate(self.problems):
             lines.append(f"  {i + 1}. " + str(p).replace("\n", "\n     "))
@@ -138,8 +156,13 @@ class _FoundError(Exception):
         self.example = example
 
 
-def _hypothesis(strategy: SearchStrategy[T], body: Callable[[T], list[Problem]],
-                settings: Settings, check: str, ref: str) -> list[Problem]:
+def _hypothesis(
+    strategy: SearchStrategy[T],
+    body: Callable[[T], list[Problem]],
+    settings: Settings,
+    check: str,
+    ref: str,
+) -> list[Problem]:
     """Run ``body`` on examples of ``strategy``; the problems of the failing example, shrunk
     to the facts that matter (see ``_shrink``)."""
 
@@ -181,16 +204,19 @@ def _shrunk(found: _FoundError, body: Callable[[Any], list[Problem]]) -> list[Pr
 def remedied(policy: Policy, station: Station, rounds: int = 4) -> Station:
     """``station`` after applying every structured remedy, repeatedly: a station that meets
     whatever record edits can meet (remedies that do not apply are skipped)."""
-    from stationkit._remedy import apply_changes
+    from stationkit.standard._remedy import apply_changes
 
     for _ in range(rounds):
         try:
             report = policy.assess(station)
         except StationkitError:
             return station
-        changes = [c for f in report.findings
-                   if f.status in (Status.NOT_MET, Status.MISSING_EVIDENCE) and f.remedy
-                   for c in f.remedy.change]
+        changes = [
+            c
+            for f in report.findings
+            if f.status in (Status.NOT_MET, Status.MISSING_EVIDENCE) and f.remedy
+            for c in f.remedy.change
+        ]
         if not changes:
             return station
         before = station
@@ -217,21 +243,29 @@ class _Loaded:
     subjects: tuple[Subject, ...]
 
 
-def _load_samples(standard: Standard, edition: Edition, samples: Sequence[Sample],
-                  ref: str, problems: list[Problem]) -> list[_Loaded]:
+def _load_samples(
+    standard: Standard,
+    edition: Edition,
+    samples: Sequence[Sample],
+    ref: str,
+    problems: list[Problem],
+) -> list[_Loaded]:
     loaded = []
     for sample in samples:
         try:
             data = load_dataset(sample.path)
         except StationkitError as exc:
-            problems.append(Problem("samples", f"sample {sample.name!r} does not load: {exc}",
-                                    ref))
+            problems.append(Problem("samples", f"sample {sample.name!r} does not load: {exc}", ref))
             continue
-        subjects = tuple(subjects_of(data, edition, "all" if sample.subject == "station"
-                                     else sample.subject))
+        subjects = tuple(
+            subjects_of(data, edition, "all" if sample.subject == "station" else sample.subject)
+        )
         if not subjects:
-            problems.append(Problem("samples", f"sample {sample.name!r} has no subject that "
-                                    f"{ref} assesses", ref))
+            problems.append(
+                Problem(
+                    "samples", f"sample {sample.name!r} has no subject that {ref} assesses", ref
+                )
+            )
         policy = Policy(standard, edition.edition, as_of=sample.as_of, dataset=data)
         for subject in subjects:
             try:
@@ -280,8 +314,13 @@ def _edition_problems(
     # Explicit subjects: samples (under their own dataset and date) and the caller's.
     explicit: list[tuple[Policy, Subject]] = []
     for item in loaded:
-        sample_policy = Policy(standard, edition.edition, as_of=item.sample.as_of,
-                               dataset=item.dataset, coverage=coverage)
+        sample_policy = Policy(
+            standard,
+            edition.edition,
+            as_of=item.sample.as_of,
+            dataset=item.dataset,
+            coverage=coverage,
+        )
         explicit += [(sample_policy, s) for s in item.subjects]
     explicit += [(policy, s) for s in examples]
     sample_stations = [s for _, s in explicit if isinstance(s, Station)]
@@ -313,8 +352,10 @@ def _edition_problems(
     # Generated subjects.
     kinds_needed = any(r.scope.subject == "station" for r in edition.requirements)
     generated = sts.stations_for(standard, edition, examples=sample_stations, as_of=day)
-    pool: list[SearchStrategy[Station]] = [generated,
-                                           generated.map(functools.partial(remedied, policy))]
+    pool: list[SearchStrategy[Station]] = [
+        generated,
+        generated.map(functools.partial(remedied, policy)),
+    ]
     if sample_stations:
         base = st.sampled_from(sample_stations)
         pool += [base, base.map(functools.partial(remedied, policy))]
@@ -334,8 +375,13 @@ def _edition_problems(
     remaining = list(single)
     while remaining:
         wanted = tuple(remaining)
-        found = _hypothesis(subject_pool, lambda s, w=wanted: run_single(policy, s, w),  # type: ignore[misc]
-                            settings, "properties", ref)
+        found = _hypothesis(
+            subject_pool,
+            lambda s, w=wanted: run_single(policy, s, w),  # type: ignore[misc]
+            settings,
+            "properties",
+            ref,
+        )
         if not found:
             break
         problems += found
@@ -346,22 +392,29 @@ def _edition_problems(
 
     if kinds_needed and "monotone" in checks and any(r.monotone for r in edition.requirements):
         pairs = station_pool.flatmap(lambda s: st.tuples(st.just(s), sts.more_resources(s)))
-        problems += _hypothesis(pairs, lambda p: policy.monotone_problems(*p), settings,
-                                "monotone", ref)
+        problems += _hypothesis(
+            pairs, lambda p: policy.monotone_problems(*p), settings, "monotone", ref
+        )
 
     if "tailoring" in checks:
         cases = st.tuples(subject_pool, sts.overrides(edition))
-        problems += _hypothesis(cases, lambda c: policy.tailoring_problems(*c), settings,
-                                "tailoring", ref)
+        problems += _hypothesis(
+            cases, lambda c: policy.tailoring_problems(*c), settings, "tailoring", ref
+        )
 
     if kinds_needed and "rank-caps" in checks and edition.grading.rank_caps:
+
         def batch(stations: list[Station]) -> list[Subject]:
             return [attrs.evolve(s, id=f"S{i + 1}") for i, s in enumerate(stations)]
 
         # Copies make ties at the cut, where caps are easiest to get wrong.
-        batches = st.lists(station_pool, min_size=1, max_size=5).flatmap(
-            lambda xs: st.lists(st.sampled_from(xs), min_size=len(xs),
-                                max_size=3 * len(xs))).map(batch)
+        batches = (
+            st.lists(station_pool, min_size=1, max_size=5)
+            .flatmap(
+                lambda xs: st.lists(st.sampled_from(xs), min_size=len(xs), max_size=3 * len(xs))
+            )
+            .map(batch)
+        )
         problems += _hypothesis(batches, policy.rank_cap_problems, settings, "rank-caps", ref)
     return problems
 
@@ -391,16 +444,28 @@ def conformance_problems(
     problems: list[Problem] = []
     notes: list[str] = []
     if info is None:
-        return ConformanceResult(plugin_name, (), (Problem(
-            "load", f"no plugin named {plugin_name!r} is registered (registered: "
-            f"{', '.join(p.name for p in registry.plugins) or 'none'})"),))
+        return ConformanceResult(
+            plugin_name,
+            (),
+            (
+                Problem(
+                    "load",
+                    f"no plugin named {plugin_name!r} is registered (registered: "
+                    f"{', '.join(p.name for p in registry.plugins) or 'none'})",
+                ),
+            ),
+        )
     if info.error is not None:
-        return ConformanceResult(plugin_name, (), (Problem(
-            "load", f"plugin {plugin_name!r} failed to load: {info.error}"),))
+        return ConformanceResult(
+            plugin_name,
+            (),
+            (Problem("load", f"plugin {plugin_name!r} failed to load: {info.error}"),),
+        )
     extensions = _plugin_extensions(registry, plugin_name)
     if not info.standards and not extensions:
-        problems.append(Problem("load", "the plugin registers no standard and no machine "
-                                "extension"))
+        problems.append(
+            Problem("load", "the plugin registers no standard and no machine extension")
+        )
     examples = tuple(examples)
     samples = registry.samples()
     checked: list[str] = []
@@ -408,14 +473,21 @@ def conformance_problems(
         standard, edition = registry.standard(ref)
         checked.append(ref)
         problems += _edition_problems(
-            standard, edition, samples=samples,
+            standard,
+            edition,
+            samples=samples,
             examples=[e for e in examples if _covers(edition, e)],
-            as_of=as_of, settings=cfg, checks=checks, coverage=cov)
+            as_of=as_of,
+            settings=cfg,
+            checks=checks,
+            coverage=cov,
+        )
     if "lifecycle" in checks and extensions:
         from stationkit.testing import _lifecycle
 
-        found, lifecycle_notes = _lifecycle.lifecycle_problems_of(registry, plugin_name,
-                                                               extensions, cfg)
+        found, lifecycle_notes = _lifecycle.lifecycle_problems_of(
+            registry, plugin_name, extensions, cfg
+        )
         problems += found
         notes += lifecycle_notes
         checked.append(f"{len(extensions)} machine extension(s)")
@@ -425,7 +497,8 @@ def conformance_problems(
             f"generated and sample subjects saw {rep.covered}/{rep.total} requirements both "
             "met and not met; the properties were checked vacuously for: "
             + ", ".join(f"{r.ref} {r.requirement} ({r.gap})" for r in rep.gaps())
-            + " — pass examples=[...] that reach them")
+            + " — pass examples=[...] that reach them"
+        )
     return ConformanceResult(plugin_name, tuple(checked), tuple(problems), tuple(notes))
 
 
@@ -442,8 +515,9 @@ def run_conformance(registry: Registry, plugin_name: str, **options: Any) -> Con
     return conformance_problems(registry, plugin_name, **options).raise_for_problems()
 
 
-def check_plugin(plugin: ModuleType | object | str, *, name: str | None = None,
-                 **options: Any) -> ConformanceResult:
+def check_plugin(
+    plugin: ModuleType | object | str, *, name: str | None = None, **options: Any
+) -> ConformanceResult:
     """Check one plugin in a fresh registry: ``plugin`` is an installed entry-point name
     (``"quanzhou"``) or a plugin module/object (registered in-process as ``name``, by default
     the module's name). Raises AssertionError listing every problem; returns the result
@@ -456,9 +530,11 @@ def check_plugin(plugin: ModuleType | object | str, *, name: str | None = None,
     if isinstance(plugin, str):
         infos = registry.load_entry_points(only=[plugin])
         if not infos:
-            raise AssertionError(f"no installed stationkit plugin is named {plugin!r} (is its "
-                                 "distribution installed, with an entry point in the "
-                                 "'stationkit' group?)")
+            raise AssertionError(
+                f"no installed stationkit plugin is named {plugin!r} (is its "
+                "distribution installed, with an entry point in the "
+                "'stationkit' group?)"
+            )
         label = plugin
     else:
         label = name or str(getattr(plugin, "__name__", type(plugin).__name__))
@@ -467,4 +543,3 @@ def check_plugin(plugin: ModuleType | object | str, *, name: str | None = None,
         return run_conformance(registry, label, **options)
     finally:
         registry.unregister(label)
-

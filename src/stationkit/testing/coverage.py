@@ -22,9 +22,9 @@ from collections.abc import Iterable
 
 import attrs
 
-from stationkit._findings import Status
-from stationkit._report import Report
-from stationkit._standard import Standard
+from stationkit.assessment._report import Report
+from stationkit.standard._findings import Status
+from stationkit.standard._standard import Standard
 
 __all__ = ["CoverageReport", "RequirementCoverage", "RequirementSeen"]
 
@@ -76,13 +76,16 @@ class CoverageReport:
         return tuple(r for r in self.rows if not r.covered)
 
     def render(self) -> str:
-        lines = [f"requirement coverage: {self.covered}/{self.total} seen both met and not "
-                 f"met ({self.ratio:.0%})"]
+        lines = [
+            f"requirement coverage: {self.covered}/{self.total} seen both met and not "
+            f"met ({self.ratio:.0%})"
+        ]
         for r in self.rows:
             mark = "ok " if r.covered else "-- "
-            lines.append(f"  {mark}{r.ref} {r.requirement}: met {r.met}, not met {r.not_met}, "
-                         f"missing {r.missing}, n/a {r.not_applicable}"
-                         + (f"  ({r.gap})" if r.gap else ""))
+            lines.append(
+                f"  {mark}{r.ref} {r.requirement}: met {r.met}, not met {r.not_met}, "
+                f"missing {r.missing}, n/a {r.not_applicable}" + (f"  ({r.gap})" if r.gap else "")
+            )
         return "\n".join(lines)
 
 
@@ -135,9 +138,16 @@ class RequirementCoverage:
             if wanted is not None and ref not in wanted:
                 continue
             c = self._counts.get((ref, rid), {})
-            rows.append(RequirementSeen(
-                ref, rid, c.get(Status.MET, 0), c.get(Status.NOT_MET, 0),
-                c.get(Status.MISSING_EVIDENCE, 0), c.get(Status.NOT_APPLICABLE, 0)))
+            rows.append(
+                RequirementSeen(
+                    ref,
+                    rid,
+                    c.get(Status.MET, 0),
+                    c.get(Status.NOT_MET, 0),
+                    c.get(Status.MISSING_EVIDENCE, 0),
+                    c.get(Status.NOT_APPLICABLE, 0),
+                )
+            )
         return CoverageReport(tuple(rows))
 
     def require(self, minimum: float, refs: Iterable[str] | None = None) -> CoverageReport:
@@ -148,7 +158,8 @@ class RequirementCoverage:
             gaps = "\n".join(f"  {r.ref} {r.requirement}: {r.gap}" for r in rep.gaps())
             raise AssertionError(
                 f"requirement coverage {rep.ratio:.0%} ({rep.covered}/{rep.total}) is below "
-                f"{minimum:.0%}; not seen both met and not met:\n{gaps}")
+                f"{minimum:.0%}; not seen both met and not met:\n{gaps}"
+            )
         return rep
 
     @property

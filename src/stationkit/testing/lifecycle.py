@@ -47,8 +47,9 @@ __all__ = [
 START = datetime(2025, 1, 6, 9, 0)
 
 
-def driven_paths(definition: MachineDefinition, record_id: str,
-                 start: datetime = START) -> list[tuple[Event, ...]]:
+def driven_paths(
+    definition: MachineDefinition, record_id: str, start: datetime = START
+) -> list[tuple[Event, ...]]:
     """Each covering path of the machine, driven into events (paths a guard refuses with
     its example payload are left out; :func:`path_problems` reports them)."""
     out = []
@@ -61,8 +62,9 @@ def driven_paths(definition: MachineDefinition, record_id: str,
 
 
 @st.composite
-def event_streams(draw: st.DrawFn, definition: MachineDefinition, *, max_records: int = 3,
-                  start: datetime = START) -> list[Event]:
+def event_streams(
+    draw: st.DrawFn, definition: MachineDefinition, *, max_records: int = 3, start: datetime = START
+) -> list[Event]:
     """A valid event stream of up to ``max_records`` records of the machine, in time order:
     each record follows a prefix of a covering path; records are interleaved."""
     n = draw(st.integers(1, max_records), label="records")
@@ -81,8 +83,9 @@ def event_streams(draw: st.DrawFn, definition: MachineDefinition, *, max_records
     return [attrs.evolve(e, event_id=f"{e.record_id}/{k}") for k, e in enumerate(stream)]
 
 
-def hazard_event_streams(extensions: Sequence[MachineExtension] = (),
-                         edition: str | None = None, **kw: object) -> SearchStrategy[list[Event]]:
+def hazard_event_streams(
+    extensions: Sequence[MachineExtension] = (), edition: str | None = None, **kw: object
+) -> SearchStrategy[list[Event]]:
     """Valid hazard event streams for the hazard machine as ``extensions`` extend it."""
     return event_streams(resolve_machine("hazard", extensions, edition), **kw)  # type: ignore[arg-type]
 
@@ -95,31 +98,41 @@ def path_problems(definition: MachineDefinition, ref: str = "") -> list[Problem]
             drive_path(definition, path, "R1", START)
         except LifecycleError as exc:
             last = path[-1]
-            out.append(Problem(
-                "lifecycle", f"machine {definition.name!r}: driving {last.source} "
-                f"--{last.trigger}--> {last.dest} with the transitions' examples fails: {exc}",
-                ref))
+            out.append(
+                Problem(
+                    "lifecycle",
+                    f"machine {definition.name!r}: driving {last.source} "
+                    f"--{last.trigger}--> {last.dest} with the transitions' examples fails: {exc}",
+                    ref,
+                )
+            )
     return out
 
 
-def _stepped(definition: MachineDefinition,
-             events: Sequence[Event]) -> dict[str, RecordState]:
+def _stepped(definition: MachineDefinition, events: Sequence[Event]) -> dict[str, RecordState]:
     states: dict[str, RecordState] = {}
     for event in events:
         states[event.record_id] = step(definition, states.get(event.record_id), event)[0]
     return states
 
 
-def lifecycle_problems(definition: MachineDefinition, events: Sequence[Event],
-                       ref: str = "") -> list[Problem]:
+def lifecycle_problems(
+    definition: MachineDefinition, events: Sequence[Event], ref: str = ""
+) -> list[Problem]:
     """Replaying equals stepping event by event; replaying up to a date equals stepping the
     events up to it; versions count events; every state is one of the machine's."""
     out: list[Problem] = []
     shown = ", ".join(f"{e.record_id}:{e.type}@{e.at:%m-%d %H:%M}" for e in events[:12])
 
     def bad(message: str) -> None:
-        out.append(Problem("lifecycle", f"machine {definition.name!r}: {message}", ref,
-                           subject=f"events: {shown}"))
+        out.append(
+            Problem(
+                "lifecycle",
+                f"machine {definition.name!r}: {message}",
+                ref,
+                subject=f"events: {shown}",
+            )
+        )
 
     try:
         stepped = _stepped(definition, events)
@@ -139,8 +152,9 @@ def lifecycle_problems(definition: MachineDefinition, events: Sequence[Event],
     if events:
         middle = events[len(events) // 2].at.date()
         early = [e for e in events if e.at.date() <= middle]
-        if dict(replay(events, {definition.name: definition}, middle)) != \
-                _stepped(definition, early):
+        if dict(replay(events, {definition.name: definition}, middle)) != _stepped(
+            definition, early
+        ):
             bad(f"replay as of {middle} differs from stepping the events up to it")
     return out
 

@@ -24,14 +24,14 @@ from typing import Any
 
 import attrs
 
-from stationkit._assess import Assessor
-from stationkit._errors import StationkitError
-from stationkit._findings import Finding, Status
-from stationkit._records import Dataset, Station
-from stationkit._remedy import apply_remedy
-from stationkit._report import Report
-from stationkit._report_json import finding_json, report_from_json, report_to_json
-from stationkit._standard import (
+from stationkit.assessment._assessor import Assessor
+from stationkit.assessment._report import Report
+from stationkit.errors import StationkitError
+from stationkit.records._model import Dataset, Station
+from stationkit.report._json import finding_json, report_from_json, report_to_json
+from stationkit.standard._findings import Finding, Status
+from stationkit.standard._remedy import apply_remedy
+from stationkit.standard._standard import (
     Edition,
     GradingModel,
     ParamValue,
@@ -75,8 +75,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = self.ref + (f" {self.requirement}" if self.requirement else "")
-        text = f"[{self.check}] {where}: {self.message}" if where else \
-            f"[{self.check}] {self.message}"
+        text = (
+            f"[{self.check}] {where}: {self.message}" if where else f"[{self.check}] {self.message}"
+        )
         if self.subject:
             text += f"\n    subject: {self.subject}"
         return text
@@ -88,8 +89,10 @@ class PropertyFailure(AssertionError):  # noqa: N818 - reads as what it is
     def __init__(self, problems: Sequence[Problem], title: str = "") -> None:
         self.problems = tuple(problems)
         head = title or f"{len(self.problems)} property problem(s)"
-        body = "\n".join(f"  {i + 1}. {str(p).replace(chr(10), chr(10) + '  ')}"
-                         for i, p in enumerate(self.problems))
+        body = "\n".join(
+            f"  {i + 1}. {str(p).replace(chr(10), chr(10) + '  ')}"
+            for i, p in enumerate(self.problems)
+        )
         super().__init__(f"{head}:\n{body}")
 
 
@@ -125,8 +128,9 @@ def json_native_problems(value: Any, where: str) -> list[str]:
     return out
 
 
-def rank_cap_problems(grading: GradingModel, reports: Sequence[Report],
-                      resolve: Any = float, ref: str = "") -> list[Problem]:
+def rank_cap_problems(
+    grading: GradingModel, reports: Sequence[Report], resolve: Any = float, ref: str = ""
+) -> list[Problem]:
     """Whether the grades of a batch respect every rank cap: at most ``floor(share × n)``
     reports may hold a capped grade. ``resolve`` turns a parameter name into its value."""
     problems = []
@@ -137,11 +141,15 @@ def rank_cap_problems(grading: GradingModel, reports: Sequence[Report],
         holders = [r for r in reports if r.grade == cap.grade]
         if len(holders) > allowed:
             scores = sorted((r.score for r in holders), reverse=True)
-            problems.append(Problem(
-                "rank-caps",
-                f"{len(holders)} of {n} reports hold grade {cap.grade!r}, but the cap "
-                f"({cap.citation.label()}) allows at most {share:g} × {n} → {allowed}; "
-                f"their scores: {scores}", ref))
+            problems.append(
+                Problem(
+                    "rank-caps",
+                    f"{len(holders)} of {n} reports hold grade {cap.grade!r}, but the cap "
+                    f"({cap.citation.label()}) allows at most {share:g} × {n} → {allowed}; "
+                    f"their scores: {scores}",
+                    ref,
+                )
+            )
     return problems
 
 
@@ -174,9 +182,16 @@ def citation_problems(standard: Standard, edition: Edition) -> list[Problem]:
 
     def cite(c: Any, what: str, need_quote: bool, req: str | None = None) -> None:
         if not c.document or c.document not in known:
-            problems.append(Problem("citations", f"{what} cites document {c.document!r}, "
-                                    f"which the standard does not list (sources: "
-                                    f"{', '.join(sorted(known))})", ref, req))
+            problems.append(
+                Problem(
+                    "citations",
+                    f"{what} cites document {c.document!r}, "
+                    f"which the standard does not list (sources: "
+                    f"{', '.join(sorted(known))})",
+                    ref,
+                    req,
+                )
+            )
         if not c.section.strip():
             problems.append(Problem("citations", f"{what} cites no section", ref, req))
         if need_quote and not c.quote.strip():
@@ -187,14 +202,18 @@ def citation_problems(standard: Standard, edition: Edition) -> list[Problem]:
     params = {p.name: p for p in edition.parameters}
     for r in edition.requirements:
         all_default = bool(r.parameters) and all(
-            params[n].default for n in r.parameters if n in params)
+            params[n].default for n in r.parameters if n in params
+        )
         cite(r.citation, f"requirement {r.id!r}", not all_default, r.id)
     for cap in edition.grading.rank_caps:
         cite(cap.citation, f"rank cap on {cap.grade!r}", True)
     for key in edition.sources:
         if key not in known:
-            problems.append(Problem("citations", f"edition source {key!r} is not among the "
-                                    "standard's sources", ref))
+            problems.append(
+                Problem(
+                    "citations", f"edition source {key!r} is not among the standard's sources", ref
+                )
+            )
     return problems
 
 
@@ -252,8 +271,10 @@ def contract_problems(standard: Standard, edition: Edition) -> list[Problem]:
 
     shares = [number(s.share, f"the share of group {s.group!r}") for s in edition.scoring.shares]
     if sum(s or 0.0 for s in shares) > edition.scoring.max_score + _EPS:
-        bad(f"group shares add up to {sum(s or 0.0 for s in shares):g}, more than the "
-            f"maximum score {edition.scoring.max_score:g}")
+        bad(
+            f"group shares add up to {sum(s or 0.0 for s in shares):g}, more than the "
+            f"maximum score {edition.scoring.max_score:g}"
+        )
     for s in edition.scoring.shares:
         if groups and s.group not in groups:
             bad(f"scoring gives a share to group {s.group!r}, which the edition does not list")
@@ -272,8 +293,10 @@ def contract_problems(standard: Standard, edition: Edition) -> list[Problem]:
         if share is not None and not 0.0 <= share <= 1.0:
             bad(f"the rank cap on {cap.grade!r} is a share of {share:g}, not within [0, 1]")
         if cap.grade not in band_grades:
-            bad(f"a rank cap limits grade {cap.grade!r}, which is not one of the bands "
-                f"({', '.join(band_grades) or 'none'}): the cap is never enforced")
+            bad(
+                f"a rank cap limits grade {cap.grade!r}, which is not one of the bands "
+                f"({', '.join(band_grades) or 'none'}): the cap is never enforced"
+            )
     return out
 
 
@@ -282,8 +305,10 @@ def _json_diff(a: Mapping[str, Any], b: Mapping[str, Any]) -> str:
     keys = [k for k in dict.fromkeys([*a, *b]) if a.get(k) != b.get(k)]
     parts = []
     for k in keys[:6]:
-        parts.append(f"{k}: {json.dumps(a.get(k), ensure_ascii=False, default=str)[:300]} "
-                     f"!= {json.dumps(b.get(k), ensure_ascii=False, default=str)[:300]}")
+        parts.append(
+            f"{k}: {json.dumps(a.get(k), ensure_ascii=False, default=str)[:300]} "
+            f"!= {json.dumps(b.get(k), ensure_ascii=False, default=str)[:300]}"
+        )
     return "; ".join(parts)
 
 
@@ -309,18 +334,24 @@ class Policy:
     """One edition of a standard, with the date and parameters to assess under, and every
     property check as a method."""
 
-    def __init__(self, standard: Standard, edition: str | None = None, *,
-                 as_of: date = DEFAULT_AS_OF,
-                 parameters: Mapping[str, object] | None = None,
-                 dataset: Dataset | None = None,
-                 coverage: RequirementCoverage | None = None) -> None:
+    def __init__(
+        self,
+        standard: Standard,
+        edition: str | None = None,
+        *,
+        as_of: date = DEFAULT_AS_OF,
+        parameters: Mapping[str, object] | None = None,
+        dataset: Dataset | None = None,
+        coverage: RequirementCoverage | None = None,
+    ) -> None:
         self.standard = standard
         self.coverage = coverage
         self.as_of = as_of
         self.parameters = dict(parameters or {})
         self.dataset = dataset
-        self.assessor = Assessor(standard, edition, as_of=as_of, parameters=parameters,
-                                 dataset=dataset)
+        self.assessor = Assessor(
+            standard, edition, as_of=as_of, parameters=parameters, dataset=dataset
+        )
         self.edition: Edition = self.assessor.edition
         self.ref = f"{standard.id}@{self.edition.edition}"
 
@@ -335,16 +366,30 @@ class Policy:
         return self.assessor.assess_batch(subjects)
 
     def tailored(self, overrides: Mapping[str, object]) -> Policy:
-        return Policy(self.standard, self.edition.edition, as_of=self.as_of,
-                      parameters={**self.parameters, **overrides}, dataset=self.dataset)
+        return Policy(
+            self.standard,
+            self.edition.edition,
+            as_of=self.as_of,
+            parameters={**self.parameters, **overrides},
+            dataset=self.dataset,
+        )
 
-    def _problem(self, check: str, message: str, subject: Subject | None = None,
-                 requirement: str | None = None) -> Problem:
-        return Problem(check, message, self.ref, requirement,
-                       show_subject(subject) if subject is not None else None)
+    def _problem(
+        self,
+        check: str,
+        message: str,
+        subject: Subject | None = None,
+        requirement: str | None = None,
+    ) -> Problem:
+        return Problem(
+            check,
+            message,
+            self.ref,
+            requirement,
+            show_subject(subject) if subject is not None else None,
+        )
 
-    def _safe_assess(self, check: str, subject: Subject,
-                     problems: list[Problem]) -> Report | None:
+    def _safe_assess(self, check: str, subject: Subject, problems: list[Problem]) -> Report | None:
         try:
             return self.assess(subject)
         except StationkitError as exc:
@@ -402,10 +447,12 @@ class Policy:
         if r.grade is not None and r.grade not in grades:
             bad(f"grade {r.grade!r} is not one of the bands")
         if not r.failed_gates and grading.bands:
-            band = next((b for b in grading.bands
-                         if r.score >= self.assessor.resolve(b.min_score)), None)
-            want = band.grade if band else (grading.fail_grade.grade
-                                            if grading.fail_grade else None)
+            band = next(
+                (b for b in grading.bands if r.score >= self.assessor.resolve(b.min_score)), None
+            )
+            want = (
+                band.grade if band else (grading.fail_grade.grade if grading.fail_grade else None)
+            )
             if r.grade != want:
                 bad(f"score {r.score:g} should grade {want!r}, got {r.grade!r}")
         return problems
@@ -420,23 +467,44 @@ class Policy:
         failed = [f.requirement for f in r.findings if f.gate and not f.passed]
         gates = {q.id for q in self.edition.requirements if q.gate}
         if set(r.failed_gates) != set(failed):
-            problems.append(self._problem(
-                "gates", f"report lists failed gates {list(r.failed_gates)}, the findings "
-                f"say {failed}", subject))
+            problems.append(
+                self._problem(
+                    "gates",
+                    f"report lists failed gates {list(r.failed_gates)}, the findings say {failed}",
+                    subject,
+                )
+            )
         for f in r.findings:
             if f.gate != (f.requirement in gates):
-                problems.append(self._problem("gates", "finding's gate flag differs from the "
-                                              "requirement's", subject, f.requirement))
+                problems.append(
+                    self._problem(
+                        "gates",
+                        "finding's gate flag differs from the requirement's",
+                        subject,
+                        f.requirement,
+                    )
+                )
         if failed:
             fail = self.edition.grading.fail_grade
             if r.outcome != "fail":
-                problems.append(self._problem(
-                    "gates", f"gate(s) {', '.join(failed)} not met but the outcome is "
-                    f"{r.outcome!r} (score {r.score:g})", subject, failed[0]))
+                problems.append(
+                    self._problem(
+                        "gates",
+                        f"gate(s) {', '.join(failed)} not met but the outcome is "
+                        f"{r.outcome!r} (score {r.score:g})",
+                        subject,
+                        failed[0],
+                    )
+                )
             if r.grade != (fail.grade if fail else None):
-                problems.append(self._problem(
-                    "gates", f"gate(s) {', '.join(failed)} not met but the grade is "
-                    f"{r.grade!r}", subject, failed[0]))
+                problems.append(
+                    self._problem(
+                        "gates",
+                        f"gate(s) {', '.join(failed)} not met but the grade is {r.grade!r}",
+                        subject,
+                        failed[0],
+                    )
+                )
         return problems
 
     def determinism_problems(self, subject: Subject) -> list[Problem]:
@@ -447,15 +515,18 @@ class Policy:
             return problems
         again = [self.assess(subject)]
         if isinstance(subject, Station):
-            from stationkit._remedy import apply_changes
+            from stationkit.standard._remedy import apply_changes
 
             again.append(self.assess(apply_changes(subject, ())))
         a = report_to_json(first)
         for other in again:
             b = report_to_json(other)
             if a != b:
-                problems.append(self._problem(
-                    "deterministic", f"two assessments differ: {_json_diff(a, b)}", subject))
+                problems.append(
+                    self._problem(
+                        "deterministic", f"two assessments differ: {_json_diff(a, b)}", subject
+                    )
+                )
                 break
         return problems
 
@@ -467,8 +538,10 @@ class Policy:
         if r is None:
             return problems
         for f in r.findings:
-            where = [*json_native_problems(f.observed, "observed"),
-                     *json_native_problems(f.expected, "expected")]
+            where = [
+                *json_native_problems(f.observed, "observed"),
+                *json_native_problems(f.expected, "expected"),
+            ]
             for c in f.remedy.change if f.remedy else ():
                 where += json_native_problems(c.value, f"remedy change {c.path}")
             for msg in where:
@@ -477,14 +550,17 @@ class Policy:
         try:
             text = json.dumps(data, ensure_ascii=False)
         except (TypeError, ValueError) as exc:
-            problems.append(self._problem("json-round-trip", f"json.dumps failed: {exc}",
-                                          subject))
+            problems.append(self._problem("json-round-trip", f"json.dumps failed: {exc}", subject))
             return problems
         back = report_to_json(report_from_json(json.loads(text)))
         if back != data:
-            problems.append(self._problem(
-                "json-round-trip", f"report changed through JSON: {_json_diff(data, back)}",
-                subject))
+            problems.append(
+                self._problem(
+                    "json-round-trip",
+                    f"report changed through JSON: {_json_diff(data, back)}",
+                    subject,
+                )
+            )
         return problems
 
     def parameter_read_problems(self, subject: Subject) -> list[Problem]:
@@ -499,16 +575,26 @@ class Policy:
             try:
                 req.predicate(subject, ctx)
             except Exception as exc:
-                problems.append(self._problem(
-                    "parameters-read", f"predicate raised {type(exc).__name__}: {exc}",
-                    subject, req.id))
+                problems.append(
+                    self._problem(
+                        "parameters-read",
+                        f"predicate raised {type(exc).__name__}: {exc}",
+                        subject,
+                        req.id,
+                    )
+                )
                 continue
             undeclared = sorted(log.read - set(req.parameters))
             if undeclared:
-                problems.append(self._problem(
-                    "parameters-read", f"reads parameter(s) {', '.join(undeclared)} without "
-                    f"declaring them (declared: {', '.join(req.parameters) or 'none'})",
-                    None, req.id))
+                problems.append(
+                    self._problem(
+                        "parameters-read",
+                        f"reads parameter(s) {', '.join(undeclared)} without "
+                        f"declaring them (declared: {', '.join(req.parameters) or 'none'})",
+                        None,
+                        req.id,
+                    )
+                )
         return problems
 
     # -- pairs and batches ---------------------------------------------------------------
@@ -524,13 +610,22 @@ class Policy:
         was = {f.requirement: f for f in before.findings}
         for f in after.findings:
             old = was.get(f.requirement)
-            if f.requirement in declared and old is not None and old.status is Status.MET \
-                    and f.status in _NOT_MET:
-                problems.append(self._problem(
-                    "monotone", f"declared monotone, but adding resources turned it from met "
-                    f"({show_finding(old)}) to {f.status.value} ({show_finding(f)}); "
-                    f"with more resources: {show_subject(richer)}",
-                    station, f.requirement))
+            if (
+                f.requirement in declared
+                and old is not None
+                and old.status is Status.MET
+                and f.status in _NOT_MET
+            ):
+                problems.append(
+                    self._problem(
+                        "monotone",
+                        f"declared monotone, but adding resources turned it from met "
+                        f"({show_finding(old)}) to {f.status.value} ({show_finding(f)}); "
+                        f"with more resources: {show_subject(richer)}",
+                        station,
+                        f.requirement,
+                    )
+                )
         return problems
 
     def remedy_problems(self, station: Station) -> list[Problem]:
@@ -545,26 +640,43 @@ class Policy:
             try:
                 fixed = apply_remedy(station, f.remedy)
             except StationkitError as exc:
-                problems.append(self._problem(
-                    "remedies", f"the remedy cannot be applied ({exc}); finding: "
-                    f"{show_finding(f)}", station, f.requirement))
+                problems.append(
+                    self._problem(
+                        "remedies",
+                        f"the remedy cannot be applied ({exc}); finding: {show_finding(f)}",
+                        station,
+                        f.requirement,
+                    )
+                )
                 continue
             try:
                 after = self.assess(fixed).finding(f.requirement)
             except (StationkitError, KeyError) as exc:
-                problems.append(self._problem(
-                    "remedies", f"re-assessing after the remedy failed: {exc}", station,
-                    f.requirement))
+                problems.append(
+                    self._problem(
+                        "remedies",
+                        f"re-assessing after the remedy failed: {exc}",
+                        station,
+                        f.requirement,
+                    )
+                )
                 continue
             if after.status is not Status.MET:
-                problems.append(self._problem(
-                    "remedies", f"applying the remedy {show_remedy(f.remedy)} left the "
-                    f"finding {after.status.value}: before {show_finding(f)}; after "
-                    f"{show_finding(after)}", station, f.requirement))
+                problems.append(
+                    self._problem(
+                        "remedies",
+                        f"applying the remedy {show_remedy(f.remedy)} left the "
+                        f"finding {after.status.value}: before {show_finding(f)}; after "
+                        f"{show_finding(after)}",
+                        station,
+                        f.requirement,
+                    )
+                )
         return problems
 
-    def tailoring_problems(self, subject: Subject,
-                           overrides: Mapping[str, object]) -> list[Problem]:
+    def tailoring_problems(
+        self, subject: Subject, overrides: Mapping[str, object]
+    ) -> list[Problem]:
         """Overriding parameters changes only the findings of requirements that declare
         them (and the score and grade through those), and the report lists the overrides."""
         problems: list[Problem] = []
@@ -577,16 +689,24 @@ class Policy:
             other = self.tailored(overrides)
             tailored = other.assess(subject)
         except StationkitError as exc:
-            problems.append(self._problem(
-                "tailoring", f"assessment with overrides {dict(overrides)!r} raised {exc}",
-                subject))
+            problems.append(
+                self._problem(
+                    "tailoring",
+                    f"assessment with overrides {dict(overrides)!r} raised {exc}",
+                    subject,
+                )
+            )
             return problems
         names = set(overrides)
         listed = set(tailored.overridden) - set(self.parameters)
         if not names <= set(tailored.overridden):
-            problems.append(self._problem(
-                "tailoring", f"overridden lists {sorted(listed)}, expected {sorted(names)}",
-                subject))
+            problems.append(
+                self._problem(
+                    "tailoring",
+                    f"overridden lists {sorted(listed)}, expected {sorted(names)}",
+                    subject,
+                )
+            )
         declares = {r.id: set(r.parameters) for r in self.edition.requirements}
         was = {f.requirement: f for f in base.findings}
         changed = False
@@ -596,19 +716,32 @@ class Policy:
                 continue
             changed = True
             if not declares.get(f.requirement, set()) & names:
-                problems.append(self._problem(
-                    "tailoring", f"overriding {dict(overrides)!r} changed this finding, but "
-                    f"the requirement does not declare {', '.join(sorted(names))}: before "
-                    f"{show_finding(old) if old else 'absent'}; after {show_finding(f)}",
-                    subject, f.requirement))
+                problems.append(
+                    self._problem(
+                        "tailoring",
+                        f"overriding {dict(overrides)!r} changed this finding, but "
+                        f"the requirement does not declare {', '.join(sorted(names))}: before "
+                        f"{show_finding(old) if old else 'absent'}; after {show_finding(f)}",
+                        subject,
+                        f.requirement,
+                    )
+                )
         scoring_side = names & scoring_parameters(self.edition)
-        if not changed and not scoring_side and (
-                base.score, base.grade, base.outcome) != (
-                tailored.score, tailored.grade, tailored.outcome):
-            problems.append(self._problem(
-                "tailoring", f"overriding {dict(overrides)!r} changed no finding but changed "
-                f"score/grade/outcome from {(base.score, base.grade, base.outcome)} to "
-                f"{(tailored.score, tailored.grade, tailored.outcome)}", subject))
+        if (
+            not changed
+            and not scoring_side
+            and (base.score, base.grade, base.outcome)
+            != (tailored.score, tailored.grade, tailored.outcome)
+        ):
+            problems.append(
+                self._problem(
+                    "tailoring",
+                    f"overriding {dict(overrides)!r} changed no finding but changed "
+                    f"score/grade/outcome from {(base.score, base.grade, base.outcome)} to "
+                    f"{(tailored.score, tailored.grade, tailored.outcome)}",
+                    subject,
+                )
+            )
         return problems
 
     def rank_cap_problems(self, subjects: Sequence[Subject]) -> list[Problem]:
@@ -620,24 +753,27 @@ class Policy:
         except StationkitError as exc:
             return [self._problem("rank-caps", f"assess_batch raised {exc}")]
         except Exception as exc:  # a crash in the core's batch path is a finding too
-            return [self._problem("rank-caps", f"assess_batch raised "
-                                  f"{type(exc).__name__}: {exc}")]
-        for p in rank_cap_problems(self.edition.grading, reports, self.assessor.resolve,
-                                   self.ref):
+            return [self._problem("rank-caps", f"assess_batch raised {type(exc).__name__}: {exc}")]
+        for p in rank_cap_problems(self.edition.grading, reports, self.assessor.resolve, self.ref):
             shown = "; ".join(show_subject(s) for s in subjects[:3])
             problems.append(attrs.evolve(p, subject=f"batch of {len(subjects)}: {shown}"))
         for subject, report in zip(subjects, reports, strict=True):
             alone = self.assess(subject)
             if alone.findings != report.findings or alone.score != report.score:
-                problems.append(self._problem(
-                    "rank-caps", "a subject's findings or score differ between assess and "
-                    "assess_batch", subject))
+                problems.append(
+                    self._problem(
+                        "rank-caps",
+                        "a subject's findings or score differ between assess and assess_batch",
+                        subject,
+                    )
+                )
         return problems
 
     # -- assertions ------------------------------------------------------------------------
     def check_contract(self) -> None:
-        _raise([*self.contract_problems(), *self.citation_problems()],
-               f"{self.ref} is not well formed")
+        _raise(
+            [*self.contract_problems(), *self.citation_problems()], f"{self.ref} is not well formed"
+        )
 
     def check_score_bounds(self, subject: Subject) -> None:
         _raise(self.score_problems(subject))
@@ -669,9 +805,13 @@ class Policy:
     def problems(self, subject: Subject) -> list[Problem]:
         """Every single-subject property: bounds, gates, determinism, JSON, parameter
         reads, and (for stations) remedies."""
-        out = [*self.score_problems(subject), *self.gate_problems(subject),
-               *self.determinism_problems(subject), *self.json_problems(subject),
-               *self.parameter_read_problems(subject)]
+        out = [
+            *self.score_problems(subject),
+            *self.gate_problems(subject),
+            *self.determinism_problems(subject),
+            *self.json_problems(subject),
+            *self.parameter_read_problems(subject),
+        ]
         if isinstance(subject, Station):
             out += self.remedy_problems(subject)
         return out
@@ -686,15 +826,16 @@ def _finding(report: Report, requirement: str) -> Finding:
     try:
         return report.finding(requirement)
     except KeyError:
-        raise AssertionError(f"no finding for {requirement!r} (does its scope cover "
-                             f"{report.subject.kind!r}?)\n{explain(report)}") from None
+        raise AssertionError(
+            f"no finding for {requirement!r} (does its scope cover "
+            f"{report.subject.kind!r}?)\n{explain(report)}"
+        ) from None
 
 
 def assert_met(report: Report, requirement: str) -> None:
     f = _finding(report, requirement)
     if f.status is not Status.MET:
-        raise AssertionError(f"{requirement} is {f.status.value}, expected met\n"
-                             f"{explain(report)}")
+        raise AssertionError(f"{requirement} is {f.status.value}, expected met\n{explain(report)}")
 
 
 def assert_not_met(report: Report, requirement: str, *, missing_ok: bool = True) -> None:
@@ -702,8 +843,9 @@ def assert_not_met(report: Report, requirement: str, *, missing_ok: bool = True)
     f = _finding(report, requirement)
     allowed = _NOT_MET if missing_ok else (Status.NOT_MET,)
     if f.status not in allowed:
-        raise AssertionError(f"{requirement} is {f.status.value}, expected not met\n"
-                             f"{explain(report)}")
+        raise AssertionError(
+            f"{requirement} is {f.status.value}, expected not met\n{explain(report)}"
+        )
 
 
 def assert_passes(report: Report) -> None:

@@ -20,7 +20,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.strategies import SearchStrategy
 
-from stationkit._records import (
+from stationkit.records._model import (
     Communications,
     Completion,
     Count,
@@ -31,14 +31,14 @@ from stationkit._records import (
     Funding,
     Grid,
     InventoryItem,
-    Ledger,
-    Level,
     Member,
     Plan,
     Post,
     Premises,
     PublicityChannel,
+    RecordBook,
     Region,
+    RegionLevel,
     Room,
     Sign,
     Station,
@@ -46,7 +46,7 @@ from stationkit._records import (
     Training,
     Warehouse,
 )
-from stationkit._standard import Edition, ParamValue, RegionSubject, Standard
+from stationkit.standard._standard import Edition, ParamValue, RegionSubject, Standard
 from stationkit.testing._vocab import Vocabulary, from_edition, vocabulary_for
 
 T = TypeVar("T")
@@ -158,7 +158,9 @@ def members(
             role=roles[role - 1] if role else None,
             birth_date=born,
             age=None if gone or born is not None else Count(18 + years),
-            formal=flags[0], insured=flags[1], protective_equipment=flags[2],
+            formal=flags[0],
+            insured=flags[1],
+            protective_equipment=flags[2],
         )
 
     return st.integers(0, 48 * 20 * 12 * (len(roles) + 1) * 27 - 1).map(decode)
@@ -268,9 +270,7 @@ def plans(vocab: Vocabulary | None = None, *, as_of: date = DEFAULT_AS_OF) -> Se
 
 # -- drills and trainings --
 @st.composite
-def _timeline(
-    draw: st.DrawFn, day: date, consistent: bool
-) -> tuple[datetime | None, ...]:
+def _timeline(draw: st.DrawFn, day: date, consistent: bool) -> tuple[datetime | None, ...]:
     """Alarm → assembled → departed → arrived → rescue started; consistent means in order."""
     start = datetime.combine(day, time(8)) + timedelta(seconds=draw(st.integers(0, 36000)))
     steps = draw(st.lists(st.integers(0, 1800), min_size=4, max_size=4))
@@ -351,13 +351,17 @@ def duty_arrangements(
 
 
 # -- stations --
-def _lists(strategy: SearchStrategy[T], vocab: Vocabulary,
-           longest: int = 8) -> SearchStrategy[tuple[T, ...]]:
+def _lists(
+    strategy: SearchStrategy[T], vocab: Vocabulary, longest: int = 8
+) -> SearchStrategy[tuple[T, ...]]:
     """A short list, whose length is often a small threshold or next to it (long lists are
     slow to generate: only team members go up to the largest headcount)."""
     near = [c for c in vocab.counts if c <= longest]
-    sizes = st.one_of(st.sampled_from(near), st.integers(0, longest)) if near else \
-        st.integers(0, longest)
+    sizes = (
+        st.one_of(st.sampled_from(near), st.integers(0, longest))
+        if near
+        else st.integers(0, longest)
+    )
     return sizes.flatmap(lambda n: st.lists(strategy, min_size=n, max_size=n).map(tuple))
 
 
@@ -396,8 +400,11 @@ def stations(
                             Room,
                             kind=_words(v, "room_kinds"),
                             name=st.none(),
-                            area_m2=opt(st.one_of(st.sampled_from(v.numbers),
-                                                  st.floats(0, 500, allow_nan=False))),
+                            area_m2=opt(
+                                st.one_of(
+                                    st.sampled_from(v.numbers), st.floats(0, 500, allow_nan=False)
+                                )
+                            ),
                         ),
                         max_size=6,
                     ).map(tuple)
@@ -406,15 +413,21 @@ def stations(
         ),
         "signs": opt(
             st.lists(
-                st.builds(Sign, text=_words(v, "sign_texts"), location=st.none(),
-                          visible=opt(st.booleans()), logo=st.none()),
+                st.builds(
+                    Sign,
+                    text=_words(v, "sign_texts"),
+                    location=st.none(),
+                    visible=opt(st.booleans()),
+                    logo=st.none(),
+                ),
                 max_size=3,
             ).map(tuple)
         ),
         "posts": opt(people.map(tuple)),
         "teams": opt(
-            st.lists(teams(v, as_of=as_of, absent=absent), max_size=3, unique_by=lambda t: t.kind)
-            .map(tuple)
+            st.lists(
+                teams(v, as_of=as_of, absent=absent), max_size=3, unique_by=lambda t: t.kind
+            ).map(tuple)
         ),
         "equipment": opt(inventories(v)),
         "communications": opt(communications(v, absent=absent)),
@@ -422,55 +435,79 @@ def stations(
         "handbook": opt(st.booleans()),
         "wall_maps": opt(_word_tuple(v, "wall_maps")),
         "drills": opt(st.lists(drills(v, as_of=as_of, absent=absent), max_size=5).map(tuple)),
-        "trainings": opt(
-            st.lists(trainings(v, as_of=as_of, absent=absent), max_size=5).map(tuple)
-        ),
+        "trainings": opt(st.lists(trainings(v, as_of=as_of, absent=absent), max_size=5).map(tuple)),
         "duty": opt(duty_arrangements(v, absent=absent)),
         "rules": opt(_word_tuple(v, "rules", 6)),
         "ledgers": opt(
             st.lists(
-                st.builds(Ledger, kind=_words(v, "ledger_kinds"),
-                          entries=opt(_counts(v, 100).map(Count)),
-                          updated_on=opt(_days(as_of))),
+                st.builds(
+                    RecordBook,
+                    kind=_words(v, "ledger_kinds"),
+                    entries=opt(_counts(v, 100).map(Count)),
+                    updated_on=opt(_days(as_of)),
+                ),
                 max_size=4,
             ).map(tuple)
         ),
         "grids": opt(
             st.lists(
-                st.builds(Grid, risk_area=_words(v, "risk_areas"),
-                          staff=st.lists(st.sampled_from(("staff 1", "staff 2", "staff 3")),
-                                         max_size=3, unique=True).map(tuple),
-                          name=st.none(), village=st.none()),
+                st.builds(
+                    Grid,
+                    risk_area=_words(v, "risk_areas"),
+                    staff=st.lists(
+                        st.sampled_from(("staff 1", "staff 2", "staff 3")), max_size=3, unique=True
+                    ).map(tuple),
+                    name=st.none(),
+                    village=st.none(),
+                ),
                 max_size=4,
             ).map(tuple)
         ),
         "publicity": opt(
             st.lists(
-                st.builds(PublicityChannel, kind=_words(v, "publicity_kinds"),
-                          sections=opt(_word_tuple(v, "sections")),
-                          updated_on=opt(_days(as_of))),
+                st.builds(
+                    PublicityChannel,
+                    kind=_words(v, "publicity_kinds"),
+                    sections=opt(_word_tuple(v, "sections")),
+                    updated_on=opt(_days(as_of)),
+                ),
                 max_size=3,
             ).map(tuple)
         ),
         "funding": opt(
-            st.builds(Funding, construction_yuan=opt(_counts(v, 10**6).map(Count)),
-                      annual_upkeep_yuan=opt(_counts(v, 10**5).map(Count)))
+            st.builds(
+                Funding,
+                construction_yuan=opt(_counts(v, 10**6).map(Count)),
+                annual_upkeep_yuan=opt(_counts(v, 10**5).map(Count)),
+            )
         ),
         "warehouse": opt(
-            st.builds(Warehouse, sign=opt(st.just("warehouse")), keeper=opt(st.just("keeper")),
-                      ledger=opt(st.booleans()), rules=opt(_word_tuple(v, "rules")))
+            st.builds(
+                Warehouse,
+                sign=opt(st.just("warehouse")),
+                keeper=opt(st.just("keeper")),
+                ledger=opt(st.booleans()),
+                rules=opt(_word_tuple(v, "rules")),
+            )
         ),
         "functions": opt(
             st.lists(
-                st.builds(Evidence, topic=_words(v, "topics"),
-                          items=_word_tuple(v, "evidence"), on=opt(_days(as_of))),
+                st.builds(
+                    Evidence,
+                    topic=_words(v, "topics"),
+                    items=_word_tuple(v, "evidence"),
+                    on=opt(_days(as_of)),
+                ),
                 max_size=5,
                 unique_by=lambda e: e.topic,
             ).map(tuple)
         ),
         "informants": opt(
-            st.lists(st.sampled_from(("informant 1", "informant 2", "informant 3")),
-                     max_size=3, unique=True).map(tuple)
+            st.lists(
+                st.sampled_from(("informant 1", "informant 2", "informant 3")),
+                max_size=3,
+                unique=True,
+            ).map(tuple)
         ),
     }
     for name, value in fixed.items():
@@ -487,8 +524,15 @@ def station_kinds(standard: Standard, edition: Edition | None = None) -> tuple[s
     if declared:
         return declared
     eds = (edition,) if edition else standard.editions
-    scoped = sorted({k for e in eds for r in e.requirements
-                     if r.scope.subject == "station" for k in r.scope.kinds})
+    scoped = sorted(
+        {
+            k
+            for e in eds
+            for r in e.requirements
+            if r.scope.subject == "station"
+            for k in r.scope.kinds
+        }
+    )
     return tuple(scoped) or ("station",)
 
 
@@ -594,11 +638,15 @@ def more_resources(draw: st.DrawFn, station: Station) -> Station:
             if team.members is None:
                 new.append(team)
                 continue
-            base = team.members or (Member("extra", age=Count(30), formal=True, insured=True,
-                                           protective_equipment=True),)
-            extra = tuple(attrs.evolve(base[i % len(base)], name=_copy_name(base[i % len(base)]
-                                                                             .name, i))
-                          for i in range(k))
+            base = team.members or (
+                Member(
+                    "extra", age=Count(30), formal=True, insured=True, protective_equipment=True
+                ),
+            )
+            extra = tuple(
+                attrs.evolve(base[i % len(base)], name=_copy_name(base[i % len(base)].name, i))
+                for i in range(k)
+            )
             vehicles = None if team.vehicles is None else Count(team.vehicles + 1)
             new.append(attrs.evolve(team, members=team.members + extra, vehicles=vehicles))
         return attrs.evolve(s, teams=tuple(new))
@@ -609,10 +657,16 @@ def more_resources(draw: st.DrawFn, station: Station) -> Station:
 
     def posts_more(s: Station) -> Station:
         posts_ = s.posts or ()
-        return attrs.evolve(s, posts=posts_ + tuple(
-            attrs.evolve(posts_[i % len(posts_)], person=_copy_name(posts_[i % len(posts_)]
-                                                                    .person, i))
-            for i in range(k)))
+        return attrs.evolve(
+            s,
+            posts=posts_
+            + tuple(
+                attrs.evolve(
+                    posts_[i % len(posts_)], person=_copy_name(posts_[i % len(posts_)].person, i)
+                )
+                for i in range(k)
+            ),
+        )
 
     def copies(field: str) -> Callable[[Station], Station]:
         def add(s: Station) -> Station:
@@ -631,26 +685,36 @@ def more_resources(draw: st.DrawFn, station: Station) -> Station:
     def comms(s: Station) -> Station:
         c = s.communications
         assert c is not None
-        return attrs.evolve(s, communications=attrs.evolve(
-            c,
-            satellite_phones=None if c.satellite_phones is None
-            else Count(c.satellite_phones + k),
-            screen_inches=None if c.screen_inches is None else c.screen_inches + 10.0 * k,
-        ))
+        return attrs.evolve(
+            s,
+            communications=attrs.evolve(
+                c,
+                satellite_phones=None
+                if c.satellite_phones is None
+                else Count(c.satellite_phones + k),
+                screen_inches=None if c.screen_inches is None else c.screen_inches + 10.0 * k,
+            ),
+        )
 
     def rooms(s: Station) -> Station:
         p = s.premises
         assert p is not None and p.rooms is not None
-        bigger = tuple(attrs.evolve(r, area_m2=None if r.area_m2 is None else r.area_m2 + 10 * k)
-                       for r in p.rooms)
+        bigger = tuple(
+            attrs.evolve(r, area_m2=None if r.area_m2 is None else r.area_m2 + 10 * k)
+            for r in p.rooms
+        )
         return attrs.evolve(s, premises=attrs.evolve(p, rooms=bigger + p.rooms[:1]))
 
     def funding(s: Station) -> Station:
         f = s.funding
         assert f is not None
-        return attrs.evolve(s, funding=Funding(
-            None if f.construction_yuan is None else Count(f.construction_yuan + 1000 * k),
-            None if f.annual_upkeep_yuan is None else Count(f.annual_upkeep_yuan + 1000 * k)))
+        return attrs.evolve(
+            s,
+            funding=Funding(
+                None if f.construction_yuan is None else Count(f.construction_yuan + 1000 * k),
+                None if f.annual_upkeep_yuan is None else Count(f.annual_upkeep_yuan + 1000 * k),
+            ),
+        )
 
     if station.teams:
         ops.append(team_members)
@@ -669,8 +733,10 @@ def more_resources(draw: st.DrawFn, station: Station) -> Station:
         ops.append(funding)
     if not ops:
         return station
-    chosen = draw(st.lists(st.sampled_from(range(len(ops))), min_size=1, max_size=len(ops),
-                           unique=True), label="which resources grow")
+    chosen = draw(
+        st.lists(st.sampled_from(range(len(ops))), min_size=1, max_size=len(ops), unique=True),
+        label="which resources grow",
+    )
     out = station
     for index in sorted(chosen):
         out = ops[index](out)
@@ -678,15 +744,21 @@ def more_resources(draw: st.DrawFn, station: Station) -> Station:
 
 
 # -- regions and datasets --
-_LEVELS = (Level.PROVINCE, Level.PREFECTURE, Level.COUNTY, Level.TOWNSHIP, Level.VILLAGE)
-_KINDS: dict[Level, tuple[str | None, ...]] = {
-    Level.TOWNSHIP: ("town", "township", "street"),
-    Level.VILLAGE: ("village", "community", "industrial_park"),
+_LEVELS = (
+    RegionLevel.PROVINCE,
+    RegionLevel.PREFECTURE,
+    RegionLevel.COUNTY,
+    RegionLevel.TOWNSHIP,
+    RegionLevel.VILLAGE,
+)
+_KINDS: dict[RegionLevel, tuple[str | None, ...]] = {
+    RegionLevel.TOWNSHIP: ("town", "township", "street"),
+    RegionLevel.VILLAGE: ("village", "community", "industrial_park"),
 }
 
 
 def regions(
-    top: Level = Level.TOWNSHIP,
+    top: RegionLevel = RegionLevel.TOWNSHIP,
     *,
     max_children: int = 4,
     code: str = "R",
@@ -702,8 +774,8 @@ def regions(
             children: SearchStrategy[tuple[Region, ...]] = st.just(())
         else:
             children = st.integers(0, max_children).flatmap(
-                lambda n: st.tuples(*(node(level_index + 1, f"{code_}.{i + 1}")
-                                      for i in range(n))))
+                lambda n: st.tuples(*(node(level_index + 1, f"{code_}.{i + 1}") for i in range(n)))
+            )
         return st.builds(
             Region,
             code=st.just(code_),
@@ -723,13 +795,13 @@ def datasets(
     draw: st.DrawFn,
     station_strategy: SearchStrategy[Station] | None = None,
     *,
-    top: Level = Level.TOWNSHIP,
+    top: RegionLevel = RegionLevel.TOWNSHIP,
     max_stations: int = 4,
     year: int | None = None,
 ) -> Dataset:
     """A region tree with stations placed in its villages (ids made unique)."""
     tree = draw(regions(top))
-    villages = [r.code for r in tree.walk() if r.level is Level.VILLAGE] or [tree.code]
+    villages = [r.code for r in tree.walk() if r.level is RegionLevel.VILLAGE] or [tree.code]
     base = stations() if station_strategy is None else station_strategy
     found = draw(st.lists(base, max_size=max_stations))
     placed = tuple(
@@ -745,7 +817,7 @@ def region_subjects(
     draw: st.DrawFn,
     station_strategy: SearchStrategy[Station] | None = None,
     *,
-    top: Level = Level.TOWNSHIP,
+    top: RegionLevel = RegionLevel.TOWNSHIP,
     max_stations: int = 4,
     year: int | None = None,
 ) -> RegionSubject:
@@ -765,15 +837,19 @@ def _other_values(value: ParamValue) -> SearchStrategy[Any] | None:
         return st.integers(low, max(value * 2 + 2, 3)).filter(lambda x: x != value)
     if isinstance(value, float):
         high = 1.0 if 0.0 < value <= 1.0 else max(value * 2, 1.0)
-        return st.floats(value / 2 if value > 0 else 0.0, high, allow_nan=False,
-                         allow_infinity=False).filter(lambda x: x != value)
+        return st.floats(
+            value / 2 if value > 0 else 0.0, high, allow_nan=False, allow_infinity=False
+        ).filter(lambda x: x != value)
     if isinstance(value, date):
         return st.integers(-400, 400).filter(bool).map(lambda d: value + timedelta(days=d))
     if isinstance(value, tuple):
         if not value:
             return None
-        return st.lists(st.sampled_from(value), unique=True, max_size=len(value)).map(
-            tuple).filter(lambda t: t != value)
+        return (
+            st.lists(st.sampled_from(value), unique=True, max_size=len(value))
+            .map(tuple)
+            .filter(lambda t: t != value)
+        )
     return None  # free text: no generic "other valid value"
 
 
@@ -798,10 +874,13 @@ def overrides(
             pool[param.name] = other
     if not pool:
         return st.just({})
-    keys = st.lists(st.sampled_from(sorted(pool)), min_size=min(min_size, len(pool)),
-                    max_size=min(max_size, len(pool)), unique=True)
-    return keys.flatmap(
-        lambda ks: st.fixed_dictionaries({k: pool[k] for k in ks}).map(dict))
+    keys = st.lists(
+        st.sampled_from(sorted(pool)),
+        min_size=min(min_size, len(pool)),
+        max_size=min(max_size, len(pool)),
+        unique=True,
+    )
+    return keys.flatmap(lambda ks: st.fixed_dictionaries({k: pool[k] for k in ks}).map(dict))
 
 
 def parameter_values(edition: Edition) -> Mapping[str, ParamValue]:

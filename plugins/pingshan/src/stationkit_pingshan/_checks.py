@@ -14,14 +14,13 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from typing import Any
 
-from stationkit import (
+from stationkit import Station, Text
+from stationkit.records import Evidence
+from stationkit.standard import (
     Change,
     Check,
     Context,
-    Evidence,
     Remedy,
-    Station,
-    Text,
     met,
     missing,
     not_met,
@@ -47,8 +46,15 @@ def lacking(have: Iterable[str], required: Sequence[str]) -> list[str]:
     return [name for name in required if name not in present]
 
 
-def names_check(have: Iterable[str] | None, required: Sequence[str], *, field: str,
-                zh: str, en: str, change: ChangeFor) -> Check:
+def names_check(
+    have: Iterable[str] | None,
+    required: Sequence[str],
+    *,
+    field: str,
+    zh: str,
+    en: str,
+    change: ChangeFor,
+) -> Check:
     """Every name of ``required`` present in ``have``; the remedy adds the lacking ones."""
     expected = {"all_of": list(required)}
     if have is None:
@@ -59,8 +65,11 @@ def names_check(have: Iterable[str] | None, required: Sequence[str], *, field: s
     if not short:
         return met(observed, expected)
     listed = "、".join(short)
-    return not_met(observed, expected, Remedy(
-        Text(f"{zh}：补齐 {listed}", f"{en}: add {', '.join(short)}"), change(short)))
+    return not_met(
+        observed,
+        expected,
+        Remedy(Text(f"{zh}：补齐 {listed}", f"{en}: add {', '.join(short)}"), change(short)),
+    )
 
 
 def evidence(station: Station, topic: str) -> tuple[Evidence, ...] | None:
@@ -84,8 +93,15 @@ def append_evidence(topic: str, items: list[str], on: date | None = None) -> tup
     return (Change("append", "functions", [record]),)
 
 
-def evidence_check(station: Station, topic: str, required: Sequence[str], *, zh: str,
-                   en: str) -> Check:
+def evidence_check(
+    station: Station, topic: str, required: Sequence[str], *, zh: str, en: str
+) -> Check:
     """A standing arrangement recorded as evidence of ``topic`` listing every required item."""
-    return names_check(evidence_items(station, topic), required, field="functions",
-                       zh=zh, en=en, change=lambda short: append_evidence(topic, short))
+    return names_check(
+        evidence_items(station, topic),
+        required,
+        field="functions",
+        zh=zh,
+        en=en,
+        change=lambda short: append_evidence(topic, short),
+    )

@@ -7,19 +7,34 @@ Chinese text; a test checks each is a substring of its document.
 
 from __future__ import annotations
 
-from stationkit import Citation, Source, Text
+from stationkit import Citation, Text
+from stationkit.standard import Source
 
 PS = "PS"
 SZ = "SZ"
 
 SOURCES = (
-    Source(PS, "坪山区应急管理服务站建设实施方案（征求意见稿）", "坪山区应急委办", 2023,
-           Text("征求意见稿；附件1–5（评分细则与建设指引）不在文本中。",
-                "Draft for comment; attachments 1–5 (scoring rules, building guides) are not "
-                "part of the text.")),
-    Source(SZ, "X应急管理部门推进应急管理服务站建设工作新亮点", "深圳市（推断）", 2023,
-           Text("关于全市应急管理服务站的新闻报道，作为市级基线。",
-                "A news report on the city-wide stations, read as the city baseline.")),
+    Source(
+        PS,
+        "坪山区应急管理服务站建设实施方案（征求意见稿）",
+        "坪山区应急委办",
+        2023,
+        Text(
+            "征求意见稿；附件1–5（评分细则与建设指引）不在文本中。",
+            "Draft for comment; attachments 1–5 (scoring rules, building guides) are not "
+            "part of the text.",
+        ),
+    ),
+    Source(
+        SZ,
+        "X应急管理部门推进应急管理服务站建设工作新亮点",
+        "深圳市（推断）",
+        2023,
+        Text(
+            "关于全市应急管理服务站的新闻报道，作为市级基线。",
+            "A news report on the city-wide stations, read as the city baseline.",
+        ),
+    ),
 )
 
 
@@ -95,8 +110,7 @@ PS_PUBLICITY = ps("三(二)", "不定期组织开展风险辨识、防灾减灾�
 PS_EVACUATION_DRILLS = ps("三(二)", "常态化组织开展各类应急疏散演练")
 PS_PATROLS = ps(
     "三(三)",
-    "定期开展安全巡查，及时发现和上报企业、三小场所等生产经营单位及居民楼栋存在的一般安全隐患问"
-    "题",
+    "定期开展安全巡查，及时发现和上报企业、三小场所等生产经营单位及居民楼栋存在的一般安全隐患问题",
 )
 PS_REPORTING = ps(
     "三(三)",
@@ -181,8 +195,7 @@ SZ_FOREST_KIT = sz(
 )
 SZ_REQUIRED_KIT = sz(
     "一、四是",
-    "除了配备微型巡逻车、灭火装置、消防泵、个人防护、破拆工具、水域救生、应急通信等必配硬件设备"
-    "外",
+    "除了配备微型巡逻车、灭火装置、消防泵、个人防护、破拆工具、水域救生、应急通信等必配硬件设备外",
 )
 SZ_ON_SITE = sz("二、四是", "所有应急管理服务站24小时驻扎在社区一线")
 SZ_FIVE_MINUTES = sz("二、四是", "基本实现了救早、灭小5分钟到场的建设目标")
@@ -194,8 +207,7 @@ SZ_ALARMS = sz(
 )
 SZ_SUB_KINDS = sz(
     "三",
-    "其中街道中心站X个,工业园区站X个,大型商超站X个,社区服务站X个,小型站X个,医院站X个,其他类型站"
-    "X个",
+    "其中街道中心站X个,工业园区站X个,大型商超站X个,社区服务站X个,小型站X个,医院站X个,其他类型站X个",
 )
 
 #: Every citation above, for the test that checks each quote against its document.

@@ -9,7 +9,9 @@ serves; a street station's is its street's code.
 
 from __future__ import annotations
 
-from stationkit import Kind, Level, Scope, Text
+from stationkit import Text
+from stationkit.records import RegionLevel
+from stationkit.standard import Kind, Scope
 
 COMMUNITY = "community"
 INDUSTRIAL_PARK = "industrial_park"
@@ -21,11 +23,16 @@ STATION_KINDS = frozenset({COMMUNITY, INDUSTRIAL_PARK, STREET})
 #: Station-level requirements: every station of the three kinds.
 STATIONS = Scope("station", kinds=STATION_KINDS)
 #: The street's yearly assessment: a township-level region (街道).
-STREETS = Scope("region", levels=frozenset({Level.TOWNSHIP}))
+STREETS = Scope("region", levels=frozenset({RegionLevel.TOWNSHIP}))
 
 KINDS = (
     Kind(COMMUNITY, Text("社区类应急管理服务站", "community station")),
     Kind(INDUSTRIAL_PARK, Text("工业园区类应急管理服务站", "industrial-park station")),
-    Kind(STREET, Text("街面类应急管理服务站（含街道中心站 sub_kind=street_centre）",
-                      "street station (the street centre station: sub_kind=street_centre)")),
+    Kind(
+        STREET,
+        Text(
+            "街面类应急管理服务站（含街道中心站 sub_kind=street_centre）",
+            "street station (the street centre station: sub_kind=street_centre)",
+        ),
+    ),
 )

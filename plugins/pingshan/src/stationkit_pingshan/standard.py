@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from stationkit import Citation, Edition, Parameter, Requirement, Standard, Text
+from stationkit import Citation, Text
+from stationkit.standard import (
+    Edition,
+    Parameter,
+    Requirement,
+    Standard,
+)
 from stationkit_pingshan import citations as c
 from stationkit_pingshan import (
     groups,
@@ -30,8 +36,11 @@ MODULE_CHECKS: tuple[tuple[str, Citation, tuple[Requirement, ...]], ...] = (
     (groups.COMMAND, c.PS_MODULE_COMMAND, station_command.REQUIREMENTS),
     (groups.PREVENTION, c.PS_MODULE_PREVENTION, station_prevention.REQUIREMENTS),
     (groups.PUBLICITY, c.PS_MODULE_PUBLICITY, station_publicity.REQUIREMENTS),
-    (groups.RESCUE, c.PS_MODULE_RESCUE,
-     (*station_team.REQUIREMENTS, *station_supplies.REQUIREMENTS)),
+    (
+        groups.RESCUE,
+        c.PS_MODULE_RESCUE,
+        (*station_team.REQUIREMENTS, *station_supplies.REQUIREMENTS),
+    ),
     (groups.ARCHIVES, c.PS_MODULE_ARCHIVES, station_archives.REQUIREMENTS),
 )
 
@@ -42,12 +51,23 @@ def _requirements(construction: Requirement) -> tuple[Requirement, ...]:
     modules: list[Requirement] = []
     for module, cite, checks in MODULE_CHECKS:
         modules += [*checks, module_requirement(module, checks, cite)]
-    return (construction, street_construction.CENTRE_STATION, *modules,
-            street_bonus.REQUIREMENT, *station_profile.REQUIREMENTS)
+    return (
+        construction,
+        street_construction.CENTRE_STATION,
+        *modules,
+        street_bonus.REQUIREMENT,
+        *station_profile.REQUIREMENTS,
+    )
 
 
-def _edition(year: str, zh: str, en: str, construction: Requirement,
-             params: Sequence[Parameter], not_encoded: tuple[Text, ...]) -> Edition:
+def _edition(
+    year: str,
+    zh: str,
+    en: str,
+    construction: Requirement,
+    params: Sequence[Parameter],
+    not_encoded: tuple[Text, ...],
+) -> Edition:
     return Edition(
         edition=year,
         title=Text(zh, en),
@@ -62,15 +82,22 @@ def _edition(year: str, zh: str, en: str, construction: Requirement,
 
 
 EDITION_2023 = _edition(
-    "2023", "坪山区应急管理服务站 2023 示范建设年（“1+3+1”）",
+    "2023",
+    "坪山区应急管理服务站 2023 示范建设年（“1+3+1”）",
     "Pingshan service stations, 2023 demonstration year (“1+3+1”)",
     street_construction.CONSTRUCTION_2023,
-    (*parameters.TARGETS_2023, *parameters.SCHEDULE_2023), NOT_ENCODED_2023)
+    (*parameters.TARGETS_2023, *parameters.SCHEDULE_2023),
+    NOT_ENCODED_2023,
+)
 
 EDITION_2024 = _edition(
-    "2024", "坪山区应急管理服务站 2024 巩固提升年（“两过半+一批”）",
+    "2024",
+    "坪山区应急管理服务站 2024 巩固提升年（“两过半+一批”）",
     "Pingshan service stations, 2024 consolidation year (“two over half plus a batch”)",
-    street_construction.CONSTRUCTION_2024, parameters.TARGETS_2024, NOT_ENCODED_2024)
+    street_construction.CONSTRUCTION_2024,
+    parameters.TARGETS_2024,
+    NOT_ENCODED_2024,
+)
 
 STANDARD = Standard(
     id="pingshan",

@@ -3,7 +3,13 @@ its management ledgers."""
 
 from __future__ import annotations
 
-from stationkit import Change, Check, Context, Requirement, Station, Text
+from stationkit import Station, Text
+from stationkit.standard import (
+    Change,
+    Check,
+    Context,
+    Requirement,
+)
 from stationkit_pingshan import citations as c
 from stationkit_pingshan._checks import names_check
 from stationkit_pingshan.groups import ARCHIVES
@@ -11,22 +17,47 @@ from stationkit_pingshan.kinds import STATIONS
 
 
 def rules(station: Station, ctx: Context) -> Check:
-    return names_check(station.rules, ctx.names("management_rules"), field="rules",
-                       zh="建立管理制度", en="adopt the management rules",
-                       change=lambda short: (Change("append", "rules", short),))
+    return names_check(
+        station.rules,
+        ctx.names("management_rules"),
+        field="rules",
+        zh="建立管理制度",
+        en="adopt the management rules",
+        change=lambda short: (Change("append", "rules", short),),
+    )
 
 
 def ledgers(station: Station, ctx: Context) -> Check:
     have = None if station.ledgers is None else [x.kind for x in station.ledgers]
-    return names_check(have, ctx.names("ledger_kinds"), field="ledgers",
-                       zh="建立管理台账", en="keep the management ledgers",
-                       change=lambda short: (Change("append", "ledgers",
-                                                    [{"kind": k} for k in short]),))
+    return names_check(
+        have,
+        ctx.names("ledger_kinds"),
+        field="ledgers",
+        zh="建立管理台账",
+        en="keep the management ledgers",
+        change=lambda short: (Change("append", "ledgers", [{"kind": k} for k in short]),),
+    )
 
 
 REQUIREMENTS = (
-    Requirement("archives.rules", ARCHIVES, Text("七项管理制度", "the seven management rules"),
-                c.PS_RULES, rules, STATIONS, monotone=True, parameters=("management_rules",)),
-    Requirement("archives.ledgers", ARCHIVES, Text("各类管理台账", "the management ledgers"),
-                c.PS_LEDGERS, ledgers, STATIONS, monotone=True, parameters=("ledger_kinds",)),
+    Requirement(
+        "archives.rules",
+        ARCHIVES,
+        Text("七项管理制度", "the seven management rules"),
+        c.PS_RULES,
+        rules,
+        STATIONS,
+        monotone=True,
+        parameters=("management_rules",),
+    ),
+    Requirement(
+        "archives.ledgers",
+        ARCHIVES,
+        Text("各类管理台账", "the management ledgers"),
+        c.PS_LEDGERS,
+        ledgers,
+        STATIONS,
+        monotone=True,
+        parameters=("ledger_kinds",),
+    ),
 )

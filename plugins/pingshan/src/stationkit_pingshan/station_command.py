@@ -6,14 +6,13 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from stationkit import (
+from stationkit import Station, Text
+from stationkit.standard import (
     Change,
     Check,
     Context,
     Remedy,
     Requirement,
-    Station,
-    Text,
     met,
     missing,
     not_met,
@@ -27,10 +26,14 @@ from stationkit_pingshan.kinds import STATIONS
 def plans(station: Station, ctx: Context) -> Check:
     required = ctx.names("plan_types")
     have = None if station.plans is None else [p.type for p in station.plans]
-    return names_check(have, required, field="plans", zh="修编预案、方案与规程",
-                       en="issue the plans and procedures",
-                       change=lambda short: (Change("append", "plans",
-                                                    [{"type": t} for t in short]),))
+    return names_check(
+        have,
+        required,
+        field="plans",
+        zh="修编预案、方案与规程",
+        en="issue the plans and procedures",
+        change=lambda short: (Change("append", "plans", [{"type": t} for t in short]),),
+    )
 
 
 def _drill_json(ctx: Context, kind: str, minutes: int | None = None) -> dict[str, Any]:
@@ -52,10 +55,17 @@ def drills(station: Station, ctx: Context) -> Check:
     if count >= want:
         return met(count, expected)
     add = [_drill_json(ctx, "应急拉动演练") for _ in range(want - count)]
-    return not_met(count, expected, Remedy(
-        Text(f"当年再组织 {want - count} 次应急演练",
-             f"hold {want - count} more drill(s) this year"),
-        (Change("append", "drills", add),)))
+    return not_met(
+        count,
+        expected,
+        Remedy(
+            Text(
+                f"当年再组织 {want - count} 次应急演练",
+                f"hold {want - count} more drill(s) this year",
+            ),
+            (Change("append", "drills", add),),
+        ),
+    )
 
 
 def duty(station: Station, ctx: Context) -> Check:
@@ -67,31 +77,50 @@ def duty(station: Station, ctx: Context) -> Check:
         return missing("duty.around_the_clock", expected)
     if station.duty.days_per_year is None:
         return missing("duty.days_per_year", expected)
-    observed = {"around_the_clock": station.duty.around_the_clock,
-                "days_per_year": station.duty.days_per_year}
+    observed = {
+        "around_the_clock": station.duty.around_the_clock,
+        "days_per_year": station.duty.days_per_year,
+    }
     if (station.duty.around_the_clock or not always) and station.duty.days_per_year >= days:
         return met(observed, expected)
-    return not_met(observed, expected, Remedy(
-        Text(f"实行{days}天24小时值班备勤", f"keep duty 24 hours a day, {days} days a year"),
-        (Change("set", "duty.around_the_clock", always),
-         Change("set", "duty.days_per_year", days))))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(f"实行{days}天24小时值班备勤", f"keep duty 24 hours a day, {days} days a year"),
+            (
+                Change("set", "duty.around_the_clock", always),
+                Change("set", "duty.days_per_year", days),
+            ),
+        ),
+    )
 
 
 def arrival(station: Station, ctx: Context) -> Check:
     """The most recent timed drill of the year: alarm to arrival within the limit."""
     limit = ctx.integer("arrival_minutes_max")
     expected = {"max_minutes": limit}
-    fix = Remedy(Text(f"组织一次计时演练，{limit}分钟内到场",
-                      f"hold a timed drill arriving within {limit} minutes"),
-                 (Change("append", "drills", [_drill_json(ctx, "应急拉动演练", limit)]),))
+    fix = Remedy(
+        Text(
+            f"组织一次计时演练，{limit}分钟内到场",
+            f"hold a timed drill arriving within {limit} minutes",
+        ),
+        (Change("append", "drills", [_drill_json(ctx, "应急拉动演练", limit)]),),
+    )
     if station.drills is None:
         return missing("drills", expected, remedy=fix)
-    timed = [d for d in station.drills if in_window(d.date, ctx) and d.alarm_at is not None
-             and d.arrived_at is not None]
+    timed = [
+        d
+        for d in station.drills
+        if in_window(d.date, ctx) and d.alarm_at is not None and d.arrived_at is not None
+    ]
     if not timed:
         return missing("drills[].arrived_at", expected, remedy=fix)
-    times = [(d.date, d.alarm_at, d.arrived_at, d.id) for d in timed
-             if d.alarm_at is not None and d.arrived_at is not None]
+    times = [
+        (d.date, d.alarm_at, d.arrived_at, d.id)
+        for d in timed
+        if d.alarm_at is not None and d.arrived_at is not None
+    ]
     day, alarm, arrived, ident = max(times, key=lambda t: (t[0], t[1]))
     minutes = round((arrived - alarm).total_seconds() / 60, 2)
     observed = {"drill": ident or day.isoformat(), "minutes": minutes}
@@ -105,45 +134,109 @@ def alarm_channels(station: Station, ctx: Context) -> Check:
     comms = station.communications
     if comms is None:
         return missing("communications", {"all_of": list(required)})
-    return names_check(comms.alarm_channels, required, field="communications.alarm_channels",
-                       zh="开通接警渠道", en="open the alarm channels",
-                       change=lambda short: (Change("append", "communications.alarm_channels",
-                                                    short),))
+    return names_check(
+        comms.alarm_channels,
+        required,
+        field="communications.alarm_channels",
+        zh="开通接警渠道",
+        en="open the alarm channels",
+        change=lambda short: (Change("append", "communications.alarm_channels", short),),
+    )
 
 
 def escape_provisions(station: Station, ctx: Context) -> Check:
     required = ctx.names("escape_provisions")
-    return names_check(station.wall_maps, required, field="wall_maps",
-                       zh="规划逃生路线、设置避难场所并上墙", en="map escape routes and shelters",
-                       change=lambda short: (Change("append", "wall_maps", short),))
+    return names_check(
+        station.wall_maps,
+        required,
+        field="wall_maps",
+        zh="规划逃生路线、设置避难场所并上墙",
+        en="map escape routes and shelters",
+        change=lambda short: (Change("append", "wall_maps", short),),
+    )
 
 
 def first_response(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, "first_response", ctx.names("first_response_tasks"),
-                          zh="明确先期处置任务", en="prepare the first-response tasks")
+    return evidence_check(
+        station,
+        "first_response",
+        ctx.names("first_response_tasks"),
+        zh="明确先期处置任务",
+        en="prepare the first-response tasks",
+    )
 
 
-def _r(rid: str, zh: str, en: str, cite: Any, predicate: Any, params: tuple[str, ...],
-       *, monotone: bool = True) -> Requirement:
-    return Requirement(rid, COMMAND, Text(zh, en), cite, predicate, STATIONS, monotone=monotone,
-                       parameters=params)
+def _r(
+    rid: str,
+    zh: str,
+    en: str,
+    cite: Any,
+    predicate: Any,
+    params: tuple[str, ...],
+    *,
+    monotone: bool = True,
+) -> Requirement:
+    return Requirement(
+        rid, COMMAND, Text(zh, en), cite, predicate, STATIONS, monotone=monotone, parameters=params
+    )
 
 
 REQUIREMENTS = (
-    _r("command.plans", "应急预案、行动方案和操作规程", "emergency plan, action plan, procedures",
-       c.PS_PLANS, plans, ("plan_types",)),
-    _r("command.drills", "当年组织应急演练", "drills held in the year", c.PS_MOBILISATION_DRILLS,
-       drills, ("drills_min",)),
-    _r("command.duty", "全天候值班备勤(每天小时数、每年天数)",
-       "on duty around the clock (hours a day, days a year)", c.SZ_DUTY, duty,
-       ("duty_around_the_clock", "duty_days_per_year")),
-    _r("command.arrival", "到场时限(分钟)", "arrival within the time limit", c.SZ_FIVE_MINUTES,
-       arrival,
-       ("arrival_minutes_max",), monotone=False),
-    _r("command.alarm_channels", "多渠道接警", "alarm channels", c.SZ_ALARMS, alarm_channels,
-       ("alarm_channels",)),
-    _r("command.escape", "逃生路线和应急避难场所", "escape routes and shelters", c.PS_ESCAPE,
-       escape_provisions, ("escape_provisions",)),
-    _r("command.first_response", "先期处置准备", "first-response preparation",
-       c.PS_FIRST_RESPONSE, first_response, ("first_response_tasks",)),
+    _r(
+        "command.plans",
+        "应急预案、行动方案和操作规程",
+        "emergency plan, action plan, procedures",
+        c.PS_PLANS,
+        plans,
+        ("plan_types",),
+    ),
+    _r(
+        "command.drills",
+        "当年组织应急演练",
+        "drills held in the year",
+        c.PS_MOBILISATION_DRILLS,
+        drills,
+        ("drills_min",),
+    ),
+    _r(
+        "command.duty",
+        "全天候值班备勤(每天小时数、每年天数)",
+        "on duty around the clock (hours a day, days a year)",
+        c.SZ_DUTY,
+        duty,
+        ("duty_around_the_clock", "duty_days_per_year"),
+    ),
+    _r(
+        "command.arrival",
+        "到场时限(分钟)",
+        "arrival within the time limit",
+        c.SZ_FIVE_MINUTES,
+        arrival,
+        ("arrival_minutes_max",),
+        monotone=False,
+    ),
+    _r(
+        "command.alarm_channels",
+        "多渠道接警",
+        "alarm channels",
+        c.SZ_ALARMS,
+        alarm_channels,
+        ("alarm_channels",),
+    ),
+    _r(
+        "command.escape",
+        "逃生路线和应急避难场所",
+        "escape routes and shelters",
+        c.PS_ESCAPE,
+        escape_provisions,
+        ("escape_provisions",),
+    ),
+    _r(
+        "command.first_response",
+        "先期处置准备",
+        "first-response preparation",
+        c.PS_FIRST_RESPONSE,
+        first_response,
+        ("first_response_tasks",),
+    ),
 )

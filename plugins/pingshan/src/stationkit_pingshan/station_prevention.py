@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from stationkit import (
+from stationkit import Station, Text
+from stationkit.standard import (
     Change,
     Check,
     Context,
     Remedy,
     Requirement,
-    Station,
-    Text,
     met,
     missing,
     not_met,
@@ -32,11 +31,23 @@ def patrols(station: Station, ctx: Context) -> Check:
         return missing("ledgers", expected)
     ledger = next((x for x in station.ledgers if x.kind == kind), None)
     if ledger is None:
-        return not_met(None, expected, Remedy(
-            Text(f"建立{kind}台账并定期巡查",
-                 f"keep a {kind} (patrol) ledger and patrol regularly"),
-            (Change("append", "ledgers",
-                    [{"kind": kind, "entries": want, "updated_on": day.isoformat()}]),)))
+        return not_met(
+            None,
+            expected,
+            Remedy(
+                Text(
+                    f"建立{kind}台账并定期巡查",
+                    f"keep a {kind} (patrol) ledger and patrol regularly",
+                ),
+                (
+                    Change(
+                        "append",
+                        "ledgers",
+                        [{"kind": kind, "entries": want, "updated_on": day.isoformat()}],
+                    ),
+                ),
+            ),
+        )
     path = f"ledgers[kind={kind}]"
     if ledger.entries is None:
         return missing(f"{path}.entries", expected)
@@ -45,16 +56,30 @@ def patrols(station: Station, ctx: Context) -> Check:
     observed = {"entries": ledger.entries, "updated_on": ledger.updated_on.isoformat()}
     if ledger.entries >= want and in_window(ledger.updated_on, ctx):
         return met(observed, expected)
-    return not_met(observed, expected, Remedy(
-        Text(f"当年定期巡查并记入台账（不少于{want}条）",
-             f"patrol regularly this year and log it (at least {want} entries)"),
-        (Change("set", f"{path}.entries", max(ledger.entries, want)),
-         Change("set", f"{path}.updated_on", day.isoformat()))))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"当年定期巡查并记入台账（不少于{want}条）",
+                f"patrol regularly this year and log it (at least {want} entries)",
+            ),
+            (
+                Change("set", f"{path}.entries", max(ledger.entries, want)),
+                Change("set", f"{path}.updated_on", day.isoformat()),
+            ),
+        ),
+    )
 
 
 def reporting(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, "reporting", ctx.names("report_categories"),
-                          zh="第一时间上报的事件类别", en="report at once")
+    return evidence_check(
+        station,
+        "reporting",
+        ctx.names("report_categories"),
+        zh="第一时间上报的事件类别",
+        en="report at once",
+    )
 
 
 def risk_places(station: Station, ctx: Context) -> Check:
@@ -65,9 +90,14 @@ def risk_places(station: Station, ctx: Context) -> Check:
     if identified is None:
         return missing("functions", expected)
     if not _identification_recorded(station):
-        return not_met(None, expected, Remedy(
-            Text("开展风险辨识并记录", "identify the risk places and record them"),
-            (Change("append", "functions", [{"topic": "risk_identification", "items": []}]),)))
+        return not_met(
+            None,
+            expected,
+            Remedy(
+                Text("开展风险辨识并记录", "identify the risk places and record them"),
+                (Change("append", "functions", [{"topic": "risk_identification", "items": []}]),),
+            ),
+        )
     places = [k for k in kinds if k in identified]
     if not places:
         return met({"identified": []}, expected)
@@ -78,10 +108,17 @@ def risk_places(station: Station, ctx: Context) -> Check:
     observed = {"identified": places, "controlled": [p for p in places if p in staffed]}
     if not short:
         return met(observed, expected)
-    return not_met(observed, expected, Remedy(
-        Text(f"对 {'、'.join(short)} 落实分级管控网格和人员",
-             f"assign a control grid and staff to {', '.join(short)}"),
-        (Change("append", "grids", [{"risk_area": p, "staff": ["待指定"]} for p in short]),)))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"对 {'、'.join(short)} 落实分级管控网格和人员",
+                f"assign a control grid and staff to {', '.join(short)}",
+            ),
+            (Change("append", "grids", [{"risk_area": p, "staff": ["待指定"]} for p in short]),),
+        ),
+    )
 
 
 def _identification_recorded(station: Station) -> bool:
@@ -89,18 +126,52 @@ def _identification_recorded(station: Station) -> bool:
     return any(e.topic == "risk_identification" for e in station.functions or ())
 
 
-def _r(rid: str, zh: str, en: str, cite: Any, predicate: Any, params: tuple[str, ...],
-       *, monotone: bool = True) -> Requirement:
-    return Requirement(rid, PREVENTION, Text(zh, en), cite, predicate, STATIONS,
-                       monotone=monotone, parameters=params)
+def _r(
+    rid: str,
+    zh: str,
+    en: str,
+    cite: Any,
+    predicate: Any,
+    params: tuple[str, ...],
+    *,
+    monotone: bool = True,
+) -> Requirement:
+    return Requirement(
+        rid,
+        PREVENTION,
+        Text(zh, en),
+        cite,
+        predicate,
+        STATIONS,
+        monotone=monotone,
+        parameters=params,
+    )
 
 
 REQUIREMENTS = (
-    _r("prevention.patrols", "定期安全巡查", "regular safety patrols", c.PS_PATROLS, patrols,
-       ("patrol_ledger", "patrol_entries_min")),
-    _r("prevention.reporting", "突发事件第一时间上报", "report incidents at once", c.PS_REPORTING,
-       reporting, ("report_categories",)),
-    _r("prevention.risk_places", "重点场所风险辨识与分级管控",
-       "risk places identified and controlled",
-       c.PS_RISK_PLACES, risk_places, ("risk_place_kinds",), monotone=False),
+    _r(
+        "prevention.patrols",
+        "定期安全巡查",
+        "regular safety patrols",
+        c.PS_PATROLS,
+        patrols,
+        ("patrol_ledger", "patrol_entries_min"),
+    ),
+    _r(
+        "prevention.reporting",
+        "突发事件第一时间上报",
+        "report incidents at once",
+        c.PS_REPORTING,
+        reporting,
+        ("report_categories",),
+    ),
+    _r(
+        "prevention.risk_places",
+        "重点场所风险辨识与分级管控",
+        "risk places identified and controlled",
+        c.PS_RISK_PLACES,
+        risk_places,
+        ("risk_place_kinds",),
+        monotone=False,
+    ),
 )

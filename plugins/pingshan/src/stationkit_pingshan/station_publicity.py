@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from stationkit import (
+from stationkit import Station, Text
+from stationkit.standard import (
     Change,
     Check,
     Context,
     Remedy,
     Requirement,
-    Station,
-    Text,
     met,
     missing,
     not_met,
@@ -37,32 +36,57 @@ def core_skills(station: Station, ctx: Context) -> Check:
     have: list[str] | None = None
     if station.trainings is not None:
         have = [s for t in station.trainings if in_window(t.date, ctx) for s in t.skills or ()]
-    return names_check(have, required, field="trainings", zh="培训“三会两技能一器材”",
-                       en="train the core skills",
-                       change=lambda short: (Change("append", "trainings",
-                                                    [_training(ctx, "三会两技能一器材", short)]),))
+    return names_check(
+        have,
+        required,
+        field="trainings",
+        zh="培训“三会两技能一器材”",
+        en="train the core skills",
+        change=lambda short: (
+            Change("append", "trainings", [_training(ctx, "三会两技能一器材", short)]),
+        ),
+    )
 
 
 def safety_topics(station: Station, ctx: Context) -> Check:
     required = ctx.names("training_safety_topics")
-    have = None if station.trainings is None else [
-        t.topic for t in station.trainings if in_window(t.date, ctx)]
-    return names_check(have, required, field="trainings", zh="开展安全知识培训",
-                       en="train the safety topics",
-                       change=lambda short: (Change("append", "trainings",
-                                                    [_training(ctx, t) for t in short]),))
+    have = (
+        None
+        if station.trainings is None
+        else [t.topic for t in station.trainings if in_window(t.date, ctx)]
+    )
+    return names_check(
+        have,
+        required,
+        field="trainings",
+        zh="开展安全知识培训",
+        en="train the safety topics",
+        change=lambda short: (Change("append", "trainings", [_training(ctx, t) for t in short]),),
+    )
 
 
 def publicity(station: Station, ctx: Context) -> Check:
     """Publicity held in the year (dated ``publicity`` evidence) covers the named themes."""
     required = ctx.names("publicity_themes")
-    have = None if station.functions is None else [
-        item for e in station.functions if e.topic == "publicity" and in_window(e.on, ctx)
-        for item in e.items]
+    have = (
+        None
+        if station.functions is None
+        else [
+            item
+            for e in station.functions
+            if e.topic == "publicity" and in_window(e.on, ctx)
+            for item in e.items
+        ]
+    )
     _start, day = window(ctx)
-    return names_check(have, required, field="functions", zh="开展综合性宣传",
-                       en="run publicity on the themes",
-                       change=lambda short: append_evidence("publicity", short, day))
+    return names_check(
+        have,
+        required,
+        field="functions",
+        zh="开展综合性宣传",
+        en="run publicity on the themes",
+        change=lambda short: append_evidence("publicity", short, day),
+    )
 
 
 def evacuation_drills(station: Station, ctx: Context) -> Check:
@@ -74,28 +98,64 @@ def evacuation_drills(station: Station, ctx: Context) -> Check:
     if count >= want:
         return met(count, expected)
     _start, day = window(ctx)
-    return not_met(count, expected, Remedy(
-        Text(f"组织居民（员工）{kind} {want - count} 次",
-             f"hold {want - count} evacuation drill(s)"),
-        (Change("append", "drills",
-                [{"date": day.isoformat(), "kind": kind} for _ in range(want - count)]),)))
+    return not_met(
+        count,
+        expected,
+        Remedy(
+            Text(
+                f"组织居民（员工）{kind} {want - count} 次",
+                f"hold {want - count} evacuation drill(s)",
+            ),
+            (
+                Change(
+                    "append",
+                    "drills",
+                    [{"date": day.isoformat(), "kind": kind} for _ in range(want - count)],
+                ),
+            ),
+        ),
+    )
 
 
-def _r(rid: str, zh: str, en: str, cite: Any, predicate: Any,
-       params: tuple[str, ...]) -> Requirement:
-    return Requirement(rid, PUBLICITY, Text(zh, en), cite, predicate, STATIONS, monotone=True,
-                       parameters=params)
+def _r(
+    rid: str, zh: str, en: str, cite: Any, predicate: Any, params: tuple[str, ...]
+) -> Requirement:
+    return Requirement(
+        rid, PUBLICITY, Text(zh, en), cite, predicate, STATIONS, monotone=True, parameters=params
+    )
 
 
 REQUIREMENTS = (
-    _r("publicity.core_skills", "“三会两技能一器材”培训", "3 + 2 + 1 core skills trained",
-       c.PS_THREE_TWO_ONE, core_skills, ("training_core_skills",)),
-    _r("publicity.safety_topics", "交通、用电用气安全知识培训",
-       "traffic, electricity and gas safety",
-       c.PS_THREE_TWO_ONE, safety_topics, ("training_safety_topics",)),
-    _r("publicity.themes", "综合性宣传", "publicity on the named themes", c.PS_PUBLICITY, publicity,
-       ("publicity_themes",)),
-    _r("publicity.evacuation_drills", "常态化应急疏散演练", "regular evacuation drills",
-       c.PS_EVACUATION_DRILLS, evacuation_drills,
-       ("drill_kind_evacuation", "evacuation_drills_min")),
+    _r(
+        "publicity.core_skills",
+        "“三会两技能一器材”培训",
+        "3 + 2 + 1 core skills trained",
+        c.PS_THREE_TWO_ONE,
+        core_skills,
+        ("training_core_skills",),
+    ),
+    _r(
+        "publicity.safety_topics",
+        "交通、用电用气安全知识培训",
+        "traffic, electricity and gas safety",
+        c.PS_THREE_TWO_ONE,
+        safety_topics,
+        ("training_safety_topics",),
+    ),
+    _r(
+        "publicity.themes",
+        "综合性宣传",
+        "publicity on the named themes",
+        c.PS_PUBLICITY,
+        publicity,
+        ("publicity_themes",),
+    ),
+    _r(
+        "publicity.evacuation_drills",
+        "常态化应急疏散演练",
+        "regular evacuation drills",
+        c.PS_EVACUATION_DRILLS,
+        evacuation_drills,
+        ("drill_kind_evacuation", "evacuation_drills_min"),
+    ),
 )

@@ -7,16 +7,14 @@ from typing import Any
 
 import attrs
 
-from stationkit import (
+from stationkit import Station, Text
+from stationkit.records import Member, Team
+from stationkit.standard import (
     Change,
     Check,
     Context,
-    Member,
     Remedy,
     Requirement,
-    Station,
-    Team,
-    Text,
     met,
     missing,
     not_met,
@@ -32,9 +30,14 @@ PATH = "teams[kind=rescue]"
 
 def _no_team(skeleton: dict[str, Any], expected: Any) -> Check:
     """The station records its teams but has no rescue team: the remedy founds one."""
-    return not_met(None, expected, Remedy(
-        Text("组建应急救援队伍", "form the rescue team"),
-        (Change("append", "teams", [{"kind": TEAM, **skeleton}]),)))
+    return not_met(
+        None,
+        expected,
+        Remedy(
+            Text("组建应急救援队伍", "form the rescue team"),
+            (Change("append", "teams", [{"kind": TEAM, **skeleton}]),),
+        ),
+    )
 
 
 def _team(station: Station, expected: Any, skeleton: dict[str, Any]) -> Team | Check:
@@ -45,8 +48,9 @@ def _team(station: Station, expected: Any, skeleton: dict[str, Any]) -> Team | C
 
 
 def _member_json(member: Member) -> dict[str, Any]:
-    data = attrs.asdict(member, value_serializer=lambda _i, _a, v: getattr(v, "isoformat",
-                                                                          lambda: v)())
+    data = attrs.asdict(
+        member, value_serializer=lambda _i, _a, v: getattr(v, "isoformat", lambda: v)()
+    )
     return {k: v for k, v in data.items() if v is not None}
 
 
@@ -61,9 +65,14 @@ def team_groups(station: Station, ctx: Context) -> Check:
     short = [g for g in required if g not in team.groups]
     if not short:
         return met(list(team.groups), expected)
-    return not_met(list(team.groups), expected, Remedy(
-        Text(f"队伍设立 {'、'.join(short)}", f"set up the {', '.join(short)} group(s)"),
-        (Change("append", f"{PATH}.groups", short),)))
+    return not_met(
+        list(team.groups),
+        expected,
+        Remedy(
+            Text(f"队伍设立 {'、'.join(short)}", f"set up the {', '.join(short)} group(s)"),
+            (Change("append", f"{PATH}.groups", short),),
+        ),
+    )
 
 
 def team_officers(station: Station, ctx: Context) -> Check:
@@ -80,10 +89,20 @@ def team_officers(station: Station, ctx: Context) -> Check:
     observed = sorted(set(have) & set(roles), key=list(roles).index)
     if not short:
         return met(observed, expected)
-    return not_met(observed, expected, Remedy(
-        Text(f"明确 {'、'.join(short)} 各1名", f"appoint one each of {', '.join(short)}"),
-        (Change("append", f"{PATH}.members",
-                [{"name": f"待配{role}", "role": role} for role in short]),)))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(f"明确 {'、'.join(short)} 各1名", f"appoint one each of {', '.join(short)}"),
+            (
+                Change(
+                    "append",
+                    f"{PATH}.members",
+                    [{"name": f"待配{role}", "role": role} for role in short],
+                ),
+            ),
+        ),
+    )
 
 
 def team_size(station: Station, ctx: Context) -> Check:
@@ -100,13 +119,23 @@ def team_size(station: Station, ctx: Context) -> Check:
         return met(size, expected)
     if size < low:
         add = [{"name": f"新队员{i + 1}"} for i in range(low - size)]
-        return not_met(size, expected, Remedy(
-            Text(f"队伍增加 {low - size} 人", f"add {low - size} members to the team"),
-            (Change("append", f"{PATH}.members", add),)))
+        return not_met(
+            size,
+            expected,
+            Remedy(
+                Text(f"队伍增加 {low - size} 人", f"add {low - size} members to the team"),
+                (Change("append", f"{PATH}.members", add),),
+            ),
+        )
     keep = [_member_json(m) for m in team.members[:high]]
-    return not_met(size, expected, Remedy(
-        Text(f"队伍精简至 {high} 人以内", f"reduce the team to at most {high}"),
-        (Change("set", f"{PATH}.members", keep),)))
+    return not_met(
+        size,
+        expected,
+        Remedy(
+            Text(f"队伍精简至 {high} 人以内", f"reduce the team to at most {high}"),
+            (Change("set", f"{PATH}.members", keep),),
+        ),
+    )
 
 
 def vehicles(station: Station, ctx: Context) -> Check:
@@ -119,9 +148,14 @@ def vehicles(station: Station, ctx: Context) -> Check:
         return missing(f"{PATH}.vehicles", expected)
     if team.vehicles >= want:
         return met(team.vehicles, expected)
-    return not_met(team.vehicles, expected, Remedy(
-        Text(f"应急处置车辆配至 {want} 辆", f"provide {want} response vehicles"),
-        (Change("set", f"{PATH}.vehicles", want),)))
+    return not_met(
+        team.vehicles,
+        expected,
+        Remedy(
+            Text(f"应急处置车辆配至 {want} 辆", f"provide {want} response vehicles"),
+            (Change("set", f"{PATH}.vehicles", want),),
+        ),
+    )
 
 
 def _forces_param(station: Station) -> str:
@@ -142,31 +176,71 @@ def integration(station: Station, ctx: Context) -> Check:
     if len(have) >= need:
         return met(have, expected)
     short = [f for f in forces if f not in have][: need - len(have)]
-    return not_met(have, expected, Remedy(
-        Text(f"整合 {'、'.join(short)}", f"integrate {', '.join(short)}"),
-        append_evidence("integration", short)))
+    return not_met(
+        have,
+        expected,
+        Remedy(
+            Text(f"整合 {'、'.join(short)}", f"integrate {', '.join(short)}"),
+            append_evidence("integration", short),
+        ),
+    )
 
 
-def _r(rid: str, zh: str, en: str, cite: Any, predicate: Any, params: tuple[str, ...],
-       *, monotone: bool = True) -> Requirement:
-    return Requirement(rid, RESCUE, Text(zh, en), cite, predicate, STATIONS, monotone=monotone,
-                       parameters=params)
+def _r(
+    rid: str,
+    zh: str,
+    en: str,
+    cite: Any,
+    predicate: Any,
+    params: tuple[str, ...],
+    *,
+    monotone: bool = True,
+) -> Requirement:
+    return Requirement(
+        rid, RESCUE, Text(zh, en), cite, predicate, STATIONS, monotone=monotone, parameters=params
+    )
 
 
 REQUIREMENTS = (
-    _r("rescue.team_groups", "队伍设应急处置组和安全巡查组",
-       "team has a response and a patrol group",
-       c.SZ_TEAM_GROUPS, team_groups, ("team_groups",)),
-    _r("rescue.team_officers", "正、副队长及通信员、安全员",
-       "captain, vice-captain, signaller, safety officer",
-       c.SZ_TEAM_OFFICERS, team_officers, ("team_officer_roles",)),
-    _r("rescue.team_size", "队伍人数(在上下限之间)", "team size within the bounds",
-       c.SZ_TEAM_SIZE, team_size,
-       ("team_size_min", "team_size_max"), monotone=False),
-    _r("rescue.vehicles", "应急处置车辆数(不少于下限)", "response vehicles (at least the minimum)",
-       c.SZ_VEHICLES,
-       vehicles, ("vehicles_min",)),
-    _r("rescue.integration", "整合基层力量组建队伍", "team integrates the named local forces",
-       c.PS_TEAM_INTEGRATION, integration,
-       ("community_forces", "park_forces", "street_forces", "integration_min_forces")),
+    _r(
+        "rescue.team_groups",
+        "队伍设应急处置组和安全巡查组",
+        "team has a response and a patrol group",
+        c.SZ_TEAM_GROUPS,
+        team_groups,
+        ("team_groups",),
+    ),
+    _r(
+        "rescue.team_officers",
+        "正、副队长及通信员、安全员",
+        "captain, vice-captain, signaller, safety officer",
+        c.SZ_TEAM_OFFICERS,
+        team_officers,
+        ("team_officer_roles",),
+    ),
+    _r(
+        "rescue.team_size",
+        "队伍人数(在上下限之间)",
+        "team size within the bounds",
+        c.SZ_TEAM_SIZE,
+        team_size,
+        ("team_size_min", "team_size_max"),
+        monotone=False,
+    ),
+    _r(
+        "rescue.vehicles",
+        "应急处置车辆数(不少于下限)",
+        "response vehicles (at least the minimum)",
+        c.SZ_VEHICLES,
+        vehicles,
+        ("vehicles_min",),
+    ),
+    _r(
+        "rescue.integration",
+        "整合基层力量组建队伍",
+        "team integrates the named local forces",
+        c.PS_TEAM_INTEGRATION,
+        integration,
+        ("community_forces", "park_forces", "street_forces", "integration_min_forces"),
+    ),
 )

@@ -4,7 +4,8 @@ the street completes in the year, capped at +1 (the cap is the scoring model's
 
 from __future__ import annotations
 
-from stationkit import (
+from stationkit import Text
+from stationkit.standard import (
     Change,
     Check,
     Context,
@@ -12,7 +13,6 @@ from stationkit import (
     Remedy,
     Requirement,
     Role,
-    Text,
     met,
     missing,
     not_met,
@@ -35,14 +35,39 @@ def bonus(subject: RegionSubject, ctx: Context) -> Check:
     if done:
         return met(observed, expected, points=points)
     _start, day = window(ctx)
-    return not_met(observed, expected, Remedy(
-        Text(f"当年每建成1个站点加{per:g}分", f"each station completed this year adds {per:g}"),
-        (Change("append", "stations", [{
-            "id": f"{subject.region.code}-new-bonus-1", "name": "新建站点", "kind": STREET,
-            "region": subject.region.code, "completed_on": day.isoformat()}]),)), points=0.0)
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(f"当年每建成1个站点加{per:g}分", f"each station completed this year adds {per:g}"),
+            (
+                Change(
+                    "append",
+                    "stations",
+                    [
+                        {
+                            "id": f"{subject.region.code}-new-bonus-1",
+                            "name": "新建站点",
+                            "kind": STREET,
+                            "region": subject.region.code,
+                            "completed_on": day.isoformat(),
+                        }
+                    ],
+                ),
+            ),
+        ),
+        points=0.0,
+    )
 
 
 REQUIREMENT = Requirement(
-    "street.bonus", BONUS, Text("持续建设加分", "continuous-construction bonus"), c.PS_BONUS,
-    bonus, STREETS, role=Role.BONUS, monotone=True,
-    parameters=("bonus_per_station", "bonus_cap"))
+    "street.bonus",
+    BONUS,
+    Text("持续建设加分", "continuous-construction bonus"),
+    c.PS_BONUS,
+    bonus,
+    STREETS,
+    role=Role.BONUS,
+    monotone=True,
+    parameters=("bonus_per_station", "bonus_cap"),
+)

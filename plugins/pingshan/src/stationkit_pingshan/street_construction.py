@@ -16,17 +16,19 @@ from typing import Any
 import attrs
 
 from stationkit import (
+    Station,
+    Status,
+    Text,
+)
+from stationkit.records import RegionLevel
+from stationkit.standard import (
     Change,
     Check,
     Context,
-    Level,
     RegionSubject,
     Remedy,
     Requirement,
     Role,
-    Station,
-    Status,
-    Text,
     met,
     not_met,
 )
@@ -60,8 +62,11 @@ class Component:
     def json(self) -> dict[str, Any]:
         data: dict[str, Any] = {"built": self.built, "target": self.need}
         if self.of is not None:
-            data |= {"of": self.of, "more_than": self.over,
-                     "ratio": round(self.built / self.of, 4) if self.of else None}
+            data |= {
+                "of": self.of,
+                "more_than": self.over,
+                "ratio": round(self.built / self.of, 4) if self.of else None,
+            }
         return data
 
 
@@ -77,11 +82,22 @@ def built(subject: RegionSubject, ctx: Context) -> tuple[list[Station], list[Sta
     return done, unknown
 
 
-def _new_station(subject: RegionSubject, ctx: Context, key: str, kind: str, region: str,
-                 n: int, sub_kind: str | None = None) -> dict[str, Any]:
+def _new_station(
+    subject: RegionSubject,
+    ctx: Context,
+    key: str,
+    kind: str,
+    region: str,
+    n: int,
+    sub_kind: str | None = None,
+) -> dict[str, Any]:
     record: dict[str, Any] = {
-        "id": f"{subject.region.code}-new-{key}-{n}", "name": f"新建站点 {key} {n}",
-        "kind": kind, "region": region, "completed_on": cutoff(ctx).isoformat()}
+        "id": f"{subject.region.code}-new-{key}-{n}",
+        "name": f"新建站点 {key} {n}",
+        "kind": kind,
+        "region": region,
+        "completed_on": cutoff(ctx).isoformat(),
+    }
     if sub_kind is not None:
         record["sub_kind"] = sub_kind
     return record
@@ -89,24 +105,44 @@ def _new_station(subject: RegionSubject, ctx: Context, key: str, kind: str, regi
 
 def _units(subject: RegionSubject, kind: str) -> list[str]:
     """The codes of the street's communities or industrial parks."""
-    return [n.code for n in subject.region.walk() if n.level is Level.VILLAGE and n.kind == kind]
+    return [
+        n.code for n in subject.region.walk() if n.level is RegionLevel.VILLAGE and n.kind == kind
+    ]
 
 
-def _count(subject: RegionSubject, ctx: Context, kind: str, need: int, zh: str, en: str,
-           done: Sequence[Station], *, sub_kind: str | None = None) -> Component:
+def _count(
+    subject: RegionSubject,
+    ctx: Context,
+    kind: str,
+    need: int,
+    zh: str,
+    en: str,
+    done: Sequence[Station],
+    *,
+    sub_kind: str | None = None,
+) -> Component:
     """A target of ``need`` stations of ``kind`` (and ``sub_kind``)."""
     key = kind if sub_kind is None else sub_kind
     have = sum(s.kind == kind and (sub_kind is None or s.sub_kind == sub_kind) for s in done)
     units = _units(subject, kind) if kind != STREET else []
     served = {s.region for s in done if s.kind == kind}
     free = [u for u in units if u not in served] or units or [subject.region.code]
-    new = tuple(_new_station(subject, ctx, key, kind, free[i % len(free)], i + 1, sub_kind)
-                for i in range(max(need - have, 0)))
+    new = tuple(
+        _new_station(subject, ctx, key, kind, free[i % len(free)], i + 1, sub_kind)
+        for i in range(max(need - have, 0))
+    )
     return Component(key, have, need, zh, en, new)
 
 
-def _coverage(subject: RegionSubject, ctx: Context, kind: str, over_param: str, zh: str,
-              en: str, done: Sequence[Station]) -> Component | None:
+def _coverage(
+    subject: RegionSubject,
+    ctx: Context,
+    kind: str,
+    over_param: str,
+    zh: str,
+    en: str,
+    done: Sequence[Station],
+) -> Component | None:
     """More than ``over`` of the street's units of ``kind`` have a station of that kind."""
     units = _units(subject, kind)
     if not units:
@@ -132,38 +168,72 @@ def _finding(components: Sequence[Component], unknown: Sequence[Station], ctx: C
     credit = fulfil if partial else 0.0
     if unknown:
         ids = [s.id for s in unknown]
-        return Check(Status.MISSING_EVIDENCE, {**observed, "not_recorded": [
-            f"stations[id={i}].completed_on" for i in ids]}, expected, Remedy(Text(
-                f"补充站点建成日期：{'、'.join(ids)}",
-                f"record when {', '.join(ids)} were completed")),
-            None, credit)
+        return Check(
+            Status.MISSING_EVIDENCE,
+            {**observed, "not_recorded": [f"stations[id={i}].completed_on" for i in ids]},
+            expected,
+            Remedy(
+                Text(
+                    f"补充站点建成日期：{'、'.join(ids)}",
+                    f"record when {', '.join(ids)} were completed",
+                )
+            ),
+            None,
+            credit,
+        )
     zh = "；".join(f"{comp.zh}还差{comp.need - comp.built}个" for comp in short)
     en = "; ".join(f"{comp.en}: {comp.need - comp.built} short" for comp in short)
     new = [station for comp in short for station in comp.new]
-    return not_met(observed, expected, Remedy(Text(zh, en),
-                                              (Change("append", "stations", new),)),
-                   credit=credit)
+    return not_met(
+        observed,
+        expected,
+        Remedy(Text(zh, en), (Change("append", "stations", new),)),
+        credit=credit,
+    )
 
 
 def construction_2023(subject: RegionSubject, ctx: Context) -> Check:
     """“1+3+1”: ≥ 1 community, ≥ 3 industrial-park and ≥ 1 street station, one of them the
     street centre station."""
     done, unknown = built(subject, ctx)
-    centre = _count(subject, ctx, STREET, ctx.integer("target_centre_stations_min"),
-                    "街道中心站", "street centre station", done, sub_kind=STREET_CENTRE)
+    centre = _count(
+        subject,
+        ctx,
+        STREET,
+        ctx.integer("target_centre_stations_min"),
+        "街道中心站",
+        "street centre station",
+        done,
+        sub_kind=STREET_CENTRE,
+    )
     components = [
-        _count(subject, ctx, COMMUNITY, ctx.integer("target_community_stations_min"),
-               "社区类站点", "community stations", done),
-        _count(subject, ctx, INDUSTRIAL_PARK, ctx.integer("target_park_stations_min"),
-               "工业园区类站点", "industrial-park stations", done),
+        _count(
+            subject,
+            ctx,
+            COMMUNITY,
+            ctx.integer("target_community_stations_min"),
+            "社区类站点",
+            "community stations",
+            done,
+        ),
+        _count(
+            subject,
+            ctx,
+            INDUSTRIAL_PARK,
+            ctx.integer("target_park_stations_min"),
+            "工业园区类站点",
+            "industrial-park stations",
+            done,
+        ),
         _street(subject, ctx, done, len(centre.new)),
         centre,
     ]
     return _finding(components, unknown, ctx)
 
 
-def _street(subject: RegionSubject, ctx: Context, done: Sequence[Station],
-            centres_planned: int) -> Component:
+def _street(
+    subject: RegionSubject, ctx: Context, done: Sequence[Station], centres_planned: int
+) -> Component:
     """Street stations; centre stations the remedy already adds count towards them."""
     need = ctx.integer("target_street_stations_min")
     comp = _count(subject, ctx, STREET, need, "街面类站点", "street stations", done)
@@ -176,10 +246,24 @@ def construction_2024(subject: RegionSubject, ctx: Context) -> Check:
     half of the street's communities / parks, and ≥ 3 street stations."""
     done, unknown = built(subject, ctx)
     parts = [
-        _coverage(subject, ctx, COMMUNITY, "target_community_coverage_over", "社区覆盖",
-                  "community coverage", done),
-        _coverage(subject, ctx, INDUSTRIAL_PARK, "target_park_coverage_over", "工业园区覆盖",
-                  "industrial-park coverage", done),
+        _coverage(
+            subject,
+            ctx,
+            COMMUNITY,
+            "target_community_coverage_over",
+            "社区覆盖",
+            "community coverage",
+            done,
+        ),
+        _coverage(
+            subject,
+            ctx,
+            INDUSTRIAL_PARK,
+            "target_park_coverage_over",
+            "工业园区覆盖",
+            "industrial-park coverage",
+            done,
+        ),
         _street(subject, ctx, done, 0),
     ]
     return _finding([p for p in parts if p is not None], unknown, ctx)
@@ -193,35 +277,78 @@ def centre_station(subject: RegionSubject, ctx: Context) -> Check:
     if len(centres) == 1:
         return met(ids, expected)
     if centres:
-        return not_met(ids, expected, Remedy(
-            Text("每个街道只设1个街道中心站", "keep one street centre station per street"),
-            tuple(Change("set", f"stations[id={i}].sub_kind", "other") for i in ids[1:])))
+        return not_met(
+            ids,
+            expected,
+            Remedy(
+                Text("每个街道只设1个街道中心站", "keep one street centre station per street"),
+                tuple(Change("set", f"stations[id={i}].sub_kind", "other") for i in ids[1:]),
+            ),
+        )
     streets = [s for s in subject.stations if s.kind == STREET]
-    change = (Change("set", f"stations[id={streets[0].id}].sub_kind", STREET_CENTRE)
-              if streets else Change("append", "stations", [
-                  _new_station(subject, ctx, STREET_CENTRE, STREET, subject.region.code, 1,
-                               STREET_CENTRE)]))
-    return not_met(ids, expected, Remedy(
-        Text("确定1个街面类站点为街道中心站", "make one street station the street centre station"),
-        (change,)))
+    change = (
+        Change("set", f"stations[id={streets[0].id}].sub_kind", STREET_CENTRE)
+        if streets
+        else Change(
+            "append",
+            "stations",
+            [
+                _new_station(
+                    subject, ctx, STREET_CENTRE, STREET, subject.region.code, 1, STREET_CENTRE
+                )
+            ],
+        )
+    )
+    return not_met(
+        ids,
+        expected,
+        Remedy(
+            Text(
+                "确定1个街面类站点为街道中心站", "make one street station the street centre station"
+            ),
+            (change,),
+        ),
+    )
 
 
 Predicate = Callable[[RegionSubject, Context], Check]
 
 
 def construction(predicate: Predicate, cite: Any, params: tuple[str, ...]) -> Requirement:
-    return Requirement("street.construction", CONSTRUCTION,
-                       Text("建设指标", "construction target"), cite, predicate, STREETS,
-                       monotone=True, parameters=("construction_deadline",
-                                                  "construction_partial_credit", *params))
+    return Requirement(
+        "street.construction",
+        CONSTRUCTION,
+        Text("建设指标", "construction target"),
+        cite,
+        predicate,
+        STREETS,
+        monotone=True,
+        parameters=("construction_deadline", "construction_partial_credit", *params),
+    )
 
 
-CONSTRUCTION_2023 = construction(construction_2023, c.PS_CONSTRUCTION_2023, (
-    "target_community_stations_min", "target_park_stations_min", "target_street_stations_min",
-    "target_centre_stations_min"))
-CONSTRUCTION_2024 = construction(construction_2024, c.PS_CONSTRUCTION_2024, (
-    "target_community_coverage_over", "target_park_coverage_over", "target_street_stations_min"))
+CONSTRUCTION_2023 = construction(
+    construction_2023,
+    c.PS_CONSTRUCTION_2023,
+    (
+        "target_community_stations_min",
+        "target_park_stations_min",
+        "target_street_stations_min",
+        "target_centre_stations_min",
+    ),
+)
+CONSTRUCTION_2024 = construction(
+    construction_2024,
+    c.PS_CONSTRUCTION_2024,
+    ("target_community_coverage_over", "target_park_coverage_over", "target_street_stations_min"),
+)
 CENTRE_STATION = Requirement(
-    "street.centre_station", CONSTRUCTION,
+    "street.centre_station",
+    CONSTRUCTION,
     Text("街道中心站（每街道1个）", "one street centre station"),
-    c.PS_CENTRE, centre_station, STREETS, role=Role.INFO, parameters=("construction_deadline",))
+    c.PS_CENTRE,
+    centre_station,
+    STREETS,
+    role=Role.INFO,
+    parameters=("construction_deadline",),
+)

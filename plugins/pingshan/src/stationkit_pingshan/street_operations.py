@@ -16,15 +16,14 @@ from typing import Any
 
 import attrs
 
-from stationkit import (
+from stationkit import Status, Text
+from stationkit.standard import (
     Change,
     Check,
     Context,
     RegionSubject,
     Remedy,
     Requirement,
-    Status,
-    Text,
     met,
     not_met,
 )
@@ -44,12 +43,17 @@ class ModuleScore:
 
     def __call__(self, subject: RegionSubject, ctx: Context) -> Check:
         partial = ctx.flag("operations_partial_credit")
-        stations = [s for s in subject.stations
-                    if s.completed_on is None or s.completed_on <= ctx.as_of]
+        stations = [
+            s for s in subject.stations if s.completed_on is None or s.completed_on <= ctx.as_of
+        ]
         expected = {"station_checks": [r.id for r in self.checks], "all": "met"}
         if not stations:
-            return not_met({"stations": 0}, expected, Remedy(Text(
-                "街道尚无运行中的站点", "the street has no station in operation yet")), credit=0.0)
+            return not_met(
+                {"stations": 0},
+                expected,
+                Remedy(Text("街道尚无运行中的站点", "the street has no station in operation yet")),
+                credit=0.0,
+            )
         per_station: dict[str, float] = {}
         open_items: list[dict[str, str]] = []
         changes: list[Change] = []
@@ -65,27 +69,34 @@ class ModuleScore:
                 check: Check = req.predicate(station, ctx)
                 if check.status is Status.NOT_APPLICABLE:
                     continue
-                credit = check.credit if check.credit is not None else float(
-                    check.status is Status.MET)
+                credit = (
+                    check.credit if check.credit is not None else float(check.status is Status.MET)
+                )
                 weight += req.weight
                 earned += req.weight * credit
                 if check.status is Status.MET:
                     continue
                 all_met = False
                 any_not_met |= check.status is Status.NOT_MET
-                open_items.append({"station": station.id, "check": req.id,
-                                   "status": check.status.value})
+                open_items.append(
+                    {"station": station.id, "check": req.id, "status": check.status.value}
+                )
                 if check.remedy is not None and f"{station.id} {check.remedy.text.zh}" not in zh:
                     zh.append(f"{station.id} {check.remedy.text.zh}")
                     en.append(f"{station.id}: {check.remedy.text.en}")
-                    changes += [attrs.evolve(ch, path=f"stations[id={station.id}].{ch.path}")
-                                for ch in check.remedy.change]
+                    changes += [
+                        attrs.evolve(ch, path=f"stations[id={station.id}].{ch.path}")
+                        for ch in check.remedy.change
+                    ]
             if weight:
                 share = earned / weight
                 per_station[station.id] = round(share if partial else float(all_met), 4)
         credit = sum(per_station.values()) / len(per_station) if per_station else 0.0
-        observed: dict[str, Any] = {"stations": per_station, "credit": round(credit, 4),
-                                    "open": open_items}
+        observed: dict[str, Any] = {
+            "stations": per_station,
+            "credit": round(credit, 4),
+            "open": open_items,
+        }
         if not open_items:
             return met(observed, expected, credit=1.0)
         remedy = Remedy(Text("；".join(zh), "; ".join(en)), tuple(changes))
@@ -98,7 +109,11 @@ def module_requirement(module: str, checks: Sequence[Requirement], cite: Any) ->
     title = _TITLES[module]
     params = tuple(dict.fromkeys(p for r in checks for p in r.parameters))
     return Requirement(
-        f"street.operations.{module}", module,
-        Text(f"运营管理：{title.zh}（街道）", f"operations: {title.en} (street)"), cite,
-        ModuleScore(module, tuple(checks)), STREETS,
-        parameters=("operations_partial_credit", *params))
+        f"street.operations.{module}",
+        module,
+        Text(f"运营管理：{title.zh}（街道）", f"operations: {title.en} (street)"),
+        cite,
+        ModuleScore(module, tuple(checks)),
+        STREETS,
+        parameters=("operations_partial_credit", *params),
+    )

@@ -11,19 +11,23 @@ from datetime import date, timedelta
 from typing import Any
 
 from stationkit import (
+    Citation,
+    Station,
+    Text,
+)
+from stationkit.records import (
+    Drill,
+    RecordBook,
+    Region,
+)
+from stationkit.standard import (
     Change,
     Check,
-    Citation,
     Context,
-    Drill,
-    Ledger,
-    Region,
     Remedy,
     Requirement,
     Role,
     Scope,
-    Station,
-    Text,
     met,
     missing,
     not_met,
@@ -37,13 +41,34 @@ StationPredicate = Callable[[Station, Context], Check]
 STATION_SCOPE = Scope("station", frozenset({STATION_KIND}))
 
 
-def requirement(rid: str, group: str, zh: str, en: str, cite: Citation,
-                predicate: StationPredicate, parameters: tuple[str, ...] = (), *,
-                weight: float = 1.0, gate: bool = False, monotone: bool = False,
-                role: Role = Role.SCORED) -> Requirement:
+def requirement(
+    rid: str,
+    group: str,
+    zh: str,
+    en: str,
+    cite: Citation,
+    predicate: StationPredicate,
+    parameters: tuple[str, ...] = (),
+    *,
+    weight: float = 1.0,
+    gate: bool = False,
+    monotone: bool = False,
+    role: Role = Role.SCORED,
+) -> Requirement:
     """A station requirement of this standard (scope: township stations)."""
-    return Requirement(rid, group, Text(zh, en), cite, predicate, STATION_SCOPE, weight=weight,
-                       gate=gate, role=role, monotone=monotone, parameters=parameters)
+    return Requirement(
+        rid,
+        group,
+        Text(zh, en),
+        cite,
+        predicate,
+        STATION_SCOPE,
+        weight=weight,
+        gate=gate,
+        role=role,
+        monotone=monotone,
+        parameters=parameters,
+    )
 
 
 def lacking(have: Iterable[str], need: Sequence[str]) -> list[str]:
@@ -52,9 +77,15 @@ def lacking(have: Iterable[str], need: Sequence[str]) -> list[str]:
     return [name for name in need if name not in present]
 
 
-def names_check(have: Iterable[str] | None, need: Sequence[str], *, field: str,
-                append_path: str, item: Callable[[str], JSONItem],
-                what: Text) -> Check:
+def names_check(
+    have: Iterable[str] | None,
+    need: Sequence[str],
+    *,
+    field: str,
+    append_path: str,
+    item: Callable[[str], JSONItem],
+    what: Text,
+) -> Check:
     """All of ``need`` recorded among ``have``; partial credit for the share present."""
     expected = {"all_of": list(need)}
     if have is None:
@@ -68,8 +99,12 @@ def names_check(have: Iterable[str] | None, need: Sequence[str], *, field: str,
         Text(f"补充{what.zh}:{'、'.join(absent)}", f"add {what.en}: {', '.join(absent)}"),
         (Change("append", append_path, [item(name) for name in absent]),),
     )
-    return not_met({"present": sorted(set(have_list) & set(need)), "lacking": absent},
-                   expected, remedy, credit=credit)
+    return not_met(
+        {"present": sorted(set(have_list) & set(need)), "lacking": absent},
+        expected,
+        remedy,
+        credit=credit,
+    )
 
 
 def evidence_items(station: Station, topic: str) -> tuple[str, ...] | None:
@@ -81,8 +116,7 @@ def evidence_items(station: Station, topic: str) -> tuple[str, ...] | None:
     return tuple(item for e in entries for item in e.items)
 
 
-def evidence_check(station: Station, topic: str, need: Sequence[str], *,
-                   what: Text) -> Check:
+def evidence_check(station: Station, topic: str, need: Sequence[str], *, what: Text) -> Check:
     """Evidence of ``topic`` recorded in ``functions`` holding every item of ``need`` (or at
     least one item when ``need`` is empty)."""
     expected: dict[str, Any] = {"topic": topic, "items": list(need) or "at least one"}
@@ -91,30 +125,39 @@ def evidence_check(station: Station, topic: str, need: Sequence[str], *,
     items = evidence_items(station, topic)
     fill = list(need) or [what.zh]
     if items is None:
-        return not_met({"topic": topic, "recorded": False}, expected, Remedy(
-            Text(f"建立并留存{what.zh}的记录", f"keep records of {what.en}"),
-            (Change("append", "functions", [{"topic": topic, "items": fill}]),)))
+        return not_met(
+            {"topic": topic, "recorded": False},
+            expected,
+            Remedy(
+                Text(f"建立并留存{what.zh}的记录", f"keep records of {what.en}"),
+                (Change("append", "functions", [{"topic": topic, "items": fill}]),),
+            ),
+        )
     absent = lacking(items, need) if need else ([] if items else fill)
     if not absent:
         return met({"topic": topic, "items": list(items)}, expected)
     credit = (len(need) - len(absent)) / len(need) if need else 0.0
-    return not_met({"topic": topic, "items": list(items), "lacking": absent},
-                   expected, Remedy(
-                       Text(f"{what.zh}补充:{'、'.join(absent)}",
-                            f"{what.en}: add {', '.join(absent)}"),
-                       (Change("append", f"functions[topic={topic}].items", absent),)),
-                   credit=credit)
+    return not_met(
+        {"topic": topic, "items": list(items), "lacking": absent},
+        expected,
+        Remedy(
+            Text(f"{what.zh}补充:{'、'.join(absent)}", f"{what.en}: add {', '.join(absent)}"),
+            (Change("append", f"functions[topic={topic}].items", absent),),
+        ),
+        credit=credit,
+    )
 
 
-def find_ledger(station: Station, kind: str) -> Ledger | None:
+def find_ledger(station: Station, kind: str) -> RecordBook | None:
     for ledger in station.ledgers or ():
         if ledger.kind == kind:
             return ledger
     return None
 
 
-def ledger_check(station: Station, ctx: Context, kind: str, *, max_age_param: str,
-                 what: Text) -> Check:
+def ledger_check(
+    station: Station, ctx: Context, kind: str, *, max_age_param: str, what: Text
+) -> Check:
     """A ledger of ``kind`` with entries, updated no longer ago than the parameter allows."""
     max_age = ctx.integer(max_age_param)
     expected = {"ledger": kind, "entries": "≥ 1", "updated_within_days": max_age}
@@ -124,20 +167,36 @@ def ledger_check(station: Station, ctx: Context, kind: str, *, max_age_param: st
     record = {"kind": kind, "entries": 1, "updated_on": ctx.as_of.isoformat()}
     ledgers = [entry for entry in station.ledgers if entry.kind == kind]
     if not ledgers:
-        return not_met({"ledger": kind, "recorded": False}, expected,
-                       Remedy(fix.text, (Change("append", "ledgers", [record]),)))
+        return not_met(
+            {"ledger": kind, "recorded": False},
+            expected,
+            Remedy(fix.text, (Change("append", "ledgers", [record]),)),
+        )
     for entry in ledgers:  # any current ledger of the kind will do
-        if (entry.entries is not None and entry.updated_on is not None and entry.entries >= 1
-                and 0 <= (ctx.as_of - entry.updated_on).days <= max_age):
-            return met({"entries": entry.entries, "updated_on": entry.updated_on.isoformat(),
-                        "age_days": (ctx.as_of - entry.updated_on).days}, expected)
+        if (
+            entry.entries is not None
+            and entry.updated_on is not None
+            and entry.entries >= 1
+            and 0 <= (ctx.as_of - entry.updated_on).days <= max_age
+        ):
+            return met(
+                {
+                    "entries": entry.entries,
+                    "updated_on": entry.updated_on.isoformat(),
+                    "age_days": (ctx.as_of - entry.updated_on).days,
+                },
+                expected,
+            )
     ledger = ledgers[0]  # the one a ``[kind=…]`` path selects
     if ledger.entries is None or ledger.updated_on is None:
         field = "entries" if ledger.entries is None else "updated_on"
         return missing(f"ledgers[kind={kind}].{field}", expected)
     age = (ctx.as_of - ledger.updated_on).days
-    observed = {"entries": ledger.entries, "updated_on": ledger.updated_on.isoformat(),
-                "age_days": age}
+    observed = {
+        "entries": ledger.entries,
+        "updated_on": ledger.updated_on.isoformat(),
+        "age_days": age,
+    }
     changes = [Change("set", f"ledgers[kind={kind}].updated_on", ctx.as_of.isoformat())]
     if ledger.entries < 1:
         changes.append(Change("set", f"ledgers[kind={kind}].entries", 1))
@@ -157,8 +216,7 @@ def within_days(day: date, as_of: date, days: int) -> bool:
     return as_of - timedelta(days=days) <= day <= as_of
 
 
-def region_or_missing(station: Station, ctx: Context,
-                      expected: Any) -> Region | Check:
+def region_or_missing(station: Station, ctx: Context, expected: Any) -> Region | Check:
     """The station's township region node, or the missing-evidence check saying why not."""
     if station.region is None:
         return missing("region", expected)

@@ -41,8 +41,9 @@ def _text_field(key: str) -> Guard:
 
 
 def _copy(name: str, key: str, fact: str) -> Action:
-    def apply(state: RecordState, event: Event,
-              policy: DeadlinePolicy) -> tuple[dict[str, JSONValue], tuple[Effect, ...]]:
+    def apply(
+        state: RecordState, event: Event, policy: DeadlinePolicy
+    ) -> tuple[dict[str, JSONValue], tuple[Effect, ...]]:
         done = state.facts.get(fact)
         previous = list(done) if isinstance(done, list) else []
         return {fact: [*previous, event.payload.get(key)]}, _NONE
@@ -53,37 +54,57 @@ def _copy(name: str, key: str, fact: str) -> Action:
 def _live_drill_logged(state: RecordState, event: Event, policy: DeadlinePolicy) -> str | None:
     drills = state.facts.get("live_drills")
     if not isinstance(drills, list) or not drills:
-        return ("no live drill logged: acceptance combines static inspection with a live "
-                "drill (record_live_drill) before a pass")
+        return (
+            "no live drill logged: acceptance combines static inspection with a live "
+            "drill (record_live_drill) before a pass"
+        )
     return None
 
 
 LIVE_DRILL_GUARD = Guard(
     "live_drill_logged",
     Text("静态查验与动态演练检验相结合:须先记录现场演练", "a live drill is logged before a pass"),
-    _live_drill_logged, c.QUANTIFIED_25)
+    _live_drill_logged,
+    c.QUANTIFIED_25,
+)
 
 SPOT_CHECK = TransitionSpec(
-    "spot_check", ("passed",), "passed", Text("上级抽查检查/综合评估", "spot check by the city"),
-    guards=(_text_field("checker"),), actions=(_copy("log_spot_check", "checker", "spot_checks"),),
-    example=Example({"checker": "市应急局"}), citation=c.c23("附件3 (四)", "市应急局结合实际对验收"
-        "情况"
-                                                            "开展抽查检查,确保创建质量。"))
+    "spot_check",
+    ("passed",),
+    "passed",
+    Text("上级抽查检查/综合评估", "spot check by the city"),
+    guards=(_text_field("checker"),),
+    actions=(_copy("log_spot_check", "checker", "spot_checks"),),
+    example=Example({"checker": "市应急局"}),
+    citation=c.c23("附件3 (四)", "市应急局结合实际对验收情况开展抽查检查,确保创建质量。"),
+)
 
 LIVE_DRILL = TransitionSpec(
-    "record_live_drill", ("under_review",), "under_review",
-    Text("记录动态演练检验", "log the live drill"), guards=(_text_field("drill"),),
+    "record_live_drill",
+    ("under_review",),
+    "under_review",
+    Text("记录动态演练检验", "log the live drill"),
+    guards=(_text_field("drill"),),
     actions=(_copy("log_live_drill", "drill", "live_drills"),),
-    example=Example({"drill": "现场拉动演练"}), citation=c.QUANTIFIED_25)
+    example=Example({"drill": "现场拉动演练"}),
+    citation=c.QUANTIFIED_25,
+)
 
 EXTENSION_2023 = MachineExtension(
-    machine="acceptance", standard=STANDARD_ID, editions=frozenset({"2023"}),
-    add_transitions=(SPOT_CHECK,), citation=c.ACCEPTANCE_23)
+    machine="acceptance",
+    standard=STANDARD_ID,
+    editions=frozenset({"2023"}),
+    add_transitions=(SPOT_CHECK,),
+    citation=c.ACCEPTANCE_23,
+)
 
 EXTENSION_2025 = MachineExtension(
-    machine="acceptance", standard=STANDARD_ID, editions=frozenset({"2025"}),
+    machine="acceptance",
+    standard=STANDARD_ID,
+    editions=frozenset({"2025"}),
     add_transitions=(LIVE_DRILL, SPOT_CHECK),
     add_guards=(GuardAttachment("pass_review", LIVE_DRILL_GUARD),),
-    citation=c.ACCEPTANCE_25)
+    citation=c.ACCEPTANCE_25,
+)
 
 EXTENSIONS = (EXTENSION_2023, EXTENSION_2025)

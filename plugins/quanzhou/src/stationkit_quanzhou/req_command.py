@@ -3,15 +3,14 @@ links to the higher command platforms, around-the-clock operation."""
 
 from __future__ import annotations
 
-from stationkit import (
+from stationkit import Station, Text
+from stationkit.standard import (
     Change,
     Check,
     Context,
     Remedy,
     Requirement,
     Scope,
-    Station,
-    Text,
     check_threshold,
     met,
     missing,
@@ -28,10 +27,14 @@ def satellite_phone(station: Station, ctx: Context) -> Check:
     want = ctx.integer("satellite_phones_min")
     comms = station.communications
     return check_threshold(
-        comms.satellite_phones if comms else None, want,
+        comms.satellite_phones if comms else None,
+        want,
         field="communications.satellite_phones",
-        remedy=Remedy(Text(f"配备卫星电话至{want}部", f"provide {want} satellite phone(s)"),
-                      (Change("set", "communications.satellite_phones", want),)))
+        remedy=Remedy(
+            Text(f"配备卫星电话至{want}部", f"provide {want} satellite phone(s)"),
+            (Change("set", "communications.satellite_phones", want),),
+        ),
+    )
 
 
 def video_conference(station: Station, ctx: Context) -> Check:
@@ -41,19 +44,31 @@ def video_conference(station: Station, ctx: Context) -> Check:
         return missing("communications.video_conference", True)
     if value:
         return met(True, True)
-    return not_met(False, True, Remedy(
-        Text("配备双向可视化可通话的视频会议系统", "install a two-way video-conference system"),
-        (Change("set", "communications.video_conference", True),)))
+    return not_met(
+        False,
+        True,
+        Remedy(
+            Text("配备双向可视化可通话的视频会议系统", "install a two-way video-conference system"),
+            (Change("set", "communications.video_conference", True),),
+        ),
+    )
 
 
 def screen(station: Station, ctx: Context) -> Check:
     want = ctx.number("screen_inches_min")
     comms = station.communications
     return check_threshold(
-        comms.screen_inches if comms else None, want, field="communications.screen_inches",
-        remedy=Remedy(Text(f"更换不低于{want:g}寸的液晶显示屏", f"install an LCD screen of at "
-                           f"least {want:g} inches"),
-                      (Change("set", "communications.screen_inches", want),)))
+        comms.screen_inches if comms else None,
+        want,
+        field="communications.screen_inches",
+        remedy=Remedy(
+            Text(
+                f"更换不低于{want:g}寸的液晶显示屏",
+                f"install an LCD screen of at least {want:g} inches",
+            ),
+            (Change("set", "communications.screen_inches", want),),
+        ),
+    )
 
 
 def broadcast(station: Station, ctx: Context) -> Check:
@@ -63,18 +78,26 @@ def broadcast(station: Station, ctx: Context) -> Check:
         return missing("communications.broadcast", True)
     if value:
         return met(True, True)
-    return not_met(False, True, Remedy(Text("配备一套应急广播系统", "install an emergency "
-                                            "broadcast system"),
-                                       (Change("set", "communications.broadcast", True),)))
+    return not_met(
+        False,
+        True,
+        Remedy(
+            Text("配备一套应急广播系统", "install an emergency broadcast system"),
+            (Change("set", "communications.broadcast", True),),
+        ),
+    )
 
 
 def platform_links(station: Station, ctx: Context) -> Check:
     comms = station.communications
-    return names_check(comms.linked_platforms if comms else None,
-                       ctx.names("linked_platforms"),
-                       field="communications.linked_platforms",
-                       append_path="communications.linked_platforms", item=lambda x: x,
-                       what=Text("对接的上级指挥平台", "links to higher command platforms"))
+    return names_check(
+        comms.linked_platforms if comms else None,
+        ctx.names("linked_platforms"),
+        field="communications.linked_platforms",
+        append_path="communications.linked_platforms",
+        item=lambda x: x,
+        what=Text("对接的上级指挥平台", "links to higher command platforms"),
+    )
 
 
 def around_the_clock(station: Station, ctx: Context) -> Check:
@@ -83,27 +106,78 @@ def around_the_clock(station: Station, ctx: Context) -> Check:
         return missing("duty.around_the_clock", True)
     if value:
         return met(True, True)
-    return not_met(False, True, Remedy(Text("实行全时段(24小时)值守", "staff the platform around "
-                                            "the clock"),
-                                       (Change("set", "duty.around_the_clock", True),)))
+    return not_met(
+        False,
+        True,
+        Remedy(
+            Text("实行全时段(24小时)值守", "staff the platform around the clock"),
+            (Change("set", "duty.around_the_clock", True),),
+        ),
+    )
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    Requirement("command.satellite_phone", GROUP, Text("至少一部卫星电话", "at least one "
-                "satellite phone"), c.COMMS_23, satellite_phone, SCOPE, weight=2.0, gate=True,
-                monotone=True, parameters=("satellite_phones_min",)),
-    Requirement("command.video_conference", GROUP, Text("双向可视化视频会议系统", "two-way video "
-                "conference"), c.COMMS_23, video_conference, SCOPE, monotone=True),
-    Requirement("command.screen", GROUP, Text("视频会议液晶屏尺寸(不低于下限)",
-                "video-conference screen size (at least the minimum)"), c.COMMS_23, screen,
-                SCOPE, weight=2.0, gate=True, monotone=True,
-                parameters=("screen_inches_min",)),
-    Requirement("command.broadcast", GROUP, Text("一套应急广播系统", "an emergency broadcast "
-                "system"), c.COMMS_23, broadcast, SCOPE, monotone=True),
-    Requirement("command.platform_links", GROUP, Text("对接上级应急指挥平台", "linked to the higher"
-        " "
-                "command platforms"), c.PLATFORM_23, platform_links, SCOPE, monotone=True,
-                parameters=("linked_platforms",)),
-    Requirement("command.around_the_clock", GROUP, Text("全时段运行(全勤值守)", "runs around the "
-                "clock"), c.ROUND_THE_CLOCK_23, around_the_clock, SCOPE, monotone=True),
+    Requirement(
+        "command.satellite_phone",
+        GROUP,
+        Text("至少一部卫星电话", "at least one satellite phone"),
+        c.COMMS_23,
+        satellite_phone,
+        SCOPE,
+        weight=2.0,
+        gate=True,
+        monotone=True,
+        parameters=("satellite_phones_min",),
+    ),
+    Requirement(
+        "command.video_conference",
+        GROUP,
+        Text("双向可视化视频会议系统", "two-way video conference"),
+        c.COMMS_23,
+        video_conference,
+        SCOPE,
+        monotone=True,
+    ),
+    Requirement(
+        "command.screen",
+        GROUP,
+        Text(
+            "视频会议液晶屏尺寸(不低于下限)", "video-conference screen size (at least the minimum)"
+        ),
+        c.COMMS_23,
+        screen,
+        SCOPE,
+        weight=2.0,
+        gate=True,
+        monotone=True,
+        parameters=("screen_inches_min",),
+    ),
+    Requirement(
+        "command.broadcast",
+        GROUP,
+        Text("一套应急广播系统", "an emergency broadcast system"),
+        c.COMMS_23,
+        broadcast,
+        SCOPE,
+        monotone=True,
+    ),
+    Requirement(
+        "command.platform_links",
+        GROUP,
+        Text("对接上级应急指挥平台", "linked to the higher command platforms"),
+        c.PLATFORM_23,
+        platform_links,
+        SCOPE,
+        monotone=True,
+        parameters=("linked_platforms",),
+    ),
+    Requirement(
+        "command.around_the_clock",
+        GROUP,
+        Text("全时段运行(全勤值守)", "runs around the clock"),
+        c.ROUND_THE_CLOCK_23,
+        around_the_clock,
+        SCOPE,
+        monotone=True,
+    ),
 )

@@ -3,15 +3,14 @@ daily patrols and inspections, a current enforcement ledger."""
 
 from __future__ import annotations
 
-from stationkit import (
+from stationkit import Station, Text
+from stationkit.records import Member
+from stationkit.standard import (
     Change,
     Check,
     Context,
-    Member,
     Remedy,
     Requirement,
-    Station,
-    Text,
     met,
     missing,
     not_met,
@@ -33,8 +32,9 @@ def _members(station: Station) -> tuple[Member, ...] | None:
 
 def _add_team_or_members(station: Station, members: list[dict[str, object]]) -> Change:
     if station.team(TEAM) is None:
-        return Change("append", "teams", [{"kind": TEAM, "name": "综合执法队伍",
-                                           "members": members}])
+        return Change(
+            "append", "teams", [{"kind": TEAM, "name": "综合执法队伍", "members": members}]
+        )
     return Change("append", PATH, members)
 
 
@@ -60,14 +60,21 @@ def formal_officers(station: Station, ctx: Context) -> Check:
         partner = f"执法辅助人员{i + 1}-1" if aides else None
         new.append({"name": f"正式执法人员{i + 1}", "formal": True, "partner": partner})
         new += [{"name": f"执法辅助人员{i + 1}-{k + 1}", "formal": False} for k in range(aides)]
-    return not_met(have, expected, Remedy(
-        Text(f"配备{add}名正式编制执法人员(各配1名执法辅助人员)",
-             f"appoint {add} formal enforcement officer(s), each with an aide"),
-        (_add_team_or_members(station, new),)))
+    return not_met(
+        have,
+        expected,
+        Remedy(
+            Text(
+                f"配备{add}名正式编制执法人员(各配1名执法辅助人员)",
+                f"appoint {add} formal enforcement officer(s), each with an aide",
+            ),
+            (_add_team_or_members(station, new),),
+        ),
+    )
 
 
 def pairs(station: Station, ctx: Context) -> Check:
-    """"1+1": every formal officer is paired with an auxiliary of the team, one aide each."""
+    """ "1+1": every formal officer is paired with an auxiliary of the team, one aide each."""
     aides_each = ctx.integer("enforcement_aides_per_officer")
     expected = {"each_formal_officer_paired_with_aide": aides_each}
     if ctx.integer("enforcement_aides_per_officer") < 1:
@@ -100,36 +107,84 @@ def pairs(station: Station, ctx: Context) -> Check:
             name = f"{name}{k + 1}"
         new_aides.append({"name": name, "formal": False})
         changes.append(Change("set", f"{PATH}[{index}].partner", name))
-    return not_met({"formal": formal, "paired": formal - len(unpaired),
-                    "unpaired": [members[i].name for i in unpaired]}, expected, Remedy(
-        Text("按“1+1”模式为以下正式执法人员各配1名执法辅助人员:"
-             + "、".join(members[i].name for i in unpaired),
-             "pair each of these officers with an aide: "
-             + ", ".join(members[i].name for i in unpaired)),
-        (Change("append", PATH, new_aides), *changes)),
-        credit=(formal - len(unpaired)) / formal if formal else 0.0)
+    return not_met(
+        {
+            "formal": formal,
+            "paired": formal - len(unpaired),
+            "unpaired": [members[i].name for i in unpaired],
+        },
+        expected,
+        Remedy(
+            Text(
+                "按“1+1”模式为以下正式执法人员各配1名执法辅助人员:"
+                + "、".join(members[i].name for i in unpaired),
+                "pair each of these officers with an aide: "
+                + ", ".join(members[i].name for i in unpaired),
+            ),
+            (Change("append", PATH, new_aides), *changes),
+        ),
+        credit=(formal - len(unpaired)) / formal if formal else 0.0,
+    )
 
 
 def inspections(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, TOPIC_INSPECTIONS, (),
-                          what=Text("日常巡查和执法检查", "daily patrols and inspections"))
+    return evidence_check(
+        station,
+        TOPIC_INSPECTIONS,
+        (),
+        what=Text("日常巡查和执法检查", "daily patrols and inspections"),
+    )
 
 
 def enforcement_ledger(station: Station, ctx: Context) -> Check:
-    return ledger_check(station, ctx, LEDGER_ENFORCEMENT, max_age_param="ledger_max_age_days",
-                        what=Text("执法检查台账", "enforcement ledger"))
+    return ledger_check(
+        station,
+        ctx,
+        LEDGER_ENFORCEMENT,
+        max_age_param="ledger_max_age_days",
+        what=Text("执法检查台账", "enforcement ledger"),
+    )
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    requirement("enforcement.formal_officers", GROUP, "正式编制执法人员数(不少于下限)",
-                "formal enforcement officers (at least the minimum)", c.ENF_OFFICERS,
-                formal_officers,
-                ("enforcement_formal_min", "enforcement_aides_per_officer"), weight=2.0,
-                gate=True, monotone=True),
-    requirement("enforcement.pairs", GROUP, "“1+1”执法模式", "'1+1' pairs of officer and aide",
-                c.ENF_OFFICERS, pairs, ("enforcement_aides_per_officer",)),
-    requirement("enforcement.inspections", GROUP, "日常巡查和执法检查",
-                "daily patrols and inspections", c.ENF_INSPECTIONS, inspections, monotone=True),
-    requirement("enforcement.ledger", GROUP, "执法检查台账动态更新", "current enforcement ledger",
-                c.ENF_INSPECTIONS, enforcement_ledger, ("ledger_max_age_days",), monotone=True),
+    requirement(
+        "enforcement.formal_officers",
+        GROUP,
+        "正式编制执法人员数(不少于下限)",
+        "formal enforcement officers (at least the minimum)",
+        c.ENF_OFFICERS,
+        formal_officers,
+        ("enforcement_formal_min", "enforcement_aides_per_officer"),
+        weight=2.0,
+        gate=True,
+        monotone=True,
+    ),
+    requirement(
+        "enforcement.pairs",
+        GROUP,
+        "“1+1”执法模式",
+        "'1+1' pairs of officer and aide",
+        c.ENF_OFFICERS,
+        pairs,
+        ("enforcement_aides_per_officer",),
+    ),
+    requirement(
+        "enforcement.inspections",
+        GROUP,
+        "日常巡查和执法检查",
+        "daily patrols and inspections",
+        c.ENF_INSPECTIONS,
+        inspections,
+        monotone=True,
+    ),
+    requirement(
+        "enforcement.ledger",
+        GROUP,
+        "执法检查台账动态更新",
+        "current enforcement ledger",
+        c.ENF_INSPECTIONS,
+        enforcement_ledger,
+        ("ledger_max_age_days",),
+        monotone=True,
+    ),
 )

@@ -3,18 +3,17 @@ of each edition over a county (region subject): QZ23's one pilot, QZ25's four to
 
 from __future__ import annotations
 
-from stationkit import (
+from stationkit import Station, Text
+from stationkit.records import RegionLevel
+from stationkit.standard import (
     Change,
     Check,
     Context,
-    Level,
     RegionSubject,
     Remedy,
     Requirement,
     Role,
     Scope,
-    Station,
-    Text,
     met,
     missing,
     not_met,
@@ -24,7 +23,7 @@ from stationkit_quanzhou._checks import STATION_KIND, requirement
 
 FUNDING = "funding"
 ROLLOUT = "rollout"
-COUNTY = Scope("region", levels=frozenset({Level.COUNTY}))
+COUNTY = Scope("region", levels=frozenset({RegionLevel.COUNTY}))
 
 
 def construction_funding(station: Station, ctx: Context) -> Check:
@@ -35,9 +34,14 @@ def construction_funding(station: Station, ctx: Context) -> Check:
         return missing("funding.construction_yuan", expected)
     if value >= want:
         return met(value, expected)
-    return not_met(value, expected, Remedy(
-        Text(f"建设经费达到{want}元", f"fund construction with {want} yuan"),
-        (Change("set", "funding.construction_yuan", want),)))
+    return not_met(
+        value,
+        expected,
+        Remedy(
+            Text(f"建设经费达到{want}元", f"fund construction with {want} yuan"),
+            (Change("set", "funding.construction_yuan", want),),
+        ),
+    )
 
 
 def upkeep_budget(station: Station, ctx: Context) -> Check:
@@ -47,8 +51,11 @@ def upkeep_budget(station: Station, ctx: Context) -> Check:
         return missing("funding.annual_upkeep_yuan", expected)
     if value > 0:
         return met(value, expected)
-    return not_met(value, expected, Remedy(Text("每年安排管护经费并列入财政预算",
-                                                "budget yearly upkeep funds")))
+    return not_met(
+        value,
+        expected,
+        Remedy(Text("每年安排管护经费并列入财政预算", "budget yearly upkeep funds")),
+    )
 
 
 def _stations_in(subject: RegionSubject) -> dict[str, list[Station]]:
@@ -65,15 +72,18 @@ def pilot(subject: RegionSubject, ctx: Context) -> Check:
     have = sum(len(v) for v in _stations_in(subject).values())
     if have >= need:
         return met(have, {"min": need})
-    return not_met(have, {"min": need}, Remedy(Text("在试点乡镇建设标准化应急管理站",
-                                                    "build the pilot station")))
+    return not_met(
+        have,
+        {"min": need},
+        Remedy(Text("在试点乡镇建设标准化应急管理站", "build the pilot station")),
+    )
 
 
 def towns(subject: RegionSubject, ctx: Context) -> Check:
     """QZ25: one station in each named town (street) of the city."""
     names = ctx.names("rollout_towns")
     expected = {"one_station_in_each": list(names)}
-    by_name = {r.name: r for r in subject.region.walk() if r.level is Level.TOWNSHIP}
+    by_name = {r.name: r for r in subject.region.walk() if r.level is RegionLevel.TOWNSHIP}
     absent_towns = [n for n in names if n not in by_name]
     if absent_towns:
         return missing("region.children[name=" + "/".join(absent_towns) + "]", expected)
@@ -81,34 +91,84 @@ def towns(subject: RegionSubject, ctx: Context) -> Check:
     lacking = [n for n in names if not built.get(by_name[n].code)]
     if not lacking:
         return met(list(names), expected)
-    return not_met({"without_station": lacking}, expected, Remedy(
-        Text("在以下镇(街道)建成标准化应急管理站:" + "、".join(lacking),
-             "build a station in: " + ", ".join(lacking))),
-        credit=(len(names) - len(lacking)) / len(names))
+    return not_met(
+        {"without_station": lacking},
+        expected,
+        Remedy(
+            Text(
+                "在以下镇(街道)建成标准化应急管理站:" + "、".join(lacking),
+                "build a station in: " + ", ".join(lacking),
+            )
+        ),
+        credit=(len(names) - len(lacking)) / len(names),
+    )
 
 
 FUNDING_2023: tuple[Requirement, ...] = (
-    requirement("funding.construction", FUNDING, "建设经费(不少于下限)",
-                "construction funding (at least the minimum)", c.FUNDING_23,
-                construction_funding, ("funding_construction_yuan",), role=Role.INFO,
-                monotone=True),
-    requirement("funding.upkeep", FUNDING, "年度管护经费列入预算", "yearly upkeep budget",
-                c.UPKEEP_23, upkeep_budget, role=Role.INFO, monotone=True),
+    requirement(
+        "funding.construction",
+        FUNDING,
+        "建设经费(不少于下限)",
+        "construction funding (at least the minimum)",
+        c.FUNDING_23,
+        construction_funding,
+        ("funding_construction_yuan",),
+        role=Role.INFO,
+        monotone=True,
+    ),
+    requirement(
+        "funding.upkeep",
+        FUNDING,
+        "年度管护经费列入预算",
+        "yearly upkeep budget",
+        c.UPKEEP_23,
+        upkeep_budget,
+        role=Role.INFO,
+        monotone=True,
+    ),
 )
 
 FUNDING_2025: tuple[Requirement, ...] = (
-    requirement("funding.construction", FUNDING, "建设资金约30万元(参考)",
-                "construction funding of about 300,000 yuan (reference)", c.FUNDING_25,
-                construction_funding, ("funding_construction_yuan",), role=Role.INFO,
-                monotone=True),
-    requirement("funding.upkeep", FUNDING, "工作经费纳入财政预算", "running costs in the budget",
-                c.UPKEEP_25, upkeep_budget, role=Role.INFO, monotone=True),
+    requirement(
+        "funding.construction",
+        FUNDING,
+        "建设资金约30万元(参考)",
+        "construction funding of about 300,000 yuan (reference)",
+        c.FUNDING_25,
+        construction_funding,
+        ("funding_construction_yuan",),
+        role=Role.INFO,
+        monotone=True,
+    ),
+    requirement(
+        "funding.upkeep",
+        FUNDING,
+        "工作经费纳入财政预算",
+        "running costs in the budget",
+        c.UPKEEP_25,
+        upkeep_budget,
+        role=Role.INFO,
+        monotone=True,
+    ),
 )
 
-ROLLOUT_2023 = Requirement("rollout.pilot", ROLLOUT, Text("建设1个试点应急管理站",
-                                                         "one pilot station"), c.PILOT_23, pilot,
-                           COUNTY, monotone=True, parameters=("pilot_stations_min",))
-ROLLOUT_2025 = Requirement("rollout.towns", ROLLOUT, Text("湖滨街道、蚶江镇、永宁镇、祥芝镇各建1个",
-                                                         "one station in each of the four towns"),
-                           c.TOWNS_25, towns, COUNTY, monotone=True,
-                           parameters=("rollout_towns",))
+ROLLOUT_2023 = Requirement(
+    "rollout.pilot",
+    ROLLOUT,
+    Text("建设1个试点应急管理站", "one pilot station"),
+    c.PILOT_23,
+    pilot,
+    COUNTY,
+    monotone=True,
+    parameters=("pilot_stations_min",),
+)
+ROLLOUT_2025 = Requirement(
+    "rollout.towns",
+    ROLLOUT,
+    Text("湖滨街道、蚶江镇、永宁镇、祥芝镇各建1个", "one station in each of the four towns"),
+    c.TOWNS_25,
+    towns,
+    COUNTY,
+    monotone=True,
+    parameters=("rollout_towns",),
+)

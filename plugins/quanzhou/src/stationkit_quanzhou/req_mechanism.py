@@ -5,15 +5,17 @@ supervision duty list and the safety-standardization information system."""
 from __future__ import annotations
 
 from stationkit import (
-    Change,
-    Check,
     Citation,
-    Context,
-    Level,
-    Remedy,
-    Requirement,
     Station,
     Text,
+)
+from stationkit.records import RegionLevel
+from stationkit.standard import (
+    Change,
+    Check,
+    Context,
+    Remedy,
+    Requirement,
     met,
     missing,
     not_applicable,
@@ -43,33 +45,53 @@ LEDGER_GRID = "网格巡查台账"
 
 
 def governance_rules(station: Station, ctx: Context) -> Check:
-    return names_check(station.rules, ctx.names("governance_rules"), field="rules",
-                       append_path="rules", item=lambda x: x,
-                       what=Text("党委政府应急管理制度", "party/government emergency rules"))
+    return names_check(
+        station.rules,
+        ctx.names("governance_rules"),
+        field="rules",
+        append_path="rules",
+        item=lambda x: x,
+        what=Text("党委政府应急管理制度", "party/government emergency rules"),
+    )
 
 
 def annual_plan(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, TOPIC_ANNUAL_PLAN, (),
-                          what=Text("应急管理工作纳入年度工作安排", "emergency work in the annual p"
-                              "lan"))
+    return evidence_check(
+        station,
+        TOPIC_ANNUAL_PLAN,
+        (),
+        what=Text("应急管理工作纳入年度工作安排", "emergency work in the annual plan"),
+    )
 
 
 def enterprise_lists(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, TOPIC_ENTERPRISE_LISTS, ctx.names("enterprise_lists"),
-                          what=Text("生产经营单位“三张清单”", "businesses' three lists"))
+    return evidence_check(
+        station,
+        TOPIC_ENTERPRISE_LISTS,
+        ctx.names("enterprise_lists"),
+        what=Text("生产经营单位“三张清单”", "businesses' three lists"),
+    )
 
 
 def town_lists(station: Station, ctx: Context) -> Check:
     have = None if station.ledgers is None else [ledger.kind for ledger in station.ledgers]
-    return names_check(have, ctx.names("town_lists"), field="ledgers", append_path="ledgers",
-                       item=lambda k: {"kind": k, "entries": 1,
-                                       "updated_on": ctx.as_of.isoformat()},
-                       what=Text("乡镇“四张清单”", "the town's four lists"))
+    return names_check(
+        have,
+        ctx.names("town_lists"),
+        field="ledgers",
+        append_path="ledgers",
+        item=lambda k: {"kind": k, "entries": 1, "updated_on": ctx.as_of.isoformat()},
+        what=Text("乡镇“四张清单”", "the town's four lists"),
+    )
 
 
 def closed_loop(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, TOPIC_CLOSED_LOOP, ctx.names("closed_loop_steps"),
-                          what=Text("闭环管理", "closed-loop management"))
+    return evidence_check(
+        station,
+        TOPIC_CLOSED_LOOP,
+        ctx.names("closed_loop_steps"),
+        what=Text("闭环管理", "closed-loop management"),
+    )
 
 
 def risk_grids(station: Station, ctx: Context) -> Check:
@@ -90,12 +112,24 @@ def risk_grids(station: Station, ctx: Context) -> Check:
         return met(sorted(staffed & set(need)), expected)
     if station.functions is None:  # whether the township lacks those kinds is not recorded
         return missing(f"functions[topic={TOPIC_RISK_AREAS_ABSENT}]", expected)
-    return not_met({"lacking": lacking}, expected, Remedy(
-        Text(f"为以下风险区域建立责任网格并落实网格员:{'、'.join(lacking)}",
-             f"set up grids with named staff for: {', '.join(lacking)}"),
-        (Change("append", "grids",
-                [{"risk_area": k, "staff": ["待落实网格员"]} for k in lacking]),)),
-        credit=(len(need) - len(lacking)) / len(need) if need else 1.0)
+    return not_met(
+        {"lacking": lacking},
+        expected,
+        Remedy(
+            Text(
+                f"为以下风险区域建立责任网格并落实网格员:{'、'.join(lacking)}",
+                f"set up grids with named staff for: {', '.join(lacking)}",
+            ),
+            (
+                Change(
+                    "append",
+                    "grids",
+                    [{"risk_area": k, "staff": ["待落实网格员"]} for k in lacking],
+                ),
+            ),
+        ),
+        credit=(len(need) - len(lacking)) / len(need) if need else 1.0,
+    )
 
 
 def village_grids(station: Station, ctx: Context) -> Check:
@@ -105,7 +139,7 @@ def village_grids(station: Station, ctx: Context) -> Check:
     region = region_or_missing(station, ctx, expected)
     if isinstance(region, Check):
         return region
-    villages = [v for v in region.children if v.level is Level.VILLAGE]
+    villages = [v for v in region.children if v.level is RegionLevel.VILLAGE]
     if not villages:
         return not_applicable(Text("辖区未登记村(社区)", "no villages recorded under the township"))
     if station.grids is None:
@@ -115,32 +149,65 @@ def village_grids(station: Station, ctx: Context) -> Check:
     if not lacking:
         return met(sorted(staffed & {v.code for v in villages}), expected)
     if ctx.as_of <= deadline:
-        return not_applicable(Text(f"期限 {deadline.isoformat()} 未到,尚缺:{'、'.join(lacking)}",
-                                   f"not due until {deadline.isoformat()}; still lacking: "
-                                   f"{', '.join(lacking)}"))
-    return not_met({"villages_lacking": lacking}, expected, Remedy(
-        Text("将安全生产、风险隐患排查、避险转移纳入以下村(社区)网格员职责:" + "、".join(lacking),
-             "give grid staff emergency duties in villages: " + ", ".join(lacking)),
-        (Change("append", "grids", [{"risk_area": "村(社区)网格", "staff": ["待落实网格员"],
-                                     "village": v} for v in lacking]),)),
-        credit=(len(villages) - len(lacking)) / len(villages))
+        return not_applicable(
+            Text(
+                f"期限 {deadline.isoformat()} 未到,尚缺:{'、'.join(lacking)}",
+                f"not due until {deadline.isoformat()}; still lacking: {', '.join(lacking)}",
+            )
+        )
+    return not_met(
+        {"villages_lacking": lacking},
+        expected,
+        Remedy(
+            Text(
+                "将安全生产、风险隐患排查、避险转移纳入以下村(社区)网格员职责:"
+                + "、".join(lacking),
+                "give grid staff emergency duties in villages: " + ", ".join(lacking),
+            ),
+            (
+                Change(
+                    "append",
+                    "grids",
+                    [
+                        {"risk_area": "村(社区)网格", "staff": ["待落实网格员"], "village": v}
+                        for v in lacking
+                    ],
+                ),
+            ),
+        ),
+        credit=(len(villages) - len(lacking)) / len(villages),
+    )
 
 
 def grid_patrols(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, TOPIC_GRID_PATROLS, ctx.names("grid_patrol_evidence"),
-                          what=Text("网格巡查材料", "grid patrol records"))
+    return evidence_check(
+        station,
+        TOPIC_GRID_PATROLS,
+        ctx.names("grid_patrol_evidence"),
+        what=Text("网格巡查材料", "grid patrol records"),
+    )
 
 
 def grid_ledger(station: Station, ctx: Context) -> Check:
-    return ledger_check(station, ctx, LEDGER_GRID, max_age_param="ledger_max_age_days",
-                        what=Text("网格巡查台账", "grid patrol ledger"))
+    return ledger_check(
+        station,
+        ctx,
+        LEDGER_GRID,
+        max_age_param="ledger_max_age_days",
+        what=Text("网格巡查台账", "grid patrol ledger"),
+    )
 
 
 def four_in_one(station: Station, ctx: Context) -> Check:
     duty = station.duty
-    return names_check(duty.merged_duties if duty else None, ctx.names("merged_duties"),
-                       field="duty.merged_duties", append_path="duty.merged_duties",
-                       item=lambda x: x, what=Text("“四合一”应急值班", "merged duties"))
+    return names_check(
+        duty.merged_duties if duty else None,
+        ctx.names("merged_duties"),
+        field="duty.merged_duties",
+        append_path="duty.merged_duties",
+        item=lambda x: x,
+        what=Text("“四合一”应急值班", "merged duties"),
+    )
 
 
 def single_channel(station: Station, ctx: Context) -> Check:
@@ -149,9 +216,17 @@ def single_channel(station: Station, ctx: Context) -> Check:
         return missing("duty.single_channel", True)
     if value:
         return met(True, True)
-    return not_met(False, True, Remedy(
-        Text("应急值班与政务值班融合,信息报送同步同口径", "merge emergency and government duty; "
-             "report on one channel"), (Change("set", "duty.single_channel", True),)))
+    return not_met(
+        False,
+        True,
+        Remedy(
+            Text(
+                "应急值班与政务值班融合,信息报送同步同口径",
+                "merge emergency and government duty; report on one channel",
+            ),
+            (Change("set", "duty.single_channel", True),),
+        ),
+    )
 
 
 def informants(station: Station, ctx: Context) -> Check:
@@ -167,15 +242,22 @@ def informants(station: Station, ctx: Context) -> Check:
     for entry in station.informants:
         code, sep, _ = entry.partition(":")
         covered.add(code if sep else region.code)
-    places = [region.code, *(v.code for v in region.children if v.level is Level.VILLAGE)]
+    places = [region.code, *(v.code for v in region.children if v.level is RegionLevel.VILLAGE)]
     lacking = [p for p in places if p not in covered]
     if not lacking:
         return met(places, expected)
-    return not_met({"lacking": lacking}, expected, Remedy(
-        Text("在以下镇/村(社区)落实信息员:" + "、".join(lacking),
-             "appoint informants in: " + ", ".join(lacking)),
-        (Change("append", "informants", [f"{p}:待落实信息员" for p in lacking]),)),
-        credit=(len(places) - len(lacking)) / len(places))
+    return not_met(
+        {"lacking": lacking},
+        expected,
+        Remedy(
+            Text(
+                "在以下镇/村(社区)落实信息员:" + "、".join(lacking),
+                "appoint informants in: " + ", ".join(lacking),
+            ),
+            (Change("append", "informants", [f"{p}:待落实信息员" for p in lacking]),),
+        ),
+        credit=(len(places) - len(lacking)) / len(places),
+    )
 
 
 def supervision_list(station: Station, ctx: Context) -> Check:
@@ -185,58 +267,158 @@ def supervision_list(station: Station, ctx: Context) -> Check:
         return missing("ledgers", expected)
     if find_ledger(station, kind) is not None:
         return met(kind, expected)
-    return not_met(None, expected, Remedy(
-        Text(f"健全完善{kind}", f"draw up the {kind} (supervision duty list)"),
-        (Change("append", "ledgers", [{"kind": kind, "entries": 1,
-                                       "updated_on": ctx.as_of.isoformat()}]),)))
+    return not_met(
+        None,
+        expected,
+        Remedy(
+            Text(f"健全完善{kind}", f"draw up the {kind} (supervision duty list)"),
+            (
+                Change(
+                    "append",
+                    "ledgers",
+                    [{"kind": kind, "entries": 1, "updated_on": ctx.as_of.isoformat()}],
+                ),
+            ),
+        ),
+    )
 
 
 def standardization_system(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, ctx.text("standardization_system"), (),
-                          what=Text("安全生产标准化信息系统应用", "use of the safety-standardizatio"
-                              "n "
-                                    "information system"))
+    return evidence_check(
+        station,
+        ctx.text("standardization_system"),
+        (),
+        what=Text(
+            "安全生产标准化信息系统应用", "use of the safety-standardization information system"
+        ),
+    )
 
 
-def _r(rid: str, zh: str, en: str, cite: Citation, pred: StationPredicate,
-       params: tuple[str, ...] = (), *, monotone: bool = True) -> Requirement:
+def _r(
+    rid: str,
+    zh: str,
+    en: str,
+    cite: Citation,
+    pred: StationPredicate,
+    params: tuple[str, ...] = (),
+    *,
+    monotone: bool = True,
+) -> Requirement:
     return requirement(rid, GROUP, zh, en, cite, pred, params, monotone=monotone)
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    _r("mechanism.governance", "党委政府应急管理会商议事制度",
-       "party/government consultation rules",
-       c.GOVERNANCE_23, governance_rules, ("governance_rules",)),
-    _r("mechanism.annual_plan", "应急管理纳入年度工作安排", "emergency work in the annual plan",
-       c.ANNUAL_PLAN, annual_plan),
-    _r("mechanism.enterprise_lists", "生产经营单位“三张清单”", "businesses' three lists",
-       c.ENTERPRISE_LISTS, enterprise_lists, ("enterprise_lists",)),
-    _r("mechanism.town_lists", "乡镇“四张清单”", "the town's four lists", c.TOWN_LISTS, town_lists,
-       ("town_lists",)),
-    _r("mechanism.closed_loop", "排查整改闭环管理", "closed-loop hazard management", c.CLOSED_LOOP,
-       closed_loop, ("closed_loop_steps",)),
-    _r("mechanism.risk_grids", "16类风险区域责任网格", "grids for the 16 kinds of risk area",
-       c.RISK_GRIDS, risk_grids, ("risk_areas",)),
-    _r("mechanism.village_grids", "村(社区)网格员应急职责", "village grid staff with emergency duti"
-        "es",
-       c.VILLAGE_GRIDS, village_grids, ("village_grid_deadline",)),
-    _r("mechanism.grid_patrols", "网格巡查记录、照片和报告", "grid patrol records, photos, reports",
-       c.GRID_PATROLS, grid_patrols, ("grid_patrol_evidence",)),
-    _r("mechanism.grid_ledger", "网格台账滚动更新", "rolling grid ledger", c.GRID_LEDGER,
-       grid_ledger, ("ledger_max_age_days",)),
-    _r("mechanism.four_in_one", "“四合一”应急值班", "'four-in-one' duty", c.FOUR_IN_ONE_23,
-       four_in_one, ("merged_duties",)),
-    _r("mechanism.single_channel", "信息报送同步同口径", "reports on one channel, one caliber",
-       c.REPORTING_23, single_channel),
-    _r("mechanism.informants", "乡镇、村(社区)信息员", "informants in the town and every village",
-       c.INFORMANTS, informants),
+    _r(
+        "mechanism.governance",
+        "党委政府应急管理会商议事制度",
+        "party/government consultation rules",
+        c.GOVERNANCE_23,
+        governance_rules,
+        ("governance_rules",),
+    ),
+    _r(
+        "mechanism.annual_plan",
+        "应急管理纳入年度工作安排",
+        "emergency work in the annual plan",
+        c.ANNUAL_PLAN,
+        annual_plan,
+    ),
+    _r(
+        "mechanism.enterprise_lists",
+        "生产经营单位“三张清单”",
+        "businesses' three lists",
+        c.ENTERPRISE_LISTS,
+        enterprise_lists,
+        ("enterprise_lists",),
+    ),
+    _r(
+        "mechanism.town_lists",
+        "乡镇“四张清单”",
+        "the town's four lists",
+        c.TOWN_LISTS,
+        town_lists,
+        ("town_lists",),
+    ),
+    _r(
+        "mechanism.closed_loop",
+        "排查整改闭环管理",
+        "closed-loop hazard management",
+        c.CLOSED_LOOP,
+        closed_loop,
+        ("closed_loop_steps",),
+    ),
+    _r(
+        "mechanism.risk_grids",
+        "16类风险区域责任网格",
+        "grids for the 16 kinds of risk area",
+        c.RISK_GRIDS,
+        risk_grids,
+        ("risk_areas",),
+    ),
+    _r(
+        "mechanism.village_grids",
+        "村(社区)网格员应急职责",
+        "village grid staff with emergency duties",
+        c.VILLAGE_GRIDS,
+        village_grids,
+        ("village_grid_deadline",),
+    ),
+    _r(
+        "mechanism.grid_patrols",
+        "网格巡查记录、照片和报告",
+        "grid patrol records, photos, reports",
+        c.GRID_PATROLS,
+        grid_patrols,
+        ("grid_patrol_evidence",),
+    ),
+    _r(
+        "mechanism.grid_ledger",
+        "网格台账滚动更新",
+        "rolling grid ledger",
+        c.GRID_LEDGER,
+        grid_ledger,
+        ("ledger_max_age_days",),
+    ),
+    _r(
+        "mechanism.four_in_one",
+        "“四合一”应急值班",
+        "'four-in-one' duty",
+        c.FOUR_IN_ONE_23,
+        four_in_one,
+        ("merged_duties",),
+    ),
+    _r(
+        "mechanism.single_channel",
+        "信息报送同步同口径",
+        "reports on one channel, one caliber",
+        c.REPORTING_23,
+        single_channel,
+    ),
+    _r(
+        "mechanism.informants",
+        "乡镇、村(社区)信息员",
+        "informants in the town and every village",
+        c.INFORMANTS,
+        informants,
+    ),
 )
 
 #: Added by the 2025 edition (QZ25 §四(三)4).
 REQUIREMENTS_2025: tuple[Requirement, ...] = (
-    _r("mechanism.supervision_list", "综合监管职责清单", "comprehensive supervision duty list",
-       c.SUPERVISION_LIST, supervision_list, ("supervision_list",)),
-    _r("mechanism.standardization_system", "安全生产标准化信息系统应用",
-       "use of the safety-standardization information system", c.STANDARDIZATION_SYSTEM,
-       standardization_system, ("standardization_system",)),
+    _r(
+        "mechanism.supervision_list",
+        "综合监管职责清单",
+        "comprehensive supervision duty list",
+        c.SUPERVISION_LIST,
+        supervision_list,
+        ("supervision_list",),
+    ),
+    _r(
+        "mechanism.standardization_system",
+        "安全生产标准化信息系统应用",
+        "use of the safety-standardization information system",
+        c.STANDARDIZATION_SYSTEM,
+        standardization_system,
+        ("standardization_system",),
+    ),
 )

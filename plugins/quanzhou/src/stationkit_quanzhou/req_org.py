@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from stationkit import (
+from stationkit import Station, Text
+from stationkit.records import Post
+from stationkit.standard import (
     Change,
     Check,
     Context,
-    Post,
     Remedy,
     Requirement,
     Scope,
-    Station,
-    Text,
     met,
     missing,
     not_met,
@@ -34,18 +33,27 @@ def station_sign(station: Station, ctx: Context) -> Check:
     candidates = [s for s in station.signs if s.text.endswith(suffix)]
     for sign in candidates:
         if sign.location == where and sign.visible is True and sign.logo == logo:
-            return met({"text": sign.text, "location": sign.location, "logo": sign.logo},
-                       expected)
-    if candidates and all(s.visible is None or s.location is None or s.logo is None
-                          for s in candidates):
+            return met({"text": sign.text, "location": sign.location, "logo": sign.logo}, expected)
+    if candidates and all(
+        s.visible is None or s.location is None or s.logo is None for s in candidates
+    ):
         return missing("signs[].visible/location/logo", expected)
     text = station.name if station.name.endswith(suffix) else station.name + suffix
     new = {"text": text, "location": where, "visible": True, "logo": logo}
-    return not_met([{"text": s.text, "location": s.location, "visible": s.visible,
-                     "logo": s.logo} for s in station.signs], expected, Remedy(
-        Text(f"在建筑{where}明显位置悬挂“{text}”标牌,采用“{logo}”logo",
-             f"hang a visible sign '{text}' with the {logo} logo on the {where} (outer wall)"),
-        (Change("append", "signs", [new]),)))
+    return not_met(
+        [
+            {"text": s.text, "location": s.location, "visible": s.visible, "logo": s.logo}
+            for s in station.signs
+        ],
+        expected,
+        Remedy(
+            Text(
+                f"在建筑{where}明显位置悬挂“{text}”标牌,采用“{logo}”logo",
+                f"hang a visible sign '{text}' with the {logo} logo on the {where} (outer wall)",
+            ),
+            (Change("append", "signs", [new]),),
+        ),
+    )
 
 
 def premises(station: Station, ctx: Context) -> Check:
@@ -58,8 +66,7 @@ def premises(station: Station, ctx: Context) -> Check:
         field = "fixed" if station.premises.fixed is None else "rooms"
         return missing(f"premises.{field}", expected)
     absent = lacking((r.kind for r in station.premises.rooms), rooms)
-    observed = {"fixed": station.premises.fixed,
-                "rooms": [r.kind for r in station.premises.rooms]}
+    observed = {"fixed": station.premises.fixed, "rooms": [r.kind for r in station.premises.rooms]}
     if station.premises.fixed and not absent:
         return met(observed, expected)
     changes = []
@@ -67,10 +74,18 @@ def premises(station: Station, ctx: Context) -> Check:
         changes.append(Change("set", "premises.fixed", True))
     if absent:
         changes.append(Change("append", "premises.rooms", [{"kind": k} for k in absent]))
-    return not_met(observed, expected, Remedy(
-        Text(f"落实固定工作场所{'并设置' + '、'.join(absent) if absent else ''}",
-             f"provide fixed premises{' with ' + ', '.join(absent) if absent else ''}"),
-        tuple(changes)), credit=(len(rooms) - len(absent)) / len(rooms) if rooms else 1.0)
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"落实固定工作场所{'并设置' + '、'.join(absent) if absent else ''}",
+                f"provide fixed premises{' with ' + ', '.join(absent) if absent else ''}",
+            ),
+            tuple(changes),
+        ),
+        credit=(len(rooms) - len(absent)) / len(rooms) if rooms else 1.0,
+    )
 
 
 def _counted(posts: tuple[Post, ...], ctx: Context) -> list[Post]:
@@ -80,8 +95,14 @@ def _counted(posts: tuple[Post, ...], ctx: Context) -> list[Post]:
 
 def _new_posts(n: int, full_time: bool) -> list[dict[str, object]]:
     kind = "专职" if full_time else "兼职"
-    return [{"duty": f"应急管理{kind}岗位", "person": f"待配备{kind}人员{i + 1}",
-             "full_time": full_time} for i in range(n)]
+    return [
+        {
+            "duty": f"应急管理{kind}岗位",
+            "person": f"待配备{kind}人员{i + 1}",
+            "full_time": full_time,
+        }
+        for i in range(n)
+    ]
 
 
 def posts_total(station: Station, ctx: Context) -> Check:
@@ -94,10 +115,17 @@ def posts_total(station: Station, ctx: Context) -> Check:
     have = len(_counted(station.posts, ctx))
     if have >= need:
         return met(have, expected)
-    return not_met(have, expected, Remedy(
-        Text(f"增设{need - have}个专兼职岗位(不含执法、救援人员)",
-             f"add {need - have} posts (enforcement and rescue staff do not count)"),
-        (Change("append", "posts", _new_posts(need - have, False)),)))
+    return not_met(
+        have,
+        expected,
+        Remedy(
+            Text(
+                f"增设{need - have}个专兼职岗位(不含执法、救援人员)",
+                f"add {need - have} posts (enforcement and rescue staff do not count)",
+            ),
+            (Change("append", "posts", _new_posts(need - have, False)),),
+        ),
+    )
 
 
 def posts_full_time(station: Station, ctx: Context) -> Check:
@@ -112,35 +140,82 @@ def posts_full_time(station: Station, ctx: Context) -> Check:
         return met(have, expected)
     if any(p.full_time is None for p in counted):
         return missing("posts[].full_time", expected)
-    return not_met(have, expected, Remedy(
-        Text(f"增设{need - have}个专职岗位", f"add {need - have} full-time posts"),
-        (Change("append", "posts", _new_posts(need - have, True)),)))
+    return not_met(
+        have,
+        expected,
+        Remedy(
+            Text(f"增设{need - have}个专职岗位", f"add {need - have} full-time posts"),
+            (Change("append", "posts", _new_posts(need - have, True)),),
+        ),
+    )
 
 
 def post_duties(station: Station, ctx: Context) -> Check:
     """The posts cover inspections, coordination, duty, data, reporting and supplies."""
     duties = ctx.names("post_duties")
     have = None if station.posts is None else [p.duty for p in _counted(station.posts, ctx)]
-    return names_check(have, duties, field="posts", append_path="posts",
-                       item=lambda d: {"duty": d, "person": "待明确责任人", "full_time": False},
-                       what=Text("岗位职责", "post duties"))
+    return names_check(
+        have,
+        duties,
+        field="posts",
+        append_path="posts",
+        item=lambda d: {"duty": d, "person": "待明确责任人", "full_time": False},
+        what=Text("岗位职责", "post duties"),
+    )
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    Requirement("org.sign", GROUP, Text("统一挂牌和logo", "station sign and logo"), c.SIGN,
-                station_sign, SCOPE, monotone=True,
-                parameters=("station_sign_suffix", "station_sign_location", "station_logo")),
-    Requirement("org.premises", GROUP, Text("固定工作场所及功能室", "fixed premises and rooms"),
-                c.PREMISES, premises, SCOPE, parameters=("required_rooms",)),
-    Requirement("org.posts", GROUP,
-                Text("专兼职岗位数(不少于下限)", "posts (at least the minimum)"), c.POSTS_23,
-                posts_total, SCOPE, weight=2.0, gate=True, monotone=True,
-                parameters=("posts_min", "posts_excluded_categories")),
-    Requirement("org.posts_full_time", GROUP,
-                Text("专职岗位数(不少于下限)", "full-time posts (at least the minimum)"),
-                c.POSTS_23, posts_full_time, SCOPE, weight=2.0, gate=True, monotone=True,
-                parameters=("full_time_posts_min", "posts_excluded_categories")),
-    Requirement("org.post_duties", GROUP, Text("岗位职责覆盖", "duties the posts cover"),
-                c.POST_DUTIES, post_duties, SCOPE, monotone=True,
-                parameters=("post_duties", "posts_excluded_categories")),
+    Requirement(
+        "org.sign",
+        GROUP,
+        Text("统一挂牌和logo", "station sign and logo"),
+        c.SIGN,
+        station_sign,
+        SCOPE,
+        monotone=True,
+        parameters=("station_sign_suffix", "station_sign_location", "station_logo"),
+    ),
+    Requirement(
+        "org.premises",
+        GROUP,
+        Text("固定工作场所及功能室", "fixed premises and rooms"),
+        c.PREMISES,
+        premises,
+        SCOPE,
+        parameters=("required_rooms",),
+    ),
+    Requirement(
+        "org.posts",
+        GROUP,
+        Text("专兼职岗位数(不少于下限)", "posts (at least the minimum)"),
+        c.POSTS_23,
+        posts_total,
+        SCOPE,
+        weight=2.0,
+        gate=True,
+        monotone=True,
+        parameters=("posts_min", "posts_excluded_categories"),
+    ),
+    Requirement(
+        "org.posts_full_time",
+        GROUP,
+        Text("专职岗位数(不少于下限)", "full-time posts (at least the minimum)"),
+        c.POSTS_23,
+        posts_full_time,
+        SCOPE,
+        weight=2.0,
+        gate=True,
+        monotone=True,
+        parameters=("full_time_posts_min", "posts_excluded_categories"),
+    ),
+    Requirement(
+        "org.post_duties",
+        GROUP,
+        Text("岗位职责覆盖", "duties the posts cover"),
+        c.POST_DUTIES,
+        post_duties,
+        SCOPE,
+        monotone=True,
+        parameters=("post_duties", "posts_excluded_categories"),
+    ),
 )

@@ -7,17 +7,18 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta
 
 from stationkit import (
+    Citation,
+    Station,
+    Text,
+)
+from stationkit.records import Drill, RegionLevel
+from stationkit.standard import (
     Change,
     Check,
-    Citation,
     Context,
-    Drill,
-    Level,
     Remedy,
     Requirement,
     Role,
-    Station,
-    Text,
     met,
     missing,
     not_applicable,
@@ -39,8 +40,12 @@ TOPIC_CARRY_LISTS = "装备携带清单"
 TOPIC_VILLAGE_GUIDANCE = "指导村(社区)预案制修订"
 #: Enterprise kinds (``Region.enterprise_kinds``) that make a conditional plan required.
 CONDITIONAL = (
-    ("hazardous_chemicals", "plan_hazardous_chemicals", "危险化学品企业", "hazardous-chemicals firm"
-        "s"),
+    (
+        "hazardous_chemicals",
+        "plan_hazardous_chemicals",
+        "危险化学品企业",
+        "hazardous-chemicals firms",
+    ),
     ("mining", "plan_mining", "矿山企业", "mines"),
     ("industry_trade", "plan_industry_trade", "工贸企业", "industry and trade firms"),
 )
@@ -68,14 +73,19 @@ def _plan_types(station: Station) -> list[str] | None:
 
 
 def required_plans(station: Station, ctx: Context) -> Check:
-    return names_check(_plan_types(station), ctx.names("required_plans"), field="plans",
-                       append_path="plans", item=lambda t: {"type": t, "issued_on":
-                                                            ctx.as_of.isoformat()},
-                       what=Text("应急预案", "plans"))
+    return names_check(
+        _plan_types(station),
+        ctx.names("required_plans"),
+        field="plans",
+        append_path="plans",
+        item=lambda t: {"type": t, "issued_on": ctx.as_of.isoformat()},
+        what=Text("应急预案", "plans"),
+    )
 
 
-def conditional_plan(enterprise_kind: str, param: str, zh: str,
-                     en: str) -> Callable[[Station, Context], Check]:
+def conditional_plan(
+    enterprise_kind: str, param: str, zh: str, en: str
+) -> Callable[[Station, Context], Check]:
     """The plan named by ``param`` is required where the township has ``enterprise_kind``."""
 
     def predicate(station: Station, ctx: Context) -> Check:
@@ -88,18 +98,26 @@ def conditional_plan(enterprise_kind: str, param: str, zh: str,
             return missing(f"dataset.region[{region.code}].enterprise_kinds", expected)
         if enterprise_kind not in region.enterprise_kinds:
             return not_applicable(Text(f"辖区无{zh},不需编制{plan}", f"no {en} in the township"))
-        return names_check(_plan_types(station), (plan,), field="plans", append_path="plans",
-                           item=lambda t: {"type": t, "issued_on": ctx.as_of.isoformat()},
-                           what=Text("应急预案", "plan"))
+        return names_check(
+            _plan_types(station),
+            (plan,),
+            field="plans",
+            append_path="plans",
+            item=lambda t: {"type": t, "issued_on": ctx.as_of.isoformat()},
+            what=Text("应急预案", "plan"),
+        )
 
     predicate.__name__ = f"conditional_plan_{enterprise_kind}"
     return predicate
 
 
 def plans_management(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, TOPIC_MANAGEMENT, ctx.names("plans_management"),
-                          what=Text("预案修订、培训、宣传等日常管理", "plan revision, training, "
-                                    "publicity"))
+    return evidence_check(
+        station,
+        TOPIC_MANAGEMENT,
+        ctx.names("plans_management"),
+        what=Text("预案修订、培训、宣传等日常管理", "plan revision, training, publicity"),
+    )
 
 
 def handbook(station: Station, ctx: Context) -> Check:
@@ -107,19 +125,34 @@ def handbook(station: Station, ctx: Context) -> Check:
         return missing("handbook", True)
     if station.handbook:
         return met(True, True)
-    return not_met(False, True, Remedy(Text("简化预案,编制应急手册", "condense the plans into a "
-                                            "handbook"), (Change("set", "handbook", True),)))
+    return not_met(
+        False,
+        True,
+        Remedy(
+            Text("简化预案,编制应急手册", "condense the plans into a handbook"),
+            (Change("set", "handbook", True),),
+        ),
+    )
 
 
 def wall_maps(station: Station, ctx: Context) -> Check:
-    return names_check(station.wall_maps, ctx.names("wall_maps"), field="wall_maps",
-                       append_path="wall_maps", item=lambda x: x,
-                       what=Text("上墙图(挂图作战)", "wall maps"))
+    return names_check(
+        station.wall_maps,
+        ctx.names("wall_maps"),
+        field="wall_maps",
+        append_path="wall_maps",
+        item=lambda x: x,
+        what=Text("上墙图(挂图作战)", "wall maps"),
+    )
 
 
 def carry_lists(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, TOPIC_CARRY_LISTS, (),
-                          what=Text("处置不同突发事件的装备携带清单", "equipment carry-lists"))
+    return evidence_check(
+        station,
+        TOPIC_CARRY_LISTS,
+        (),
+        what=Text("处置不同突发事件的装备携带清单", "equipment carry-lists"),
+    )
 
 
 def _timed_town_drills(station: Station, ctx: Context) -> list[Drill]:
@@ -132,10 +165,13 @@ def _model_drill(station: Station, ctx: Context) -> dict[str, object]:
     alarm = datetime.combine(record_day(ctx), time(9, 0))
     if latest is not None and latest.alarm_at is not None and latest.alarm_at >= alarm:
         alarm = latest.alarm_at + timedelta(minutes=1)
-    record: dict[str, object] = {"date": record_day(ctx).isoformat(),
-                                 "kind": _drill_kind(ctx),
-                                 "alarm_at": alarm.isoformat(), "reviewed": True,
-                                 "announced": False}
+    record: dict[str, object] = {
+        "date": record_day(ctx).isoformat(),
+        "kind": _drill_kind(ctx),
+        "alarm_at": alarm.isoformat(),
+        "reviewed": True,
+        "announced": False,
+    }
     for _, param, field, _, _ in STAGES:
         record[field] = (alarm + timedelta(minutes=ctx.integer(param))).isoformat()
     return record
@@ -145,8 +181,9 @@ def _drill_key(drill: Drill) -> tuple[object, ...]:
     return (drill.date, drill.alarm_at)
 
 
-def response_stage(suffix: str, param: str, field: str, zh: str,
-                   en: str) -> Callable[[Station, Context], Check]:
+def response_stage(
+    suffix: str, param: str, field: str, zh: str, en: str
+) -> Callable[[Station, Context], Check]:
     """The latest timed town drill of the year reached ``field`` within ``param`` minutes
     of the alarm."""
 
@@ -167,11 +204,18 @@ def response_stage(suffix: str, param: str, field: str, zh: str,
         observed = {"drill": drill.id or drill.date.isoformat(), "minutes": round(minutes, 2)}
         if 0 <= minutes <= limit:
             return met(observed, expected)
-        return not_met(observed, expected, Remedy(
-            Text(f"{zh}用时{minutes:.1f}分钟,超过{limit}分钟:优化出动流程并重新拉动演练检验",
-                 f"{en} after {minutes:.1f} min (limit {limit}): streamline the turn-out and "
-                 "re-test with a drill"),
-            (Change("append", "drills", [_model_drill(station, ctx)]),)))
+        return not_met(
+            observed,
+            expected,
+            Remedy(
+                Text(
+                    f"{zh}用时{minutes:.1f}分钟,超过{limit}分钟:优化出动流程并重新拉动演练检验",
+                    f"{en} after {minutes:.1f} min (limit {limit}): streamline the turn-out and "
+                    "re-test with a drill",
+                ),
+                (Change("append", "drills", [_model_drill(station, ctx)]),),
+            ),
+        )
 
     predicate.__name__ = f"response_{suffix}"
     return predicate
@@ -185,20 +229,32 @@ def town_drill(station: Station, ctx: Context) -> Check:
     if station.drills is None:
         return missing("drills", expected)
     # An empty kinds list (tailored) lets any town drill count.
-    town = [d for d in drills_of_year(station, ctx)
-            if d.village is None and (d.kind in kinds or not kinds)]
+    town = [
+        d
+        for d in drills_of_year(station, ctx)
+        if d.village is None and (d.kind in kinds or not kinds)
+    ]
     reviewed = [d for d in town if d.reviewed is True]
     if len(reviewed) >= need:
         return met(len(reviewed), expected)
     if any(d.reviewed is None for d in town):
         return missing("drills[].reviewed", expected)
     add = need - len(reviewed)
-    new = [{"date": record_day(ctx).isoformat(), "kind": _drill_kind(ctx), "reviewed": True}
-           for _ in range(add)]
-    return not_met({"held": len(town), "reviewed": len(reviewed)}, expected, Remedy(
-        Text(f"本年组织{add}次综合性或专项应急演练并复盘评估",
-             f"hold {add} comprehensive or special drill(s) this year and review them"),
-        (Change("append", "drills", new),)))
+    new = [
+        {"date": record_day(ctx).isoformat(), "kind": _drill_kind(ctx), "reviewed": True}
+        for _ in range(add)
+    ]
+    return not_met(
+        {"held": len(town), "reviewed": len(reviewed)},
+        expected,
+        Remedy(
+            Text(
+                f"本年组织{add}次综合性或专项应急演练并复盘评估",
+                f"hold {add} comprehensive or special drill(s) this year and review them",
+            ),
+            (Change("append", "drills", new),),
+        ),
+    )
 
 
 def village_drills(station: Station, ctx: Context) -> Check:
@@ -209,7 +265,7 @@ def village_drills(station: Station, ctx: Context) -> Check:
     region = region_or_missing(station, ctx, expected)
     if isinstance(region, Check):
         return region
-    villages = [v for v in region.children if v.level is Level.VILLAGE]
+    villages = [v for v in region.children if v.level is RegionLevel.VILLAGE]
     if not villages:
         return not_applicable(Text("辖区未登记村(社区)", "no villages recorded under the township"))
     if station.drills is None:
@@ -222,13 +278,23 @@ def village_drills(station: Station, ctx: Context) -> Check:
     observed = {v.code: held.get(v.code, 0) for v in villages}
     if not short:
         return met(observed, expected)
-    new = [{"date": record_day(ctx).isoformat(), "kind": kind, "village": code}
-           for code, n in short.items() for _ in range(n)]
-    return not_met(observed, expected, Remedy(
-        Text("以下村(社区)本年组织危险区域人员自主转移避险演练:" + "、".join(short),
-             "hold an evacuation drill this year in: " + ", ".join(short)),
-        (Change("append", "drills", new),)),
-        credit=(len(villages) - len(short)) / len(villages))
+    new = [
+        {"date": record_day(ctx).isoformat(), "kind": kind, "village": code}
+        for code, n in short.items()
+        for _ in range(n)
+    ]
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                "以下村(社区)本年组织危险区域人员自主转移避险演练:" + "、".join(short),
+                "hold an evacuation drill this year in: " + ", ".join(short),
+            ),
+            (Change("append", "drills", new),),
+        ),
+        credit=(len(villages) - len(short)) / len(villages),
+    )
 
 
 def mountain_drills(station: Station, ctx: Context) -> Check:
@@ -248,12 +314,30 @@ def mountain_drills(station: Station, ctx: Context) -> Check:
     absent = [h for h in hazards if h not in drilled]
     if not absent:
         return met(sorted(drilled & set(hazards)), expected)
-    return not_met(sorted(drilled), expected, Remedy(
-        Text("组织山区专项演练:" + "、".join(absent),
-             "drill in the mountains: " + ", ".join(absent)),
-        (Change("append", "drills", [{"date": record_day(ctx).isoformat(),
-                                      "kind": _drill_kind(ctx, last=True),
-                                      "hazards": absent, "reviewed": True}]),)))
+    return not_met(
+        sorted(drilled),
+        expected,
+        Remedy(
+            Text(
+                "组织山区专项演练:" + "、".join(absent),
+                "drill in the mountains: " + ", ".join(absent),
+            ),
+            (
+                Change(
+                    "append",
+                    "drills",
+                    [
+                        {
+                            "date": record_day(ctx).isoformat(),
+                            "kind": _drill_kind(ctx, last=True),
+                            "hazards": absent,
+                            "reviewed": True,
+                        }
+                    ],
+                ),
+            ),
+        ),
+    )
 
 
 def double_blind(station: Station, ctx: Context) -> Check:
@@ -264,70 +348,186 @@ def double_blind(station: Station, ctx: Context) -> Check:
     blind = [d for d in drills_of_year(station, ctx) if d.announced is False]
     if blind:
         return met(len(blind), expected)
-    return not_met(0, expected, Remedy(
-        Text("采取不打招呼、零脚本的“双盲”方式开展队伍拉动演练",
-             "hold an unannounced, unscripted turn-out drill"),
-        (Change("append", "drills", [{"date": record_day(ctx).isoformat(),
-                                      "kind": _drill_kind(ctx),
-                                      "announced": False}]),)))
+    return not_met(
+        0,
+        expected,
+        Remedy(
+            Text(
+                "采取不打招呼、零脚本的“双盲”方式开展队伍拉动演练",
+                "hold an unannounced, unscripted turn-out drill",
+            ),
+            (
+                Change(
+                    "append",
+                    "drills",
+                    [
+                        {
+                            "date": record_day(ctx).isoformat(),
+                            "kind": _drill_kind(ctx),
+                            "announced": False,
+                        }
+                    ],
+                ),
+            ),
+        ),
+    )
 
 
 def village_guidance(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, TOPIC_VILLAGE_GUIDANCE, (),
-                          what=Text("指导村(社区)明确预案制修订任务和时间节点",
-                                    "guidance to villages on plan drafting"))
+    return evidence_check(
+        station,
+        TOPIC_VILLAGE_GUIDANCE,
+        (),
+        what=Text(
+            "指导村(社区)明确预案制修订任务和时间节点", "guidance to villages on plan drafting"
+        ),
+    )
 
 
 def _conditional_requirements() -> tuple[Requirement, ...]:
     return tuple(
-        requirement(f"plans.conditional.{kind}", GROUP, f"视情编制:{zh}相关预案",
-                    f"conditional plan where there are {en}", c.CONDITIONAL_PLANS,
-                    conditional_plan(kind, param, zh, en), (param,), monotone=True)
-        for kind, param, zh, en in CONDITIONAL)
+        requirement(
+            f"plans.conditional.{kind}",
+            GROUP,
+            f"视情编制:{zh}相关预案",
+            f"conditional plan where there are {en}",
+            c.CONDITIONAL_PLANS,
+            conditional_plan(kind, param, zh, en),
+            (param,),
+            monotone=True,
+        )
+        for kind, param, zh, en in CONDITIONAL
+    )
 
 
 def _stage_requirements() -> tuple[Requirement, ...]:
-    cites: dict[str, Citation] = {"assembled": c.ASSEMBLE, "departed": c.DEPART,
-                                  "arrived": c.RESPONSE_STANDARD, "rescue_started": c.RESCUE_START}
+    cites: dict[str, Citation] = {
+        "assembled": c.ASSEMBLE,
+        "departed": c.DEPART,
+        "arrived": c.RESPONSE_STANDARD,
+        "rescue_started": c.RESCUE_START,
+    }
     return tuple(
-        requirement(f"plans.response.{suffix}", GROUP, f"报警后{zh}时限", f"{en} within the limit",
-                    cites[suffix], response_stage(suffix, param, field, zh, en),
-                    (*RESPONSE_PARAMS, "town_drill_kinds"))
-        for suffix, param, field, zh, en in STAGES)
+        requirement(
+            f"plans.response.{suffix}",
+            GROUP,
+            f"报警后{zh}时限",
+            f"{en} within the limit",
+            cites[suffix],
+            response_stage(suffix, param, field, zh, en),
+            (*RESPONSE_PARAMS, "town_drill_kinds"),
+        )
+        for suffix, param, field, zh, en in STAGES
+    )
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    requirement("plans.required", GROUP, "编制10项应急预案", "the 10 required plans",
-                c.REQUIRED_PLANS, required_plans, ("required_plans",), weight=2.0,
-                monotone=True),
+    requirement(
+        "plans.required",
+        GROUP,
+        "编制10项应急预案",
+        "the 10 required plans",
+        c.REQUIRED_PLANS,
+        required_plans,
+        ("required_plans",),
+        weight=2.0,
+        monotone=True,
+    ),
     *_conditional_requirements(),
-    requirement("plans.management", GROUP, "预案日常管理", "daily plan management",
-                c.PLANS_MANAGEMENT, plans_management, ("plans_management",), weight=0.5,
-                monotone=True),
-    requirement("plans.handbook", GROUP, "应急手册", "emergency handbook", c.HANDBOOK, handbook,
-                monotone=True),
-    requirement("plans.wall_maps", GROUP, "三张上墙图", "the three wall maps", c.WALL_MAPS,
-                wall_maps, ("wall_maps",), monotone=True),
-    requirement("plans.carry_lists", GROUP, "装备携带清单", "equipment carry-lists",
-                c.CARRY_LISTS, carry_lists, weight=0.5, monotone=True),
+    requirement(
+        "plans.management",
+        GROUP,
+        "预案日常管理",
+        "daily plan management",
+        c.PLANS_MANAGEMENT,
+        plans_management,
+        ("plans_management",),
+        weight=0.5,
+        monotone=True,
+    ),
+    requirement(
+        "plans.handbook",
+        GROUP,
+        "应急手册",
+        "emergency handbook",
+        c.HANDBOOK,
+        handbook,
+        monotone=True,
+    ),
+    requirement(
+        "plans.wall_maps",
+        GROUP,
+        "三张上墙图",
+        "the three wall maps",
+        c.WALL_MAPS,
+        wall_maps,
+        ("wall_maps",),
+        monotone=True,
+    ),
+    requirement(
+        "plans.carry_lists",
+        GROUP,
+        "装备携带清单",
+        "equipment carry-lists",
+        c.CARRY_LISTS,
+        carry_lists,
+        weight=0.5,
+        monotone=True,
+    ),
     *_stage_requirements(),
-    requirement("plans.town_drill", GROUP, "每年至少1次综合或专项演练并复盘",
-                "at least one reviewed town drill a year", c.TOWN_DRILL, town_drill,
-                ("town_drills_min", "town_drill_kinds"), monotone=True),
-    requirement("plans.village_drills", GROUP, "每村每年至少1次自主转移避险演练",
-                "an evacuation drill a year in every village", c.VILLAGE_DRILL, village_drills,
-                ("village_drills_min", "village_drill_kind"), monotone=True),
-    requirement("plans.mountain_drills", GROUP, "山区山洪、地质灾害演练",
-                "mountain areas drill flash floods and geohazards", c.MOUNTAIN_DRILL,
-                mountain_drills, ("mountain_drill_hazards", "town_drill_kinds"), monotone=True),
-    requirement("plans.double_blind", GROUP, "“双盲”拉动演练(鼓励,不计分)",
-                "unannounced drills (encouraged, not scored)", c.DOUBLE_BLIND, double_blind,
-                ("town_drill_kinds",), role=Role.INFO, monotone=True),
+    requirement(
+        "plans.town_drill",
+        GROUP,
+        "每年至少1次综合或专项演练并复盘",
+        "at least one reviewed town drill a year",
+        c.TOWN_DRILL,
+        town_drill,
+        ("town_drills_min", "town_drill_kinds"),
+        monotone=True,
+    ),
+    requirement(
+        "plans.village_drills",
+        GROUP,
+        "每村每年至少1次自主转移避险演练",
+        "an evacuation drill a year in every village",
+        c.VILLAGE_DRILL,
+        village_drills,
+        ("village_drills_min", "village_drill_kind"),
+        monotone=True,
+    ),
+    requirement(
+        "plans.mountain_drills",
+        GROUP,
+        "山区山洪、地质灾害演练",
+        "mountain areas drill flash floods and geohazards",
+        c.MOUNTAIN_DRILL,
+        mountain_drills,
+        ("mountain_drill_hazards", "town_drill_kinds"),
+        monotone=True,
+    ),
+    requirement(
+        "plans.double_blind",
+        GROUP,
+        "“双盲”拉动演练(鼓励,不计分)",
+        "unannounced drills (encouraged, not scored)",
+        c.DOUBLE_BLIND,
+        double_blind,
+        ("town_drill_kinds",),
+        role=Role.INFO,
+        monotone=True,
+    ),
 )
 
 #: Added by the 2025 edition (QZ25 §四(三)5).
 REQUIREMENTS_2025: tuple[Requirement, ...] = (
-    requirement("plans.village_guidance", GROUP, "指导村(社区)预案制修订",
-                "guidance to villages on their plans", c.PLANS_GUIDANCE_25, village_guidance,
-                weight=0.5, monotone=True),
+    requirement(
+        "plans.village_guidance",
+        GROUP,
+        "指导村(社区)预案制修订",
+        "guidance to villages on their plans",
+        c.PLANS_GUIDANCE_25,
+        village_guidance,
+        weight=0.5,
+        monotone=True,
+    ),
 )

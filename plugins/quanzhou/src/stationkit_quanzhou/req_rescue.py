@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import math
 
-from stationkit import (
+from stationkit import Station, Text
+from stationkit.records import Team
+from stationkit.standard import (
     Change,
     Check,
     Context,
     Remedy,
     Requirement,
-    Station,
-    Team,
-    Text,
     met,
     missing,
     not_met,
@@ -53,15 +52,26 @@ def team_size(station: Station, ctx: Context) -> Check:
     have = len(team.members or ()) if team else 0
     if have >= need:
         return met(have, expected)
-    new = [{"name": f"新增队员{i + 1}", "age": 30, "insured": True, "protective_equipment": True}
-           for i in range(need - have)]
-    change = (Change("append", PATH, new) if team else
-              Change("append", "teams",
-                     [{"kind": TEAM, "name": "综合应急救援队伍", "members": new}]))
-    return not_met(have, expected, Remedy(
-        Text(f"综合应急救援队伍增加{need - have}人,达到不少于{need}人",
-             f"add {need - have} member{'s' if need - have > 1 else ''} to reach {need}"),
-        (change,)))
+    new = [
+        {"name": f"新增队员{i + 1}", "age": 30, "insured": True, "protective_equipment": True}
+        for i in range(need - have)
+    ]
+    change = (
+        Change("append", PATH, new)
+        if team
+        else Change("append", "teams", [{"kind": TEAM, "name": "综合应急救援队伍", "members": new}])
+    )
+    return not_met(
+        have,
+        expected,
+        Remedy(
+            Text(
+                f"综合应急救援队伍增加{need - have}人,达到不少于{need}人",
+                f"add {need - have} member{'s' if need - have > 1 else ''} to reach {need}",
+            ),
+            (change,),
+        ),
+    )
 
 
 def roster(station: Station, ctx: Context) -> Check:
@@ -74,8 +84,11 @@ def roster(station: Station, ctx: Context) -> Check:
         return missing(f"teams[kind={TEAM}]", expected)
     if team.roster is None:
         return missing(f"teams[kind={TEAM}].roster", expected)
-    observed = {"roster": team.roster, "base": team.base,
-                "rescue_types": list(team.rescue_types) if team.rescue_types is not None else None}
+    observed = {
+        "roster": team.roster,
+        "base": team.base,
+        "rescue_types": list(team.rescue_types) if team.rescue_types is not None else None,
+    }
     if team.roster and team.base and team.rescue_types:
         return met(observed, expected)
     changes = []
@@ -85,10 +98,17 @@ def roster(station: Station, ctx: Context) -> Check:
         changes.append(Change("set", f"teams[kind={TEAM}].base", "队伍驻地(待登记)"))
     if not team.rescue_types:
         changes.append(Change("set", f"teams[kind={TEAM}].rescue_types", ["综合救援"]))
-    return not_met(observed, expected, Remedy(
-        Text("建立队伍花名册,登记驻地、人数、救援类型、装备及存放地点",
-             "keep a roster with base, headcount, rescue types, equipment and its storage"),
-        tuple(changes)))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                "建立队伍花名册,登记驻地、人数、救援类型、装备及存放地点",
+                "keep a roster with base, headcount, rescue types, equipment and its storage",
+            ),
+            tuple(changes),
+        ),
+    )
 
 
 #: Above this many new members, a record change is no longer a sensible remedy.
@@ -111,8 +131,10 @@ def average_age(station: Station, ctx: Context) -> Check:
     mean = sum(known) / len(known)
     if mean <= limit:
         return met(round(mean, 2), expected)
-    text = Text(f"队伍平均年龄{mean:.1f}岁,原则上不超过{limit:g}岁:吸收年轻队员",
-                f"average age {mean:.1f} exceeds {limit:g}: recruit younger members")
+    text = Text(
+        f"队伍平均年龄{mean:.1f}岁,原则上不超过{limit:g}岁:吸收年轻队员",
+        f"average age {mean:.1f} exceeds {limit:g}: recruit younger members",
+    )
     # The smallest record change: enough members of the youngest age to bring the mean down.
     # The mean only approaches YOUNGEST, so a limit at or below it (a tailored value) has no
     # such change; nor is one offered when it would take more than MAX_NEW_MEMBERS people.
@@ -121,8 +143,10 @@ def average_age(station: Station, ctx: Context) -> Check:
     add = math.ceil((sum(known) - limit * len(known)) / (limit - YOUNGEST))
     if add > MAX_NEW_MEMBERS:
         return not_met(round(mean, 2), expected, Remedy(text))
-    new = [{"name": f"青年队员{i + 1}", "age": YOUNGEST, "insured": True,
-            "protective_equipment": True} for i in range(add)]
+    new = [
+        {"name": f"青年队员{i + 1}", "age": YOUNGEST, "insured": True, "protective_equipment": True}
+        for i in range(add)
+    ]
     return not_met(round(mean, 2), expected, Remedy(text, (Change("append", PATH, new),)))
 
 
@@ -140,12 +164,28 @@ def trainings(station: Station, ctx: Context) -> Check:
     if any(t.reported is None or t.photos is None for t in of_year):
         return missing("trainings[].reported/photos", expected)
     add = need - len(good)
-    new = [{"date": record_day(ctx).isoformat(), "topic": "综合应急救援队伍集中训练", "kind": kind,
-            "reported": True, "photos": True} for _ in range(add)]
-    return not_met(len(good), expected, Remedy(
-        Text(f"本年再组织{add}次集中训练,报送县应急局并拍照留底",
-             f"hold {add} more concentrated training(s) this year, reported, with photos"),
-        (Change("append", "trainings", new),)), credit=len(good) / need if need else 1.0)
+    new = [
+        {
+            "date": record_day(ctx).isoformat(),
+            "topic": "综合应急救援队伍集中训练",
+            "kind": kind,
+            "reported": True,
+            "photos": True,
+        }
+        for _ in range(add)
+    ]
+    return not_met(
+        len(good),
+        expected,
+        Remedy(
+            Text(
+                f"本年再组织{add}次集中训练,报送县应急局并拍照留底",
+                f"hold {add} more concentrated training(s) this year, reported, with photos",
+            ),
+            (Change("append", "trainings", new),),
+        ),
+        credit=len(good) / need if need else 1.0,
+    )
 
 
 def protection(station: Station, ctx: Context) -> Check:
@@ -155,10 +195,12 @@ def protection(station: Station, ctx: Context) -> Check:
     if isinstance(team, Check):
         return team
     members = team.members or ()
-    failing = [i for i, m in enumerate(members)
-               if m.insured is False or m.protective_equipment is False]
-    unknown = [i for i, m in enumerate(members)
-               if m.insured is None or m.protective_equipment is None]
+    failing = [
+        i for i, m in enumerate(members) if m.insured is False or m.protective_equipment is False
+    ]
+    unknown = [
+        i for i, m in enumerate(members) if m.insured is None or m.protective_equipment is None
+    ]
     if not failing and not unknown:
         return met(len(members), expected)
     if not failing:
@@ -170,16 +212,30 @@ def protection(station: Station, ctx: Context) -> Check:
         if members[i].protective_equipment is not True:
             changes.append(Change("set", f"{PATH}[{i}].protective_equipment", True))
     names = [members[i].name for i in failing]
-    return not_met({"lacking": names}, expected, Remedy(
-        Text("为以下队员配备防护装备并购买人身意外伤害保险:" + "、".join(names),
-             "equip and insure: " + ", ".join(names)), tuple(changes)),
-        credit=(len(members) - len(failing)) / len(members) if members else 0.0)
+    return not_met(
+        {"lacking": names},
+        expected,
+        Remedy(
+            Text(
+                "为以下队员配备防护装备并购买人身意外伤害保险:" + "、".join(names),
+                "equip and insure: " + ", ".join(names),
+            ),
+            tuple(changes),
+        ),
+        credit=(len(members) - len(failing)) / len(members) if members else 0.0,
+    )
 
 
 def protection_records(station: Station, ctx: Context) -> Check:
-    return evidence_check(station, TOPIC_PROTECTION, ctx.names("protection_records"),
-                          what=Text("防护装备和保险的购买、发放、使用、维护记录",
-                                    "records of purchase, issue, use and upkeep"))
+    return evidence_check(
+        station,
+        TOPIC_PROTECTION,
+        ctx.names("protection_records"),
+        what=Text(
+            "防护装备和保险的购买、发放、使用、维护记录",
+            "records of purchase, issue, use and upkeep",
+        ),
+    )
 
 
 def _team_present(station: Station, kind: str, what: Text) -> Check:
@@ -187,9 +243,14 @@ def _team_present(station: Station, kind: str, what: Text) -> Check:
         return missing("teams", {"team": kind})
     if station.team(kind) is not None:
         return met(kind, {"team": kind})
-    return not_met(None, {"team": kind}, Remedy(
-        Text(f"建立{what.zh}", f"set up {what.en}"),
-        (Change("append", "teams", [{"kind": kind, "name": what.zh}]),)))
+    return not_met(
+        None,
+        {"team": kind},
+        Remedy(
+            Text(f"建立{what.zh}", f"set up {what.en}"),
+            (Change("append", "teams", [{"kind": kind, "name": what.zh}]),),
+        ),
+    )
 
 
 def fire_team(station: Station, ctx: Context) -> Check:
@@ -201,25 +262,74 @@ def party_commando(station: Station, ctx: Context) -> Check:
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    requirement("rescue.size", GROUP, "综合应急救援队伍人数(不少于下限)",
-                "rescue team size (at least the minimum)",
-                c.RESCUE_SIZE, team_size, ("rescue_team_min",), weight=2.0, gate=True,
-                monotone=True),
+    requirement(
+        "rescue.size",
+        GROUP,
+        "综合应急救援队伍人数(不少于下限)",
+        "rescue team size (at least the minimum)",
+        c.RESCUE_SIZE,
+        team_size,
+        ("rescue_team_min",),
+        weight=2.0,
+        gate=True,
+        monotone=True,
+    ),
     requirement("rescue.roster", GROUP, "队伍花名册", "team roster", c.RESCUE_ROSTER, roster),
-    requirement("rescue.average_age", GROUP, "队伍平均年龄原则上不超过上限",
-                "average age at most the limit (as a rule)", c.RESCUE_AGE, average_age,
-                ("rescue_average_age_max",)),
-    requirement("rescue.trainings", GROUP, "每年集中训练次数(不少于下限)",
-                "trainings a year (at least the minimum)",
-                c.RESCUE_TRAINING, trainings, ("rescue_trainings_min", "training_kind"),
-                monotone=True),
-    requirement("rescue.protection", GROUP, "防护装备和人身意外伤害保险",
-                "protective equipment and accident insurance", c.PROTECTION, protection),
-    requirement("rescue.protection_records", GROUP, "防护装备和保险记录",
-                "protection and insurance records", c.PROTECTION, protection_records,
-                ("protection_records",), monotone=True),
-    requirement("rescue.fire_team", GROUP, "乡镇消防队(站)", "town fire team", c.FIRE_TEAM,
-                fire_team, weight=0.5, monotone=True),
-    requirement("rescue.party_commando", GROUP, "党员应急突击队", "party emergency commando",
-                c.PARTY_COMMANDO_23, party_commando, weight=0.5, monotone=True),
+    requirement(
+        "rescue.average_age",
+        GROUP,
+        "队伍平均年龄原则上不超过上限",
+        "average age at most the limit (as a rule)",
+        c.RESCUE_AGE,
+        average_age,
+        ("rescue_average_age_max",),
+    ),
+    requirement(
+        "rescue.trainings",
+        GROUP,
+        "每年集中训练次数(不少于下限)",
+        "trainings a year (at least the minimum)",
+        c.RESCUE_TRAINING,
+        trainings,
+        ("rescue_trainings_min", "training_kind"),
+        monotone=True,
+    ),
+    requirement(
+        "rescue.protection",
+        GROUP,
+        "防护装备和人身意外伤害保险",
+        "protective equipment and accident insurance",
+        c.PROTECTION,
+        protection,
+    ),
+    requirement(
+        "rescue.protection_records",
+        GROUP,
+        "防护装备和保险记录",
+        "protection and insurance records",
+        c.PROTECTION,
+        protection_records,
+        ("protection_records",),
+        monotone=True,
+    ),
+    requirement(
+        "rescue.fire_team",
+        GROUP,
+        "乡镇消防队(站)",
+        "town fire team",
+        c.FIRE_TEAM,
+        fire_team,
+        weight=0.5,
+        monotone=True,
+    ),
+    requirement(
+        "rescue.party_commando",
+        GROUP,
+        "党员应急突击队",
+        "party emergency commando",
+        c.PARTY_COMMANDO_23,
+        party_commando,
+        weight=0.5,
+        monotone=True,
+    ),
 )

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import attrs
 
-from stationkit import Citation, Edition, Kind, Requirement, Standard, Text
+from stationkit import Citation, Text
+from stationkit.standard import (
+    Edition,
+    Kind,
+    Requirement,
+    Standard,
+)
 from stationkit_quanzhou import citations as c
 from stationkit_quanzhou import (
     req_command,
@@ -66,8 +72,10 @@ def _recite(req_id: str, citation: Citation) -> Requirement:
 
 EDITION_2025 = EDITION_2023.derive(
     "2025",
-    title=Text("镇(街道)标准化应急管理站(石狮市2025,QZ25)",
-               "township standardized station (石狮市 2025, QZ25)"),
+    title=Text(
+        "镇(街道)标准化应急管理站(石狮市2025,QZ25)",
+        "township standardized station (石狮市 2025, QZ25)",
+    ),
     sources=(c.QZ23, c.QZ25),
     parameters=PARAMETERS_2025,
     requirements=(
@@ -95,11 +103,17 @@ EDITION_2025 = EDITION_2023.derive(
 
 STANDARD = Standard(
     id="quanzhou",
-    title=Text("泉州市镇(街道)标准化应急管理站“八个有”", "Quanzhou township standardized "
-               "emergency-management station, the 'eight haves'"),
+    title=Text(
+        "泉州市镇(街道)标准化应急管理站“八个有”",
+        "Quanzhou township standardized emergency-management station, the 'eight haves'",
+    ),
     sources=c.SOURCES,
     editions=(EDITION_2023, EDITION_2025),
-    kinds=(Kind("township_station", Text("镇/街道标准化应急管理站",
-                                         "township / street standardized station")),
-           Kind("county", Text("县(市、区)", "county (rollout)"), subject="region")),
+    kinds=(
+        Kind(
+            "township_station",
+            Text("镇/街道标准化应急管理站", "township / street standardized station"),
+        ),
+        Kind("county", Text("县(市、区)", "county (rollout)"), subject="region"),
+    ),
 )

@@ -12,18 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from stationkit import (
+    Station,
+    Status,
+    Text,
+)
+from stationkit.records import Region, RegionLevel
+from stationkit.standard import (
     Change,
     Check,
     Context,
-    Level,
-    Region,
     RegionSubject,
     Remedy,
     Requirement,
     Role,
-    Station,
-    Status,
-    Text,
     met,
     missing,
     not_met,
@@ -36,11 +37,11 @@ GROUP = "coverage"
 
 
 def _townships(region: Region) -> list[Region]:
-    return [r for r in region.walk() if r.level is Level.TOWNSHIP]
+    return [r for r in region.walk() if r.level is RegionLevel.TOWNSHIP]
 
 
 def _villages(region: Region) -> list[Region]:
-    return [r for r in region.walk() if r.level is Level.VILLAGE]
+    return [r for r in region.walk() if r.level is RegionLevel.VILLAGE]
 
 
 def _posts(subject: RegionSubject, sub_kind: str) -> list[Station]:
@@ -48,9 +49,11 @@ def _posts(subject: RegionSubject, sub_kind: str) -> list[Station]:
 
 
 def _built_regions(posts: Iterable[Station], ctx: Context) -> set[str]:
-    return {s.region for s in posts
-            if s.region is not None and s.completed_on is not None
-            and s.completed_on <= ctx.as_of}
+    return {
+        s.region
+        for s in posts
+        if s.region is not None and s.completed_on is not None and s.completed_on <= ctx.as_of
+    }
 
 
 def _undated(posts: Iterable[Station], codes: set[str]) -> str | None:
@@ -59,29 +62,49 @@ def _undated(posts: Iterable[Station], codes: set[str]) -> str | None:
 
 
 def _new_post(region: Region, sub_kind: str, ctx: Context) -> dict[str, object]:
-    return {"id": f"post-{region.code}", "name": f"{region.name}应急服务驿站", "kind": KIND,
-            "sub_kind": sub_kind, "region": region.code,
-            "completed_on": ctx.as_of.isoformat()}
+    return {
+        "id": f"post-{region.code}",
+        "name": f"{region.name}应急服务驿站",
+        "kind": KIND,
+        "sub_kind": sub_kind,
+        "region": region.code,
+        "completed_on": ctx.as_of.isoformat(),
+    }
 
 
 def _not_yet_due(observed: object, expected: object, due: str) -> Check:
-    return Check(Status.NOT_APPLICABLE, observed, expected,
-                 note=Text(f"{due} 前尚未到期", f"not due before {due}"))
+    return Check(
+        Status.NOT_APPLICABLE,
+        observed,
+        expected,
+        note=Text(f"{due} 前尚未到期", f"not due before {due}"),
+    )
 
 
 def region_tree(subject: RegionSubject, ctx: Context) -> Check:
     """The county tree has the plan's townships and villages (an informational check)."""
-    observed = {"townships": len(_townships(subject.region)),
-                "villages": len(_villages(subject.region))}
-    expected = {"townships": ctx.integer("township_count"),
-                "villages": ctx.integer("village_count")}
+    observed = {
+        "townships": len(_townships(subject.region)),
+        "villages": len(_villages(subject.region)),
+    }
+    expected = {
+        "townships": ctx.integer("township_count"),
+        "villages": ctx.integer("village_count"),
+    }
     if observed == expected:
         return met(observed, expected)
     towns, villages = expected["townships"], expected["villages"]
-    return not_met(observed, expected, Remedy(Text(
-        f"核对区划: 宣恩县辖{towns}个乡镇、{villages}个村（社区）",
-        f"check the region tree: 宣恩县 has {towns} townships and {villages} "
-        "villages/communities")))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"核对区划: 宣恩县辖{towns}个乡镇、{villages}个村（社区）",
+                f"check the region tree: 宣恩县 has {towns} townships and {villages} "
+                "villages/communities",
+            )
+        ),
+    )
 
 
 def township_posts(subject: RegionSubject, ctx: Context) -> Check:
@@ -102,12 +125,25 @@ def township_posts(subject: RegionSubject, ctx: Context) -> Check:
     undated = _undated(posts, {t.code for t in uncovered})
     if undated is not None:
         return missing(f"stations[id={undated}].completed_on", expected)
-    return not_met(observed, expected, Remedy(
-        Text("在以下乡镇建成乡镇驿站: " + "、".join(t.name for t in uncovered),
-             f"build a township post in {len(uncovered)} more township(s)"),
-        (Change("append", "stations", [_new_post(t, TOWNSHIP_POST, ctx)
-                                       for t in uncovered[: want - count]]),)
-        if len(townships) >= want else ()))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                "在以下乡镇建成乡镇驿站: " + "、".join(t.name for t in uncovered),
+                f"build a township post in {len(uncovered)} more township(s)",
+            ),
+            (
+                Change(
+                    "append",
+                    "stations",
+                    [_new_post(t, TOWNSHIP_POST, ctx) for t in uncovered[: want - count]],
+                ),
+            )
+            if len(townships) >= want
+            else (),
+        ),
+    )
 
 
 def pilot_post(subject: RegionSubject, ctx: Context) -> Check:
@@ -124,14 +160,26 @@ def pilot_post(subject: RegionSubject, ctx: Context) -> Check:
     if built:
         return met(observed, expected)
     if town is None:
-        return not_met(observed, expected, Remedy(Text(
-            f"区划中未找到试点乡镇 {name}", f"the pilot township {name} is not in the tree")))
+        return not_met(
+            observed,
+            expected,
+            Remedy(
+                Text(
+                    f"区划中未找到试点乡镇 {name}", f"the pilot township {name} is not in the tree"
+                )
+            ),
+        )
     undated = _undated(posts, {town.code})
     if undated is not None:
         return missing(f"stations[id={undated}].completed_on", expected)
-    return not_met(observed, expected, Remedy(
-        Text(f"在{name}建成试点驿站", f"build the pilot post at {name}"),
-        (Change("append", "stations", [_new_post(town, TOWNSHIP_POST, ctx)]),)))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(f"在{name}建成试点驿站", f"build the pilot post at {name}"),
+            (Change("append", "stations", [_new_post(town, TOWNSHIP_POST, ctx)]),),
+        ),
+    )
 
 
 def village_pilot(subject: RegionSubject, ctx: Context) -> Check:
@@ -152,28 +200,67 @@ def village_pilot(subject: RegionSubject, ctx: Context) -> Check:
     undated = _undated(posts, {v.code for v in uncovered})
     if undated is not None:
         return missing(f"stations[id={undated}].completed_on", expected)
-    return not_met(observed, expected, Remedy(
-        Text(f"在村（社区）办公楼再建成 {want - count} 个驿站",
-             f"build {want - count} more village post(s) in village office buildings"),
-        (Change("append", "stations", [_new_post(v, VILLAGE_POST, ctx)
-                                       for v in uncovered[: want - count]]),)
-        if len(uncovered) >= want - count else ()))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"在村（社区）办公楼再建成 {want - count} 个驿站",
+                f"build {want - count} more village post(s) in village office buildings",
+            ),
+            (
+                Change(
+                    "append",
+                    "stations",
+                    [_new_post(v, VILLAGE_POST, ctx) for v in uncovered[: want - count]],
+                ),
+            )
+            if len(uncovered) >= want - count
+            else (),
+        ),
+    )
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    Requirement("scope.region_tree", "scope",
-                Text("区划: 乡镇及村（社区）数", "region tree: townships and villages"),
-                c.SCOPE, region_tree, COUNTY, role=Role.INFO,
-                parameters=("township_count", "village_count")),
-    Requirement("coverage.pilot", GROUP, Text("珠山镇试点驿站", "pilot post at 珠山镇"),
-                c.PILOT, pilot_post, COUNTY, monotone=True,
-                parameters=("pilot_township", "t2_due")),
-    Requirement("coverage.village_pilot", GROUP,
-                Text("社区试点: 村（社区）办公楼设驿站", "community pilot: village posts"),
-                c.COMMUNITY_PILOT, village_pilot, COUNTY, monotone=True,
-                parameters=("pilot_village_posts_min", "t4_due")),
-    Requirement("coverage.townships", GROUP,
-                Text("各乡镇设置应急服务驿站", "a township post in every township"),
-                c.SCOPE, township_posts, COUNTY, weight=2.0, monotone=True,
-                parameters=("township_count", "t5_due")),
+    Requirement(
+        "scope.region_tree",
+        "scope",
+        Text("区划: 乡镇及村（社区）数", "region tree: townships and villages"),
+        c.SCOPE,
+        region_tree,
+        COUNTY,
+        role=Role.INFO,
+        parameters=("township_count", "village_count"),
+    ),
+    Requirement(
+        "coverage.pilot",
+        GROUP,
+        Text("珠山镇试点驿站", "pilot post at 珠山镇"),
+        c.PILOT,
+        pilot_post,
+        COUNTY,
+        monotone=True,
+        parameters=("pilot_township", "t2_due"),
+    ),
+    Requirement(
+        "coverage.village_pilot",
+        GROUP,
+        Text("社区试点: 村（社区）办公楼设驿站", "community pilot: village posts"),
+        c.COMMUNITY_PILOT,
+        village_pilot,
+        COUNTY,
+        monotone=True,
+        parameters=("pilot_village_posts_min", "t4_due"),
+    ),
+    Requirement(
+        "coverage.townships",
+        GROUP,
+        Text("各乡镇设置应急服务驿站", "a township post in every township"),
+        c.SCOPE,
+        township_posts,
+        COUNTY,
+        weight=2.0,
+        monotone=True,
+        parameters=("township_count", "t5_due"),
+    ),
 )

@@ -13,15 +13,17 @@ from datetime import timedelta
 import attrs
 
 from stationkit import (
-    Change,
-    Check,
     Citation,
-    Context,
-    Evidence,
-    Remedy,
-    Requirement,
     Station,
     Text,
+)
+from stationkit.records import Evidence
+from stationkit.standard import (
+    Change,
+    Check,
+    Context,
+    Remedy,
+    Requirement,
     met,
     missing,
     not_applicable,
@@ -43,22 +45,45 @@ class Function:
 
 
 FUNCTIONS: tuple[Function, ...] = (
-    Function("hazard_investigation", Text("风险隐患排查治理", "hazard investigation and "
-             "remediation (grid-based)"), c.F_HAZARDS, "网格隐患排查记录"),
-    Function("first_response", Text("突发事件先期处置", "first response before the "
-             "professionals arrive"), c.F_RESPONSE, "先期处置记录"),
-    Function("warning", Text("自然灾害及时预警", "timely natural-hazard warnings"), c.F_WARNING,
-             "预警发布及转移记录"),
-    Function("team_drills", Text("应急队伍能力提升", "team building and regular drills"),
-             c.F_TEAMS, "志愿者队伍名册及演练记录"),
-    Function("publicity", Text("应急知识宣传培训", "safety publicity and training"),
-             c.F_PUBLICITY, "安全宣传进社区记录"),
+    Function(
+        "hazard_investigation",
+        Text("风险隐患排查治理", "hazard investigation and remediation (grid-based)"),
+        c.F_HAZARDS,
+        "网格隐患排查记录",
+    ),
+    Function(
+        "first_response",
+        Text("突发事件先期处置", "first response before the professionals arrive"),
+        c.F_RESPONSE,
+        "先期处置记录",
+    ),
+    Function(
+        "warning",
+        Text("自然灾害及时预警", "timely natural-hazard warnings"),
+        c.F_WARNING,
+        "预警发布及转移记录",
+    ),
+    Function(
+        "team_drills",
+        Text("应急队伍能力提升", "team building and regular drills"),
+        c.F_TEAMS,
+        "志愿者队伍名册及演练记录",
+    ),
+    Function(
+        "publicity",
+        Text("应急知识宣传培训", "safety publicity and training"),
+        c.F_PUBLICITY,
+        "安全宣传进社区记录",
+    ),
 )
 
 
 def _evidence(station: Station, topic: str, ctx: Context) -> list[Evidence]:
-    return [e for e in station.functions or ()
-            if e.topic == topic and e.items and (e.on is None or e.on <= ctx.as_of)]
+    return [
+        e
+        for e in station.functions or ()
+        if e.topic == topic and e.items and (e.on is None or e.on <= ctx.as_of)
+    ]
 
 
 def function_check(function: Function) -> Callable[[Station, Context], Check]:
@@ -70,14 +95,30 @@ def function_check(function: Function) -> Callable[[Station, Context], Check]:
             return missing("functions", expected)
         found = _evidence(station, function.topic, ctx)
         if found:
-            return met({"records": len(found), "items": sum(len(e.items) for e in found)},
-                       expected)
-        return not_met({"records": 0}, expected, Remedy(
-            Text(f"开展并记录“{function.title.zh}”工作", f"carry out and record: "
-                 f"{function.title.en}"),
-            (Change("append", "functions", [{"topic": function.topic,
-                                             "items": [function.example],
-                                             "on": ctx.as_of.isoformat()}]),)))
+            return met({"records": len(found), "items": sum(len(e.items) for e in found)}, expected)
+        return not_met(
+            {"records": 0},
+            expected,
+            Remedy(
+                Text(
+                    f"开展并记录“{function.title.zh}”工作",
+                    f"carry out and record: {function.title.en}",
+                ),
+                (
+                    Change(
+                        "append",
+                        "functions",
+                        [
+                            {
+                                "topic": function.topic,
+                                "items": [function.example],
+                                "on": ctx.as_of.isoformat(),
+                            }
+                        ],
+                    ),
+                ),
+            ),
+        )
 
     return check
 
@@ -89,8 +130,9 @@ def runs_once_built(station: Station, ctx: Context) -> Check:
         return missing("completed_on", {"operating_within_days": days})
     built = station.completed_on
     if built > ctx.as_of:
-        return not_applicable(Text(f"尚未建成({built.isoformat()})",
-                                   f"not built yet ({built.isoformat()})"))
+        return not_applicable(
+            Text(f"尚未建成({built.isoformat()})", f"not built yet ({built.isoformat()})")
+        )
     latest = built + timedelta(days=days)
     expected = {"operating_by": latest.isoformat()}
     if station.functions is None:
@@ -100,23 +142,51 @@ def runs_once_built(station: Station, ctx: Context) -> Check:
         return missing("functions[topic=operation].on", expected)
     starts = sorted(e.on for e in records if e.on is not None and e.on <= ctx.as_of)
     first = starts[0] if starts else None
-    observed = {"completed_on": built.isoformat(),
-                "operating_from": first.isoformat() if first else None}
+    observed = {
+        "completed_on": built.isoformat(),
+        "operating_from": first.isoformat() if first else None,
+    }
     if first is not None and first <= latest:
         return met(observed, expected)
-    return not_met(observed, expected, Remedy(
-        Text("按“建成一家、运行一家”, 建成即投入运行并记录运行起始日期",
-             "'one built, one running': start operating when built and record the date"),
-        (Change("append", "functions", [{"topic": OPERATION, "items": ["投入运行"],
-                                         "on": built.isoformat()}]),)))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                "按“建成一家、运行一家”, 建成即投入运行并记录运行起始日期",
+                "'one built, one running': start operating when built and record the date",
+            ),
+            (
+                Change(
+                    "append",
+                    "functions",
+                    [{"topic": OPERATION, "items": ["投入运行"], "on": built.isoformat()}],
+                ),
+            ),
+        ),
+    )
 
 
 REQUIREMENTS: tuple[Requirement, ...] = (
-    *(Requirement(f"function.{f.topic}", GROUP, Text(f"职能: {f.title.zh}",
-                                                      f"function: {f.title.en}"),
-                  f.citation, function_check(f), POSTS, monotone=True)
-      for f in FUNCTIONS),
-    Requirement("operation.runs_once_built", "operation",
-                Text("建成一家、运行一家", "runs as soon as it is built"), c.RUN_WHEN_BUILT,
-                runs_once_built, POSTS, parameters=("start_operating_within_days",)),
+    *(
+        Requirement(
+            f"function.{f.topic}",
+            GROUP,
+            Text(f"职能: {f.title.zh}", f"function: {f.title.en}"),
+            f.citation,
+            function_check(f),
+            POSTS,
+            monotone=True,
+        )
+        for f in FUNCTIONS
+    ),
+    Requirement(
+        "operation.runs_once_built",
+        "operation",
+        Text("建成一家、运行一家", "runs as soon as it is built"),
+        c.RUN_WHEN_BUILT,
+        runs_once_built,
+        POSTS,
+        parameters=("start_operating_within_days",),
+    ),
 )

@@ -14,19 +14,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 
-from stationkit import ParamValue, Text
+from stationkit import Text
 from stationkit.lifecycle import (
     DEFAULT_LADDER,
     DeadlinePolicy,
+    EscalationLevel,
     Event,
     Example,
     Guard,
-    Level,
     MachineExtension,
     Payload,
     RecordState,
     TransitionSpec,
 )
+from stationkit.standard import ParamValue
 from stationkit_xuanen import citations as c
 from stationkit_xuanen.parameters import default_values
 
@@ -34,9 +35,9 @@ STANDARD_ID = "xuanen"
 EDITIONS = frozenset({"2024"})
 
 
-def _ladder(ids: tuple[str, ...]) -> tuple[Level, ...]:
+def _ladder(ids: tuple[str, ...]) -> tuple[EscalationLevel, ...]:
     titles = {level.id: level.title for level in DEFAULT_LADDER}
-    return tuple(Level(i, titles.get(i, Text(i, i))) for i in ids)
+    return tuple(EscalationLevel(i, titles.get(i, Text(i, i))) for i in ids)
 
 
 def _int(values: Mapping[str, ParamValue], name: str) -> int:
@@ -56,8 +57,10 @@ def _names(values: Mapping[str, ParamValue], name: str) -> tuple[str, ...]:
 def hazard_policy(values: Mapping[str, ParamValue]) -> DeadlinePolicy:
     """The deadline policy of the loop from (possibly tailored) parameter values."""
     return DeadlinePolicy(
-        rectification_days={"general": _int(values, "hazard_days_general"),
-                            "major": _int(values, "hazard_days_major")},
+        rectification_days={
+            "general": _int(values, "hazard_days_general"),
+            "major": _int(values, "hazard_days_major"),
+        },
         ladder=_ladder(_names(values, "hazard_levels")),
         citation=c.LOOP_THREE_LEVELS,
     )
@@ -65,8 +68,11 @@ def hazard_policy(values: Mapping[str, ParamValue]) -> DeadlinePolicy:
 
 def hazard_extension(values: Mapping[str, ParamValue]) -> MachineExtension:
     return MachineExtension(
-        machine="hazard", standard=STANDARD_ID, editions=EDITIONS,
-        deadline_policies=hazard_policy(values), citation=c.LOOP_THREE_LEVELS,
+        machine="hazard",
+        standard=STANDARD_ID,
+        editions=EDITIONS,
+        deadline_policies=hazard_policy(values),
+        citation=c.LOOP_THREE_LEVELS,
     )
 
 
@@ -91,15 +97,22 @@ def run_when_built_guard(days: int) -> Guard:
         if started < built:
             return f"operation on {started} is before the post was built on {built}"
         if (started - built).days > days:
-            return (f"'建成一家、运行一家': the post was built on {built} and must run within "
-                    f"{days} day(s); operation on {started} is {(started - built).days} days "
-                    "later")
+            return (
+                f"'建成一家、运行一家': the post was built on {built} and must run within "
+                f"{days} day(s); operation on {started} is {(started - built).days} days "
+                "later"
+            )
         return None
 
-    return Guard("run_when_built",
-                 Text(f"建成一家、运行一家: 建成后 {days} 日内投入运行",
-                      f"one built, one running: operating within {days} day(s) of completion"),
-                 check, c.RUN_WHEN_BUILT)
+    return Guard(
+        "run_when_built",
+        Text(
+            f"建成一家、运行一家: 建成后 {days} 日内投入运行",
+            f"one built, one running: operating within {days} day(s) of completion",
+        ),
+        check,
+        c.RUN_WHEN_BUILT,
+    )
 
 
 def _built_today(day: date) -> Payload:
@@ -109,14 +122,20 @@ def _built_today(day: date) -> Payload:
 def station_extension(values: Mapping[str, ParamValue]) -> MachineExtension:
     days = _int(values, "start_operating_within_days")
     return MachineExtension(
-        machine="station", standard=STANDARD_ID, editions=EDITIONS,
-        add_transitions=(TransitionSpec(
-            "start_operation", ("under_construction",), "operating",
-            Text("建成即投入运行", "built: start operating"),
-            guards=(run_when_built_guard(days),),
-            example=Example(build=_built_today),
-            citation=c.RUN_WHEN_BUILT,
-        ),),
+        machine="station",
+        standard=STANDARD_ID,
+        editions=EDITIONS,
+        add_transitions=(
+            TransitionSpec(
+                "start_operation",
+                ("under_construction",),
+                "operating",
+                Text("建成即投入运行", "built: start operating"),
+                guards=(run_when_built_guard(days),),
+                example=Example(build=_built_today),
+                citation=c.RUN_WHEN_BUILT,
+            ),
+        ),
         citation=c.RUN_WHEN_BUILT,
     )
 
@@ -127,8 +146,9 @@ def extensions(values: Mapping[str, ParamValue] | None = None) -> tuple[MachineE
     return hazard_extension(chosen), station_extension(chosen)
 
 
-def escalation_deadline(assigned_on: date, grade: str,
-                        values: Mapping[str, ParamValue] | None = None) -> date:
+def escalation_deadline(
+    assigned_on: date, grade: str, values: Mapping[str, ParamValue] | None = None
+) -> date:
     """The last day to rectify a hazard of ``grade`` assigned on ``assigned_on``: the day
     after it, the hazard escalates."""
     days = hazard_policy(default_values() if values is None else values).rectification_days

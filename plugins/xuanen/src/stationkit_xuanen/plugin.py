@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from stationkit import Sample, Standard, hookimpl
+from stationkit import hookimpl
 from stationkit.lifecycle import MachineExtension
+from stationkit.standard import Sample, Standard
 from stationkit_xuanen import machines
 from stationkit_xuanen.samples import samples
 from stationkit_xuanen.standard import STANDARD

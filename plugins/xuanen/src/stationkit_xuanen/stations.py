@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from stationkit import Kind, Scope, Text
+from stationkit import Text
+from stationkit.standard import Kind, Scope
 
 #: 应急服务驿站: every post of the plan, township or village.
 KIND = "service_post"
@@ -14,7 +15,12 @@ VILLAGE_POST = "village"
 POSTS = Scope("station", frozenset({KIND}))
 
 KINDS = (
-    Kind(KIND, Text("应急服务驿站(sub_kind: township 乡镇 / village 村（社区）)",
-                    "emergency service post (sub_kind: township / village)")),
+    Kind(
+        KIND,
+        Text(
+            "应急服务驿站(sub_kind: township 乡镇 / village 村（社区）)",
+            "emergency service post (sub_kind: township / village)",
+        ),
+    ),
     Kind("county", Text("县(工作流程与覆盖)", "county (programme and coverage)"), subject="region"),
 )

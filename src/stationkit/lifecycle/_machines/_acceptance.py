@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from stationkit._text import Text
 from stationkit.lifecycle._effects import Effect, VerdictLocked
 from stationkit.lifecycle._events import Event, JSONValue
 from stationkit.lifecycle._guards import copy_payload_action, payload_text_guard
@@ -16,6 +15,7 @@ from stationkit.lifecycle._spec import (
     TransitionSpec,
 )
 from stationkit.lifecycle._state import START, RecordState
+from stationkit.standard._text import Text
 
 STATES = (
     StateSpec("applied", Text(zh="已申请", en="applied")),
@@ -82,30 +82,68 @@ def acceptance_spec() -> MachineSpec:
         transitions=(
             t("apply", (START,), "applied", Text(zh="提出验收申请", en="apply")),
             t("start_review", ("applied",), "under_review", Text(zh="开始评审", en="start review")),
-            t("record_item", ("under_review",), "under_review",
-              Text(zh="逐项评审记录", en="record an item"),
-              guards=(Guard("item_given", Text(zh="须载明评审项及结论",
-                                               en="the item and its result are given"),
-                            _item_check),),
-              actions=(Action("count_item", _record_item),),
-              example=Example({"item": "duty-roster", "met": True})),
-            t("pass_review", ("under_review",), "passed", Text(zh="评审通过", en="pass"),
-              guards=(_ITEMS_REVIEWED, payload_text_guard("grade", Text(zh="等级",
-                                                                        en="the grade"))),
-              actions=(copy_payload_action("record_grade", ("grade",)),),
-              example=Example({"grade": "A"})),
-            t("fail_review", ("under_review",), "failed", Text(zh="评审不通过", en="fail"),
-              guards=(_ITEMS_REVIEWED, payload_text_guard("reason", Text(zh="理由",
-                                                                         en="the reason"))),
-              example=Example({"reason": "no drill records"})),
-            t("start_rectification", ("failed",), "rectifying",
-              Text(zh="开始整改", en="start rectification")),
-            t("request_rereview", ("rectifying",), "under_review",
-              Text(zh="申请复审", en="request re-review"),
-              actions=(Action("reset_items", lambda s, e, p: (
-                  {"items_reviewed": 0, "items_failed": 0}, _NONE)),)),
-            t("finalise", ("passed", "failed"), "finalised",
-              Text(zh="结论定稿（锁定）", en="finalise (lock)"),
-              actions=(Action("lock_verdict", _finalise),)),
+            t(
+                "record_item",
+                ("under_review",),
+                "under_review",
+                Text(zh="逐项评审记录", en="record an item"),
+                guards=(
+                    Guard(
+                        "item_given",
+                        Text(zh="须载明评审项及结论", en="the item and its result are given"),
+                        _item_check,
+                    ),
+                ),
+                actions=(Action("count_item", _record_item),),
+                example=Example({"item": "duty-roster", "met": True}),
+            ),
+            t(
+                "pass_review",
+                ("under_review",),
+                "passed",
+                Text(zh="评审通过", en="pass"),
+                guards=(
+                    _ITEMS_REVIEWED,
+                    payload_text_guard("grade", Text(zh="等级", en="the grade")),
+                ),
+                actions=(copy_payload_action("record_grade", ("grade",)),),
+                example=Example({"grade": "A"}),
+            ),
+            t(
+                "fail_review",
+                ("under_review",),
+                "failed",
+                Text(zh="评审不通过", en="fail"),
+                guards=(
+                    _ITEMS_REVIEWED,
+                    payload_text_guard("reason", Text(zh="理由", en="the reason")),
+                ),
+                example=Example({"reason": "no drill records"}),
+            ),
+            t(
+                "start_rectification",
+                ("failed",),
+                "rectifying",
+                Text(zh="开始整改", en="start rectification"),
+            ),
+            t(
+                "request_rereview",
+                ("rectifying",),
+                "under_review",
+                Text(zh="申请复审", en="request re-review"),
+                actions=(
+                    Action(
+                        "reset_items",
+                        lambda s, e, p: ({"items_reviewed": 0, "items_failed": 0}, _NONE),
+                    ),
+                ),
+            ),
+            t(
+                "finalise",
+                ("passed", "failed"),
+                "finalised",
+                Text(zh="结论定稿（锁定）", en="finalise (lock)"),
+                actions=(Action("lock_verdict", _finalise),),
+            ),
         ),
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from stationkit._text import Text
 from stationkit.lifecycle._effects import Effect
 from stationkit.lifecycle._events import Event, JSONValue
 from stationkit.lifecycle._guards import as_datetime, payload_text_guard, set_facts_action
@@ -16,6 +15,7 @@ from stationkit.lifecycle._spec import (
     TransitionSpec,
 )
 from stationkit.lifecycle._state import START, RecordState
+from stationkit.standard._text import Text
 
 TIME_FIELDS = ("alarm_at", "assembled_at", "departed_at", "arrived_at", "rescue_started_at")
 """The response times a drill records, in their required order."""
@@ -56,8 +56,10 @@ def _times_check(state: RecordState, event: Event, policy: DeadlinePolicy) -> st
 
 _TIMES_OK = Guard(
     "times_in_order",
-    Text(zh="须有报警时间，且各时间点先后有序",
-         en="the alarm time is given and the recorded times are in order"),
+    Text(
+        zh="须有报警时间，且各时间点先后有序",
+        en="the alarm time is given and the recorded times are in order",
+    ),
     _times_check,
 )
 
@@ -76,23 +78,47 @@ def drill_spec() -> MachineSpec:
         states=STATES,
         transitions=(
             # A drill is an exercise by construction: it never counts as a real incident.
-            t("plan", (START,), "planned", Text(zh="制定演练计划", en="plan"),
-              actions=(set_facts_action("mark_exercise", exercise=True),)),
+            t(
+                "plan",
+                (START,),
+                "planned",
+                Text(zh="制定演练计划", en="plan"),
+                actions=(set_facts_action("mark_exercise", exercise=True),),
+            ),
             t("announce", ("planned",), "announced", Text(zh="提前通知", en="announce")),
-            t("keep_unannounced", ("planned",), "unannounced",
-              Text(zh="双盲不通知", en="keep unannounced (double-blind)")),
-            t("execute", ("announced", "unannounced"), "executed",
-              Text(zh="实施演练", en="execute"), guards=(_TIMES_OK,),
-              actions=(Action("record_times", _record_times),),
-              example=Example({
-                  "alarm_at": "2024-05-12T09:00:00", "assembled_at": "2024-05-12T09:04:10",
-                  "departed_at": "2024-05-12T09:08:00", "arrived_at": "2024-05-12T09:14:30",
-                  "rescue_started_at": "2024-05-12T09:16:00",
-              })),
-            t("review", ("executed",), "reviewed", Text(zh="复盘", en="review"),
-              guards=(payload_text_guard("summary", Text(zh="复盘总结", en="the review "
-                                                         "summary")),),
-              example=Example({"summary": "assembly slow: roster outdated"})),
+            t(
+                "keep_unannounced",
+                ("planned",),
+                "unannounced",
+                Text(zh="双盲不通知", en="keep unannounced (double-blind)"),
+            ),
+            t(
+                "execute",
+                ("announced", "unannounced"),
+                "executed",
+                Text(zh="实施演练", en="execute"),
+                guards=(_TIMES_OK,),
+                actions=(Action("record_times", _record_times),),
+                example=Example(
+                    {
+                        "alarm_at": "2024-05-12T09:00:00",
+                        "assembled_at": "2024-05-12T09:04:10",
+                        "departed_at": "2024-05-12T09:08:00",
+                        "arrived_at": "2024-05-12T09:14:30",
+                        "rescue_started_at": "2024-05-12T09:16:00",
+                    }
+                ),
+            ),
+            t(
+                "review",
+                ("executed",),
+                "reviewed",
+                Text(zh="复盘", en="review"),
+                guards=(
+                    payload_text_guard("summary", Text(zh="复盘总结", en="the review summary")),
+                ),
+                example=Example({"summary": "assembly slow: roster outdated"}),
+            ),
             t("close", ("reviewed",), "closed", Text(zh="归档", en="close")),
         ),
     )

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from stationkit._text import Text
 from stationkit.lifecycle._effects import DeadlineSet, Effect, Escalated
 from stationkit.lifecycle._events import Event, JSONValue
 from stationkit.lifecycle._guards import (
@@ -24,6 +23,7 @@ from stationkit.lifecycle._spec import (
     TransitionSpec,
 )
 from stationkit.lifecycle._state import START, RecordState
+from stationkit.standard._text import Text
 
 GRADES = ("general", "major")
 """Hazard grades: 一般隐患 (general) and 重大隐患 (major)."""
@@ -91,12 +91,13 @@ _DEADLINE_OK = Guard(
 )
 
 
-def _assign_facts(
-    state: RecordState, event: Event, policy: DeadlinePolicy
-) -> dict[str, JSONValue]:
+def _assign_facts(state: RecordState, event: Event, policy: DeadlinePolicy) -> dict[str, JSONValue]:
     payload = event.payload
-    return {"deadline": payload["deadline"], "responsible": payload["responsible"],
-            "assigned_by": event.actor}
+    return {
+        "deadline": payload["deadline"],
+        "responsible": payload["responsible"],
+        "assigned_by": event.actor,
+    }
 
 
 def _assign(
@@ -159,8 +160,11 @@ def _grant(
     responsible = state.facts.get("responsible")
     return (
         {"deadline": requested, "requested_deadline": None},
-        (DeadlineSet(state.record_id, parsed,
-                     responsible if isinstance(responsible, str) else None),),
+        (
+            DeadlineSet(
+                state.record_id, parsed, responsible if isinstance(responsible, str) else None
+            ),
+        ),
     )
 
 
@@ -231,8 +235,10 @@ def _report(
     state: RecordState, event: Event, policy: DeadlinePolicy
 ) -> tuple[dict[str, JSONValue], tuple[Effect, ...]]:
     level = event.payload.get("level")
-    return {"level": level if isinstance(level, str) else policy.levels()[0].id,
-            "reporter": event.actor}, _NONE
+    return {
+        "level": level if isinstance(level, str) else policy.levels()[0].id,
+        "reporter": event.actor,
+    }, _NONE
 
 
 def _claim(
@@ -264,58 +270,148 @@ def hazard_spec() -> MachineSpec:
         title=Text(zh="隐患闭环", en="hazard closed loop"),
         states=STATES,
         transitions=(
-            t("report", (START,), "reported", Text(zh="采集上报", en="report"),
-              guards=(_LEVEL_KNOWN,), actions=(Action("record_reporter", _report),),
-              example=Example({"level": "village", "description": "blocked exit"}, "grid-1")),
-            t("assess", ("reported",), "assessed", Text(zh="分析研判", en="assess"),
-              guards=(payload_choice_guard("grade", GRADES, Text(zh="隐患等级", en="grade")),
-                      _LEVEL_KNOWN),
-              actions=(copy_payload_action("record_grade", ("grade", "level")),),
-              example=Example({"grade": "general", "level": "village"}, "township-1")),
-            t("reject", ("reported", "assessed"), "rejected",
-              Text(zh="退回（不属隐患）", en="reject as not a hazard"), guards=(_REASON,),
-              example=Example({"reason": "not a hazard"}, "township-1")),
-            t("assign", ("assessed", "escalated"), "assigned",
-              Text(zh="分类交办", en="assign"),
-              guards=(payload_text_guard("responsible", Text(zh="责任单位", en="the responsible "
-                                                             "unit")), _DEADLINE_OK),
-              actions=(Action("set_deadline", _assign, facts=_assign_facts),),
-              example=Example(actor="township-1", build=lambda day: {
-                  "responsible": "unit-a", "deadline": (day + timedelta(days=30)).isoformat()})),
-            t("start_rectification", ("assigned",), "rectifying",
-              Text(zh="开始整改", en="start rectification"), example=Example({}, "unit-a")),
-            t("request_extension", ("rectifying",), "extension_requested",
-              Text(zh="申请延期", en="request an extension"), guards=(_EXTENSION_LATER,),
-              actions=(Action("record_request", lambda s, e, p: (
-                  {"requested_deadline": e.payload["deadline"]}, _NONE)),),
-              example=Example(actor="unit-a", build=lambda day: {
-                  "deadline": (day + timedelta(days=3650)).isoformat()})),
-            t("grant_extension", ("extension_requested",), "rectifying",
-              Text(zh="批准延期", en="grant the extension"), guards=(_GRANT_OK,),
-              actions=(Action("move_deadline", _grant),), example=Example({}, "township-1")),
-            t("deny_extension", ("extension_requested",), "rectifying",
-              Text(zh="不予延期", en="deny the extension"),
-              actions=(Action("drop_request", lambda s, e, p: (
-                  {"requested_deadline": None}, _NONE)),), example=Example({}, "township-1")),
-            t("claim_rectified", ("rectifying",), "rectification_claimed",
-              Text(zh="报整改完成", en="claim rectified"), guards=(actor_guard(),),
-              actions=(Action("record_rectifier", _claim),), example=Example({}, "unit-a")),
-            t("verify", ("rectification_claimed",), "verified",
-              Text(zh="核查通过", en="verify"), guards=(_VERIFIER_INDEPENDENT,),
-              actions=(Action("record_verifier", _verify),),
-              example=Example({}, "inspector-1")),
-            t("fail_verification", ("rectification_claimed",), "rectifying",
-              Text(zh="核查不通过", en="fail verification"),
-              guards=(_VERIFIER_INDEPENDENT, _REASON),
-              example=Example({"reason": "exit still blocked"}, "inspector-1")),
-            t("close", ("verified",), "closed", Text(zh="销号", en="close"),
-              example=Example({}, "township-1")),
-            t("escalate", DEADLINE_STATES, "escalated",
-              Text(zh="逾期升级", en="escalate (overdue)"),
-              guards=(_OVERDUE, _HAS_LEVEL_ABOVE), actions=(Action("raise_level", _escalate),),
-              example=Example(actor="system", after_deadline=True)),
-            t("reopen", ("closed",), "assessed", Text(zh="回头看重开", en="reopen (look-back)"),
-              guards=(_REASON,), actions=(Action("count_reopening", _reopen),),
-              example=Example({"reason": "look-back found it again"}, "county-1")),
+            t(
+                "report",
+                (START,),
+                "reported",
+                Text(zh="采集上报", en="report"),
+                guards=(_LEVEL_KNOWN,),
+                actions=(Action("record_reporter", _report),),
+                example=Example({"level": "village", "description": "blocked exit"}, "grid-1"),
+            ),
+            t(
+                "assess",
+                ("reported",),
+                "assessed",
+                Text(zh="分析研判", en="assess"),
+                guards=(
+                    payload_choice_guard("grade", GRADES, Text(zh="隐患等级", en="grade")),
+                    _LEVEL_KNOWN,
+                ),
+                actions=(copy_payload_action("record_grade", ("grade", "level")),),
+                example=Example({"grade": "general", "level": "village"}, "township-1"),
+            ),
+            t(
+                "reject",
+                ("reported", "assessed"),
+                "rejected",
+                Text(zh="退回（不属隐患）", en="reject as not a hazard"),
+                guards=(_REASON,),
+                example=Example({"reason": "not a hazard"}, "township-1"),
+            ),
+            t(
+                "assign",
+                ("assessed", "escalated"),
+                "assigned",
+                Text(zh="分类交办", en="assign"),
+                guards=(
+                    payload_text_guard(
+                        "responsible", Text(zh="责任单位", en="the responsible unit")
+                    ),
+                    _DEADLINE_OK,
+                ),
+                actions=(Action("set_deadline", _assign, facts=_assign_facts),),
+                example=Example(
+                    actor="township-1",
+                    build=lambda day: {
+                        "responsible": "unit-a",
+                        "deadline": (day + timedelta(days=30)).isoformat(),
+                    },
+                ),
+            ),
+            t(
+                "start_rectification",
+                ("assigned",),
+                "rectifying",
+                Text(zh="开始整改", en="start rectification"),
+                example=Example({}, "unit-a"),
+            ),
+            t(
+                "request_extension",
+                ("rectifying",),
+                "extension_requested",
+                Text(zh="申请延期", en="request an extension"),
+                guards=(_EXTENSION_LATER,),
+                actions=(
+                    Action(
+                        "record_request",
+                        lambda s, e, p: ({"requested_deadline": e.payload["deadline"]}, _NONE),
+                    ),
+                ),
+                example=Example(
+                    actor="unit-a",
+                    build=lambda day: {"deadline": (day + timedelta(days=3650)).isoformat()},
+                ),
+            ),
+            t(
+                "grant_extension",
+                ("extension_requested",),
+                "rectifying",
+                Text(zh="批准延期", en="grant the extension"),
+                guards=(_GRANT_OK,),
+                actions=(Action("move_deadline", _grant),),
+                example=Example({}, "township-1"),
+            ),
+            t(
+                "deny_extension",
+                ("extension_requested",),
+                "rectifying",
+                Text(zh="不予延期", en="deny the extension"),
+                actions=(
+                    Action("drop_request", lambda s, e, p: ({"requested_deadline": None}, _NONE)),
+                ),
+                example=Example({}, "township-1"),
+            ),
+            t(
+                "claim_rectified",
+                ("rectifying",),
+                "rectification_claimed",
+                Text(zh="报整改完成", en="claim rectified"),
+                guards=(actor_guard(),),
+                actions=(Action("record_rectifier", _claim),),
+                example=Example({}, "unit-a"),
+            ),
+            t(
+                "verify",
+                ("rectification_claimed",),
+                "verified",
+                Text(zh="核查通过", en="verify"),
+                guards=(_VERIFIER_INDEPENDENT,),
+                actions=(Action("record_verifier", _verify),),
+                example=Example({}, "inspector-1"),
+            ),
+            t(
+                "fail_verification",
+                ("rectification_claimed",),
+                "rectifying",
+                Text(zh="核查不通过", en="fail verification"),
+                guards=(_VERIFIER_INDEPENDENT, _REASON),
+                example=Example({"reason": "exit still blocked"}, "inspector-1"),
+            ),
+            t(
+                "close",
+                ("verified",),
+                "closed",
+                Text(zh="销号", en="close"),
+                example=Example({}, "township-1"),
+            ),
+            t(
+                "escalate",
+                DEADLINE_STATES,
+                "escalated",
+                Text(zh="逾期升级", en="escalate (overdue)"),
+                guards=(_OVERDUE, _HAS_LEVEL_ABOVE),
+                actions=(Action("raise_level", _escalate),),
+                example=Example(actor="system", after_deadline=True),
+            ),
+            t(
+                "reopen",
+                ("closed",),
+                "assessed",
+                Text(zh="回头看重开", en="reopen (look-back)"),
+                guards=(_REASON,),
+                actions=(Action("count_reopening", _reopen),),
+                example=Example({"reason": "look-back found it again"}, "county-1"),
+            ),
         ),
     )

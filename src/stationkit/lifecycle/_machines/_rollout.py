@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from stationkit._text import Text
 from stationkit.lifecycle._effects import Effect, MilestoneCompleted
 from stationkit.lifecycle._events import Event, JSONValue
 from stationkit.lifecycle._guards import as_date, payload_text_guard
@@ -16,6 +15,7 @@ from stationkit.lifecycle._spec import (
     TransitionSpec,
 )
 from stationkit.lifecycle._state import START, RecordState
+from stationkit.standard._text import Text
 
 STATES = (
     StateSpec("scheduled", Text(zh="已排期", en="scheduled")),
@@ -55,19 +55,44 @@ def rollout_spec() -> MachineSpec:
         title=Text(zh="推进计划节点", en="rollout milestone"),
         states=STATES,
         transitions=(
-            t("schedule", (START,), "scheduled", Text(zh="排期", en="schedule"),
-              guards=(Guard("due_given", Text(zh="须有完成时限", en="a due date is given"),
-                            _due_check),),
-              actions=(Action("record_schedule", _schedule),),
-              example=Example({"programme": "p", "milestone": "m1", "due": "2024-06-30",
-                               "responsible": ["county"]})),
+            t(
+                "schedule",
+                (START,),
+                "scheduled",
+                Text(zh="排期", en="schedule"),
+                guards=(
+                    Guard(
+                        "due_given", Text(zh="须有完成时限", en="a due date is given"), _due_check
+                    ),
+                ),
+                actions=(Action("record_schedule", _schedule),),
+                example=Example(
+                    {
+                        "programme": "p",
+                        "milestone": "m1",
+                        "due": "2024-06-30",
+                        "responsible": ["county"],
+                    }
+                ),
+            ),
             t("start", ("scheduled",), "in_progress", Text(zh="启动", en="start")),
-            t("complete", ("scheduled", "in_progress"), "completed",
-              Text(zh="完成", en="complete"), actions=(Action("record_completion", _complete),)),
-            t("reopen", ("completed",), "in_progress", Text(zh="退回重做", en="reopen"),
-              guards=(payload_text_guard("reason", Text(zh="理由", en="the reason")),),
-              actions=(Action("clear_completion", lambda s, e, p: (
-                  {"completed_on": None}, _NONE)),),
-              example=Example({"reason": "evidence rejected at inspection"})),
+            t(
+                "complete",
+                ("scheduled", "in_progress"),
+                "completed",
+                Text(zh="完成", en="complete"),
+                actions=(Action("record_completion", _complete),),
+            ),
+            t(
+                "reopen",
+                ("completed",),
+                "in_progress",
+                Text(zh="退回重做", en="reopen"),
+                guards=(payload_text_guard("reason", Text(zh="理由", en="the reason")),),
+                actions=(
+                    Action("clear_completion", lambda s, e, p: ({"completed_on": None}, _NONE)),
+                ),
+                example=Example({"reason": "evidence rejected at inspection"}),
+            ),
         ),
     )

@@ -8,18 +8,24 @@ from collections.abc import Sequence
 from datetime import date
 
 from stationkit import (
+    Citation,
+    Station,
+    Text,
+    hookimpl,
+)
+from stationkit.records import Member, RegionLevel
+from stationkit.standard import (
     Band,
     Change,
     Check,
-    Citation,
     Context,
     Edition,
     GradingModel,
     Group,
     Kind,
-    Level,
-    Member,
+    Milestone,
     Parameter,
+    Programme,
     RankCap,
     RegionSubject,
     Remedy,
@@ -29,15 +35,11 @@ from stationkit import (
     ScoringModel,
     Source,
     Standard,
-    Station,
-    Text,
     check_threshold,
-    hookimpl,
     met,
     missing,
     not_met,
 )
-from stationkit.lifecycle import Milestone, Programme
 
 DOC = "EX"
 C_TEAM = Citation(DOC, "§1", "救援队伍不少于30人")
@@ -83,15 +85,23 @@ def average_age(station: Station, ctx: Context) -> Check:
     # limit is not above it no number of members will do: the remedy then has no change.
     young = min(18, math.floor(limit))
     if limit <= young:
-        return not_met(round(mean, 2), {"max": limit}, Remedy(
-            Text("队员平均年龄须降低", "lower the team's average age")))
+        return not_met(
+            round(mean, 2),
+            {"max": limit},
+            Remedy(Text("队员平均年龄须降低", "lower the team's average age")),
+        )
     n, total = len(known), sum(known)
     add = max(math.ceil((total - limit * n) / (limit - young)), 0)
     new = [Member(name=f"young member {i + 1}", age=young) for i in range(add)]
     remedy = Remedy(
         Text(f"增加 {add} 名{young}岁队员", f"add {add} members aged {young}"),
-        (Change("append", "teams[kind=rescue].members",
-                [{"name": m.name, "age": m.age} for m in new]),),
+        (
+            Change(
+                "append",
+                "teams[kind=rescue].members",
+                [{"name": m.name, "age": m.age} for m in new],
+            ),
+        ),
     )
     return not_met(round(mean, 2), {"max": limit}, remedy)
 
@@ -133,7 +143,7 @@ def completed_bonus(station: Station, ctx: Context) -> Check:
 
 
 def coverage(subject: RegionSubject, ctx: Context) -> Check:
-    villages = [r for r in subject.region.walk() if r.level is Level.VILLAGE]
+    villages = [r for r in subject.region.walk() if r.level is RegionLevel.VILLAGE]
     covered = {s.region for s in subject.stations}
     share = sum(v.code in covered for v in villages) / len(villages) if villages else 0.0
     expected = {"more_than": ctx.number("coverage_min")}
@@ -242,7 +252,7 @@ REQUIREMENTS = (
         Text("村(社区)覆盖", "village coverage"),
         C_COVER,
         coverage,
-        Scope("region", levels=frozenset({Level.TOWNSHIP})),
+        Scope("region", levels=frozenset({RegionLevel.TOWNSHIP})),
         parameters=("coverage_min",),
     ),
 )
@@ -252,10 +262,22 @@ PROGRAMME = Programme(
     id="example-rollout",
     title=Text("示例推进计划", "example rollout"),
     milestones=(
-        Milestone("plan", Text("完成方案", "plan done"), date(2024, 4, 30), ("县应急局",),
-                  Text("印发的方案", "the issued plan"), C_PLAN),
-        Milestone("built", Text("全部建成", "all built"), date(2024, 8, 31), ("各乡镇",),
-                  Text("验收记录", "acceptance records"), C_PLAN),
+        Milestone(
+            "plan",
+            Text("完成方案", "plan done"),
+            date(2024, 4, 30),
+            ("县应急局",),
+            Text("印发的方案", "the issued plan"),
+            C_PLAN,
+        ),
+        Milestone(
+            "built",
+            Text("全部建成", "all built"),
+            date(2024, 8, 31),
+            ("各乡镇",),
+            Text("验收记录", "acceptance records"),
+            C_PLAN,
+        ),
     ),
     citation=C_PLAN,
     penalty_per_late=1.0,

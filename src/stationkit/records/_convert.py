@@ -17,8 +17,8 @@ import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationNote
 
-from stationkit._errors import InputProblem
-from stationkit._records import Count, Level
+from stationkit.errors import InputProblem
+from stationkit.records._model import Count, RegionLevel
 
 
 class BadValueError(ValueError):
@@ -129,14 +129,18 @@ def make_converter() -> cattrs.Converter:
     """A converter for the input records: strict types, unknown keys refused."""
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     hooks: list[tuple[Any, Any]] = [
-        (str, _str), (int, _int), (float, _float), (bool, _bool),
-        (date, _date), (datetime, _datetime),
+        (str, _str),
+        (int, _int),
+        (float, _float),
+        (bool, _bool),
+        (date, _date),
+        (datetime, _datetime),
     ]
     for target, hook in hooks:
         conv.register_structure_hook(target, hook)
     conv.register_structure_hook_func(lambda t: t == Count, _count)
     # By class, so it outranks the ``str`` hook that would otherwise catch a StrEnum.
-    conv.register_structure_hook(Level, _enum)
+    conv.register_structure_hook(RegionLevel, _enum)
     conv.register_structure_hook_factory(_is_tuple, _tuple_factory(conv))
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)

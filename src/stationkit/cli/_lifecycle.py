@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from stationkit._registry import parse_ref
-from stationkit.lifecycle._errors import LifecycleError
+from stationkit.errors import LifecycleError, UsageError
 from stationkit.lifecycle._events import read_events_jsonl
 from stationkit.lifecycle._replay import base_definitions, replay, resolve_definitions
 from stationkit.lifecycle._resolve import resolve_machine
@@ -24,17 +24,16 @@ from stationkit.lifecycle._sqlite import SQLiteLedger, is_sqlite_file
 ExtensionsFor = Callable[[str, str | None], Sequence[MachineExtension]]
 
 
-class UsageError(Exception):
-    """Bad input: printed on stderr, exit code 2."""
-
-
 def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     machines = subparsers.add_parser("machines", help="lifecycle state machines")
     machines_sub = machines.add_subparsers(dest="machines_command", required=True)
     show = machines_sub.add_parser("show", help="print a machine as resolved for a standard")
     show.add_argument("name", help=f"one of: {', '.join(MACHINE_NAMES)}")
-    show.add_argument("--standard", metavar="ID@EDITION",
-                      help="apply this standard's extensions (edition optional)")
+    show.add_argument(
+        "--standard",
+        metavar="ID@EDITION",
+        help="apply this standard's extensions (edition optional)",
+    )
     show.add_argument("--format", choices=("mermaid", "json"), default="mermaid")
     show.set_defaults(lifecycle_command="machines show")
 
@@ -44,11 +43,16 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
         "replay", help="replay a JSON-lines event file or a SQLite ledger; print the states"
     )
     replay_parser.add_argument("file", help="a .jsonl event file or a SQLite ledger file")
-    replay_parser.add_argument("--as-of", required=True, metavar="DATE",
-                               help="ISO date: replay the events up to the end of that day")
+    replay_parser.add_argument(
+        "--as-of",
+        required=True,
+        metavar="DATE",
+        help="ISO date: replay the events up to the end of that day",
+    )
     replay_parser.add_argument("--machine", choices=MACHINE_NAMES)
-    replay_parser.add_argument("--standard", metavar="ID@EDITION",
-                               help="replay with this standard's extended machines")
+    replay_parser.add_argument(
+        "--standard", metavar="ID@EDITION", help="replay with this standard's extended machines"
+    )
     replay_parser.add_argument("--format", choices=("text", "json"), default="text")
     replay_parser.set_defaults(lifecycle_command="ledger replay")
 
@@ -101,9 +105,7 @@ def _ledger_replay(args: argparse.Namespace, extensions_for: ExtensionsFor) -> i
     if not path.is_file():
         raise UsageError(f"no such file: {path}")
     extensions, edition = _extensions(args.standard, extensions_for)
-    definitions = (
-        resolve_definitions(extensions, edition) if extensions else base_definitions()
-    )
+    definitions = resolve_definitions(extensions, edition) if extensions else base_definitions()
     if is_sqlite_file(path):
         with SQLiteLedger(path) as ledger:
             states = replay(ledger.events(args.machine), definitions, as_of)
@@ -112,12 +114,23 @@ def _ledger_replay(args: argparse.Namespace, extensions_for: ExtensionsFor) -> i
         states = replay(events, definitions, as_of)
     rows = sorted(states.values(), key=lambda state: (state.machine, state.record_id))
     if args.format == "json":
-        print(json.dumps(
-            [{"record_id": s.record_id, "machine": s.machine, "state": s.state,
-              "version": s.version, "facts": dict(s.facts),
-              "updated_at": s.updated_at.isoformat() if s.updated_at else None} for s in rows],
-            ensure_ascii=False, indent=2,
-        ))
+        print(
+            json.dumps(
+                [
+                    {
+                        "record_id": s.record_id,
+                        "machine": s.machine,
+                        "state": s.state,
+                        "version": s.version,
+                        "facts": dict(s.facts),
+                        "updated_at": s.updated_at.isoformat() if s.updated_at else None,
+                    }
+                    for s in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     else:
         for s in rows:
             title = definitions[s.machine].state_title(s.state)

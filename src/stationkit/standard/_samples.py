@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from stationkit._text import Text
+from stationkit.standard._text import Text
 
 
 @attrs.frozen

@@ -1,41 +1,13 @@
-"""Rollout programmes of an edition, with the status a dataset's completions give as of a day."""
+"""Rollout programme statuses as JSON and as text."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
-from stationkit._errors import InputError, InputProblem
-from stationkit._records import Dataset
-from stationkit._report_json import text_json
-from stationkit._standard import Edition
-from stationkit.lifecycle import ProgrammeStatus, programme_status
-
-
-def programme_statuses(edition: Edition, dataset: Dataset, as_of: date) -> list[ProgrammeStatus]:
-    """Each programme's status; a completion is matched to the programme that has its
-    milestone, and one naming a milestone no programme has is an error naming it."""
-    known = {m.id for p in edition.programmes for m in p.milestones}
-    unknown = sorted({c.milestone for c in dataset.completions} - known)
-    if unknown:
-        raise InputError(
-            [
-                InputProblem(
-                    "<dataset>",
-                    "completions",
-                    f"milestones {unknown} are in no programme of this "
-                    f"edition; known: {sorted(known)}",
-                )
-            ]
-        )
-    statuses = []
-    for p in edition.programmes:
-        ids = {m.id for m in p.milestones}
-        statuses.append(
-            programme_status(p, [c for c in dataset.completions if c.milestone in ids], as_of)
-        )
-    return statuses
+from stationkit.assessment._rollout import ProgrammeStatus
+from stationkit.report._json import text_json
+from stationkit.standard._standard import Edition
 
 
 def status_json(status: ProgrammeStatus) -> dict[str, Any]:

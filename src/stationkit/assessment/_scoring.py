@@ -7,10 +7,10 @@ from collections.abc import Callable, Sequence
 
 import attrs
 
-from stationkit._findings import Finding, Status
-from stationkit._report import GroupScore, Report
-from stationkit._standard import Band, Edition, GradingModel, Number, Role, ScoringModel
-from stationkit._text import Text
+from stationkit.assessment._report import GroupScore, Report
+from stationkit.standard._findings import Finding, Status
+from stationkit.standard._standard import Band, Edition, GradingModel, Number, Role, ScoringModel
+from stationkit.standard._text import Text
 
 Resolve = Callable[[Number], float]
 

@@ -6,8 +6,8 @@ import difflib
 from collections.abc import Mapping
 from datetime import date
 
-from stationkit._errors import TailoringError
-from stationkit._standard import Edition, ParamValue
+from stationkit.errors import TailoringError
+from stationkit.standard._standard import Edition, ParamValue
 
 
 def _kind(value: ParamValue) -> str:

@@ -7,9 +7,9 @@ from datetime import date
 
 import attrs
 
-from stationkit._findings import Finding, Status
-from stationkit._standard import ParamValue
-from stationkit._text import Text
+from stationkit.standard._findings import Finding, Status
+from stationkit.standard._standard import ParamValue
+from stationkit.standard._text import Text
 
 
 @attrs.frozen

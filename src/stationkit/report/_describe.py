@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from stationkit._report_json import citation_json, text_json, value_json
-from stationkit._standard import Edition, Parameter, Requirement, Standard
-from stationkit.lifecycle import Programme
+from stationkit.report._json import citation_json, text_json, value_json
+from stationkit.standard import Programme
+from stationkit.standard._standard import Edition, Parameter, Requirement, Standard
 
 
 def parameter_json(p: Parameter) -> dict[str, Any]:
@@ -52,10 +52,16 @@ def _programme_json(programme: Programme) -> dict[str, Any]:
         "penalty_per_late": programme.penalty_per_late,
         "penalty_unit": text_json(programme.penalty_unit) if programme.penalty_unit else None,
         "milestones": [
-            {"id": m.id, "title": text_json(m.title), "due": m.due.isoformat(),
-             "window_start": m.window_start.isoformat() if m.window_start else None,
-             "responsible": list(m.responsible), "evidence": text_json(m.evidence),
-             "note": text_json(m.note) if m.note else None, "citation": citation_json(m.citation)}
+            {
+                "id": m.id,
+                "title": text_json(m.title),
+                "due": m.due.isoformat(),
+                "window_start": m.window_start.isoformat() if m.window_start else None,
+                "responsible": list(m.responsible),
+                "evidence": text_json(m.evidence),
+                "note": text_json(m.note) if m.note else None,
+                "citation": citation_json(m.citation),
+            }
             for m in programme.milestones
         ],
     }

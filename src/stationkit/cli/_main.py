@@ -13,30 +13,27 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
-from stationkit._assess import Assessor
-from stationkit._describe import edition_diff, standard_json, standard_markdown
-from stationkit._errors import StationkitError
-from stationkit._loading import load_dataset
-from stationkit._programmes import programme_statuses, render_statuses, status_json
 from stationkit._registry import Registry
-from stationkit._render import render_markdown, render_text
-from stationkit._report import Report
-from stationkit._report_json import report_to_json, text_json
-from stationkit._schema import dataset_schema
-from stationkit._scoring import apply_rank_caps
-from stationkit._standard import Subject
-from stationkit._subjects import subjects_of
+from stationkit.assessment._assessor import Assessor
+from stationkit.assessment._report import Report
+from stationkit.assessment._rollout import programme_statuses
+from stationkit.assessment._scoring import apply_rank_caps
+from stationkit.assessment._subjects import subjects_of
+from stationkit.cli import _lifecycle as lifecycle_cli
+from stationkit.errors import StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
-from stationkit.lifecycle import _cli as lifecycle_cli
+from stationkit.records._loading import load_dataset
+from stationkit.records._schema import dataset_schema
+from stationkit.report._describe import edition_diff, standard_json, standard_markdown
+from stationkit.report._json import report_to_json, text_json
+from stationkit.report._render import render_markdown, render_text
+from stationkit.report._rollout import render_statuses, status_json
+from stationkit.standard._standard import Subject
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set to show the traceback of an internal error.
 DEBUG_ENV = "STATIONKIT_DEBUG"
 PROGRESS_MIN = 200  # batches at least this long get a progress bar on a terminal
-
-
-class UsageError(StationkitError):
-    """Bad command-line usage."""
 
 
 def _dump(data: Any, out: TextIO) -> None:
@@ -245,7 +242,7 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
-    from stationkit._demo import run_demo
+    from stationkit.cli._demo import run_demo
 
     return run_demo(_registry(args), out, workdir=Path(args.workdir) if args.workdir else None)
 

@@ -24,7 +24,7 @@ class _NonNegative:
 Count = Annotated[int, _NonNegative]
 
 
-class Level(StrEnum):
+class RegionLevel(StrEnum):
     """Administrative levels of the region tree, top to bottom."""
 
     PROVINCE = "province"
@@ -35,12 +35,12 @@ class Level(StrEnum):
 
 
 #: Bilingual names of the levels, for reports.
-LEVEL_TITLES: dict[Level, tuple[str, str]] = {
-    Level.PROVINCE: ("省", "province"),
-    Level.PREFECTURE: ("市(州)", "prefecture"),
-    Level.COUNTY: ("县(区)", "county"),
-    Level.TOWNSHIP: ("乡镇(街道)", "township / street"),
-    Level.VILLAGE: ("村(社区)", "village / community"),
+LEVEL_TITLES: dict[RegionLevel, tuple[str, str]] = {
+    RegionLevel.PROVINCE: ("省", "province"),
+    RegionLevel.PREFECTURE: ("市(州)", "prefecture"),
+    RegionLevel.COUNTY: ("县(区)", "county"),
+    RegionLevel.TOWNSHIP: ("乡镇(街道)", "township / street"),
+    RegionLevel.VILLAGE: ("村(社区)", "village / community"),
 }
 
 
@@ -55,7 +55,7 @@ class Region:
 
     code: str
     name: str
-    level: Level
+    level: RegionLevel
     kind: str | None = None
     children: tuple[Region, ...] = ()
     enterprise_kinds: tuple[str, ...] | None = None
@@ -200,7 +200,7 @@ class DutyArrangement:
 
 
 @attrs.frozen
-class Ledger:
+class RecordBook:
     kind: str
     entries: Count | None = None
     updated_on: date | None = None
@@ -267,7 +267,7 @@ class Station:
     trainings: tuple[Training, ...] | None = None
     duty: DutyArrangement | None = None
     rules: tuple[str, ...] | None = None
-    ledgers: tuple[Ledger, ...] | None = None
+    ledgers: tuple[RecordBook, ...] | None = None
     grids: tuple[Grid, ...] | None = None
     publicity: tuple[PublicityChannel, ...] | None = None
     funding: Funding | None = None

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
-from stationkit._findings import Check
-from stationkit._records import Level, Region, Station
-from stationkit._text import Citation, Text
-from stationkit.lifecycle._programme import Programme
+from stationkit.records._model import Region, RegionLevel, Station
+from stationkit.standard._findings import Check
+from stationkit.standard._programme import Programme
+from stationkit.standard._text import Citation, Text
 
 if TYPE_CHECKING:
-    from stationkit._context import Context
+    from stationkit.standard._context import Context
 
 #: The values a parameter may take.
 ParamValue: TypeAlias = bool | int | float | str | date | tuple[str, ...]
@@ -86,7 +86,7 @@ class Scope:
 
     subject: str = "station"  # "station" or "region"
     kinds: frozenset[str] = frozenset()
-    levels: frozenset[Level] = frozenset()
+    levels: frozenset[RegionLevel] = frozenset()
 
     def covers(self, subject: Subject) -> bool:
         if isinstance(subject, Station):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from stationkit._findings import Finding, Status
-from stationkit._report import Report
+from stationkit.assessment._report import Report
+from stationkit.standard._findings import Finding, Status
 
 _MARK = {
     Status.MET: ("✓", "32"),

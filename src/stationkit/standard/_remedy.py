@@ -5,16 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any, TypeVar
 
-from stationkit._errors import StationkitError
-from stationkit._findings import Change, Remedy
-from stationkit._loading import converter
+from stationkit.errors import ChangeError
+from stationkit.records._loading import converter
+from stationkit.standard._findings import Change, Remedy
 
 T = TypeVar("T")
 _SEGMENT = re.compile(r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:\[(?P<sel>[^\]]+)\])?$")
-
-
-class ChangeError(StationkitError):
-    """A structured change whose path does not fit the record."""
 
 
 def _select(items: list[Any], sel: str, path: str) -> Any:

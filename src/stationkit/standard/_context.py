@@ -7,8 +7,8 @@ from datetime import date
 
 import attrs
 
-from stationkit._records import Dataset, Region, Station
-from stationkit._standard import ParamValue
+from stationkit.records._model import Dataset, Region, Station
+from stationkit.standard._standard import ParamValue
 
 
 @attrs.frozen

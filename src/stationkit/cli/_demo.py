@@ -6,15 +6,11 @@ import tempfile
 from pathlib import Path
 from typing import TextIO
 
-from stationkit._assess import Assessor
-from stationkit._loading import load_dataset
-from stationkit._programmes import programme_statuses, render_statuses
-from stationkit._records import Dataset
 from stationkit._registry import Registry
-from stationkit._render import render_text
-from stationkit._report import Report
-from stationkit._samples import Sample
-from stationkit._subjects import subjects_of
+from stationkit.assessment._assessor import Assessor
+from stationkit.assessment._report import Report
+from stationkit.assessment._rollout import programme_statuses
+from stationkit.assessment._subjects import subjects_of
 from stationkit.lifecycle import (
     Lifecycle,
     SQLiteLedger,
@@ -22,6 +18,11 @@ from stationkit.lifecycle import (
     resolve_definitions,
 )
 from stationkit.lifecycle._events import read_events_jsonl
+from stationkit.records._loading import load_dataset
+from stationkit.records._model import Dataset
+from stationkit.report._render import render_text
+from stationkit.report._rollout import render_statuses
+from stationkit.standard._samples import Sample
 
 
 def assess_sample(registry: Registry, sample: Sample, dataset: Dataset) -> list[Report]:

@@ -11,9 +11,9 @@ from typing import Any
 import cattrs
 import yaml
 
-from stationkit._convert import BadValueError, make_converter, problems_from
-from stationkit._errors import InputError, InputProblem
-from stationkit._records import Dataset
+from stationkit.errors import InputError, InputProblem
+from stationkit.records._convert import BadValueError, make_converter, problems_from
+from stationkit.records._model import Dataset
 
 
 class _Loader(yaml.SafeLoader):

@@ -10,7 +10,7 @@ from typing import Any
 
 import attrs
 
-from stationkit._records import Count, Dataset
+from stationkit.records._model import Count, Dataset
 
 
 def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:

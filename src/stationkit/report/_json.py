@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from stationkit._findings import Change, Finding, Remedy, Status
-from stationkit._report import GroupScore, Override, Report, SubjectRef
-from stationkit._standard import ParamValue
-from stationkit._text import Citation, Text
+from stationkit.assessment._report import GroupScore, Override, Report, SubjectRef
+from stationkit.standard._findings import Change, Finding, Remedy, Status
+from stationkit.standard._standard import ParamValue
+from stationkit.standard._text import Citation, Text
 
 
 def text_json(text: Text) -> dict[str, str]:
@@ -58,8 +58,12 @@ def finding_json(f: Finding) -> dict[str, Any]:
 def report_to_json(r: Report) -> dict[str, Any]:
     """The report as JSON-native data, in the documented shape."""
     return {
-        "subject": {"id": r.subject.id, "kind": r.subject.kind, "name": r.subject.name,
-                    "type": r.subject.subject},
+        "subject": {
+            "id": r.subject.id,
+            "kind": r.subject.kind,
+            "name": r.subject.name,
+            "type": r.subject.subject,
+        },
         "standard": r.standard,
         "edition": r.edition,
         "as_of": r.as_of.isoformat(),
@@ -132,8 +136,12 @@ def _finding(d: Mapping[str, Any]) -> Finding:
 def report_from_json(d: Mapping[str, Any]) -> Report:
     """Rebuild a report from :func:`report_to_json` output."""
     return Report(
-        subject=SubjectRef(d["subject"]["id"], d["subject"]["kind"], d["subject"].get("name"),
-                           d["subject"].get("type", "station")),
+        subject=SubjectRef(
+            d["subject"]["id"],
+            d["subject"]["kind"],
+            d["subject"].get("name"),
+            d["subject"].get("type", "station"),
+        ),
         standard=d["standard"],
         edition=d["edition"],
         as_of=date.fromisoformat(d["as_of"]),

@@ -5,27 +5,23 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from stationkit._context import Context
-from stationkit._errors import StationkitError
-from stationkit._findings import Check, Finding, Status
-from stationkit._records import Dataset, Station
-from stationkit._report import Override, Report, SubjectRef
-from stationkit._scoring import ScorePlan, apply_rank_caps
-from stationkit._standard import (
+from stationkit.assessment._report import Override, Report, SubjectRef
+from stationkit.assessment._scoring import ScorePlan, apply_rank_caps
+from stationkit.assessment._subjects import subjects_of
+from stationkit.assessment._tailoring import tailor
+from stationkit.errors import RequirementError, StationkitError
+from stationkit.records._model import Dataset, Station
+from stationkit.standard._context import Context
+from stationkit.standard._findings import Check, Finding, Status
+from stationkit.standard._standard import (
     Edition,
     Number,
-    ParamValue,
     Requirement,
     Role,
     Standard,
     Subject,
     parameter_values,
 )
-from stationkit._tailoring import tailor
-
-
-class RequirementError(StationkitError):
-    """A requirement's predicate raised or returned something other than a Check."""
 
 
 def _finding(req: Requirement, check: Check) -> Finding:
@@ -36,9 +32,19 @@ def _finding(req: Requirement, check: Check) -> Finding:
         credit = 1.0 if status is Status.MET else 0.0
     # Positional: this runs once per requirement per subject.
     return Finding(
-        req.id, status, check.observed, check.expected, req.citation, req.title, req.group,
-        check.remedy if status is not Status.MET else None, check.note, req.gate, req.weight,
-        credit, check.points,
+        req.id,
+        status,
+        check.observed,
+        check.expected,
+        req.citation,
+        req.title,
+        req.group,
+        check.remedy if status is not Status.MET else None,
+        check.note,
+        req.gate,
+        req.weight,
+        credit,
+        check.points,
     )
 
 
@@ -178,4 +184,16 @@ def assess_batch(
     ).assess_batch(subjects)
 
 
-__all__ = ["Assessor", "ParamValue", "RequirementError", "assess", "assess_batch"]
+def assess_dataset(
+    dataset: Dataset,
+    standard: Standard,
+    edition: str | None = None,
+    *,
+    as_of: date,
+    parameters: Mapping[str, object] | None = None,
+    subjects: str = "all",
+) -> list[Report]:
+    """Assess every station and region node of ``dataset`` that the edition covers, as one
+    batch (``subjects``: ``all``, ``station`` or ``region``)."""
+    assessor = Assessor(standard, edition, as_of=as_of, parameters=parameters, dataset=dataset)
+    return assessor.assess_batch(subjects_of(dataset, assessor.edition, subjects))

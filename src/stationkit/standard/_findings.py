@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from stationkit._text import Citation, Text
+from stationkit.standard._text import Citation, Text
 
 #: A JSON value as the reports carry it.
 JSON = Any
@@ -112,8 +112,9 @@ def check_threshold(
         return missing(field, expected)
     if (observed <= minimum) if at_most else (observed >= minimum):
         return Check(Status.MET, observed, expected)
-    return Check(Status.NOT_MET, observed, expected, remedy if isinstance(remedy, Remedy)
-                 else remedy())
+    return Check(
+        Status.NOT_MET, observed, expected, remedy if isinstance(remedy, Remedy) else remedy()
+    )
 
 
 @attrs.frozen

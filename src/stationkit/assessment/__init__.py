@@ -1,0 +1,48 @@
+"""The engine: assess subjects against an edition, score, grade, cap ranks, tailor parameters,
+and the status of rollout programmes."""
+
+from stationkit.assessment._assessor import (
+    Assessor,
+    assess,
+    assess_batch,
+    assess_dataset,
+)
+from stationkit.assessment._report import (
+    GroupScore,
+    Override,
+    Report,
+    SubjectRef,
+)
+from stationkit.assessment._rollout import (
+    MilestoneStatus,
+    ProgrammeStatus,
+    programme_status,
+    programme_statuses,
+    quarter_of,
+)
+from stationkit.assessment._scoring import apply_rank_caps
+from stationkit.assessment._subjects import (
+    region_subjects,
+    subjects_of,
+)
+from stationkit.assessment._tailoring import tailor
+
+__all__ = [
+    "Assessor",
+    "GroupScore",
+    "MilestoneStatus",
+    "Override",
+    "ProgrammeStatus",
+    "Report",
+    "SubjectRef",
+    "apply_rank_caps",
+    "assess",
+    "assess_batch",
+    "assess_dataset",
+    "programme_status",
+    "programme_statuses",
+    "quarter_of",
+    "region_subjects",
+    "subjects_of",
+    "tailor",
+]

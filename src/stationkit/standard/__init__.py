@@ -1,0 +1,88 @@
+"""The contract a plugin writes: standards, editions, cited parameters, requirements and their
+checks, remedies, rollout programmes, bilingual text.
+
+A plugin author imports from here (and ``hookimpl`` from ``stationkit``)."""
+
+from stationkit.standard._context import Context
+from stationkit.standard._findings import (
+    Change,
+    Check,
+    Finding,
+    Remedy,
+    Status,
+    check_threshold,
+    met,
+    missing,
+    not_applicable,
+    not_met,
+)
+from stationkit.standard._programme import (
+    Milestone,
+    Programme,
+)
+from stationkit.standard._remedy import (
+    apply_changes,
+    apply_remedy,
+)
+from stationkit.standard._samples import Sample
+from stationkit.standard._standard import (
+    Band,
+    Edition,
+    GradingModel,
+    Group,
+    GroupShare,
+    Kind,
+    Parameter,
+    ParamValue,
+    RankCap,
+    RegionSubject,
+    Requirement,
+    Role,
+    Scope,
+    ScoringModel,
+    Source,
+    Standard,
+    Subject,
+)
+from stationkit.standard._text import (
+    Citation,
+    Text,
+)
+
+__all__ = [
+    "Band",
+    "Change",
+    "Check",
+    "Citation",
+    "Context",
+    "Edition",
+    "Finding",
+    "GradingModel",
+    "Group",
+    "GroupShare",
+    "Kind",
+    "Milestone",
+    "ParamValue",
+    "Parameter",
+    "Programme",
+    "RankCap",
+    "RegionSubject",
+    "Remedy",
+    "Requirement",
+    "Role",
+    "Sample",
+    "Scope",
+    "ScoringModel",
+    "Source",
+    "Standard",
+    "Status",
+    "Subject",
+    "Text",
+    "apply_changes",
+    "apply_remedy",
+    "check_threshold",
+    "met",
+    "missing",
+    "not_applicable",
+    "not_met",
+]
