@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import importlib
 import warnings
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from stationkit import assessment, errors, records, report, standard
@@ -25,11 +24,6 @@ from stationkit.errors import InputError, StationkitError
 from stationkit.hookspecs import hookimpl
 from stationkit.records import Dataset, Station, load_dataset
 from stationkit.standard import Citation, Finding, Status, Text
-
-try:
-    __version__ = version("stationkit")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
 
 __all__ = [
     "Assessor",
@@ -71,7 +65,19 @@ _RENAMED = {
 }
 
 
+def _version() -> str:
+    # importlib.metadata costs ~30 ms to import: read only when asked for.
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("stationkit")
+    except PackageNotFoundError:  # a source tree that is not installed
+        return "0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return _version()
     if name in _RENAMED:
         module, new = _RENAMED[name]
     else:
