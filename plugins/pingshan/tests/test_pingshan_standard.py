@@ -6,7 +6,7 @@ import json
 from io import StringIO
 
 from stationkit_pingshan import citations
-from stationkit_pingshan.groups import MODULES
+from stationkit_pingshan.scoring import MODULES
 from stationkit_pingshan.standard import EDITION_2023, EDITION_2024, STANDARD
 
 import stationkit as sk

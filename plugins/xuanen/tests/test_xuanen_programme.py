@@ -8,7 +8,7 @@ from datetime import date, timedelta
 import attrs
 import pytest
 from stationkit_xuanen import STANDARD
-from stationkit_xuanen.milestones import MILESTONES
+from stationkit_xuanen.programmes import MILESTONES
 
 import stationkit as sk
 import stationkit.records

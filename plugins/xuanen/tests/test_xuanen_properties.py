@@ -8,7 +8,7 @@ import attrs
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from stationkit_xuanen import STANDARD, machines
-from stationkit_xuanen.milestones import MILESTONES
+from stationkit_xuanen.programmes import MILESTONES
 from stationkit_xuanen.samples import COUNTY
 
 import stationkit as sk

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 import stationkit_xuanen.plugin as plugin
 from stationkit_xuanen import STANDARD
-from stationkit_xuanen.milestones import MILESTONES, DescribedProgramme
+from stationkit_xuanen.programmes import MILESTONES, DescribedProgramme
 from stationkit_xuanen.samples import COUNTY
 
 import stationkit as sk

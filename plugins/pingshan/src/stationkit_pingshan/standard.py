@@ -13,9 +13,11 @@ from stationkit.standard import (
     Standard,
 )
 from stationkit_pingshan import citations as c
-from stationkit_pingshan import (
-    groups,
-    parameters,
+from stationkit_pingshan import parameters, scoring
+from stationkit_pingshan.kinds import KINDS
+from stationkit_pingshan.not_encoded import NOT_ENCODED_2023, NOT_ENCODED_2024
+from stationkit_pingshan.programmes import programmes_2023
+from stationkit_pingshan.requirements import (
     station_archives,
     station_command,
     station_prevention,
@@ -26,22 +28,19 @@ from stationkit_pingshan import (
     street_bonus,
     street_construction,
 )
-from stationkit_pingshan.kinds import KINDS
-from stationkit_pingshan.not_encoded import NOT_ENCODED_2023, NOT_ENCODED_2024
-from stationkit_pingshan.programmes import programmes_2023
-from stationkit_pingshan.street_operations import module_requirement
+from stationkit_pingshan.requirements.street_operations import module_requirement
 
 #: The station checks of each operations module, with the module's citation.
 MODULE_CHECKS: tuple[tuple[str, Citation, tuple[Requirement, ...]], ...] = (
-    (groups.COMMAND, c.PS_MODULE_COMMAND, station_command.REQUIREMENTS),
-    (groups.PREVENTION, c.PS_MODULE_PREVENTION, station_prevention.REQUIREMENTS),
-    (groups.PUBLICITY, c.PS_MODULE_PUBLICITY, station_publicity.REQUIREMENTS),
+    (scoring.COMMAND, c.PS_MODULE_COMMAND, station_command.REQUIREMENTS),
+    (scoring.PREVENTION, c.PS_MODULE_PREVENTION, station_prevention.REQUIREMENTS),
+    (scoring.PUBLICITY, c.PS_MODULE_PUBLICITY, station_publicity.REQUIREMENTS),
     (
-        groups.RESCUE,
+        scoring.RESCUE,
         c.PS_MODULE_RESCUE,
         (*station_team.REQUIREMENTS, *station_supplies.REQUIREMENTS),
     ),
-    (groups.ARCHIVES, c.PS_MODULE_ARCHIVES, station_archives.REQUIREMENTS),
+    (scoring.ARCHIVES, c.PS_MODULE_ARCHIVES, station_archives.REQUIREMENTS),
 )
 
 
@@ -74,8 +73,8 @@ def _edition(
         sources=(c.PS, c.SZ),
         parameters=(*params, *parameters.COMMON),
         requirements=_requirements(construction),
-        groups=groups.GROUPS,
-        scoring=groups.SCORING,
+        groups=scoring.GROUPS,
+        scoring=scoring.SCORING,
         programmes=programmes_2023() if year == "2023" else (),
         not_encoded=not_encoded,
     )

@@ -17,36 +17,36 @@ from stationkit.standard import (
     Standard,
 )
 from stationkit_quanzhou import citations as c
-from stationkit_quanzhou import (
-    req_command,
-    req_enforcement,
-    req_mechanism,
-    req_org,
-    req_plans,
-    req_publicity,
-    req_rescue,
-    req_warehouse,
-)
 from stationkit_quanzhou.not_encoded import NOT_ENCODED_2023, NOT_ENCODED_2025
 from stationkit_quanzhou.parameters import PARAMETERS_2023, PARAMETERS_2025
-from stationkit_quanzhou.req_funding_rollout import (
+from stationkit_quanzhou.programmes import PROGRAMME_2023, PROGRAMME_2025
+from stationkit_quanzhou.requirements import (
+    command,
+    enforcement,
+    mechanism,
+    org,
+    plans,
+    publicity,
+    rescue,
+    warehouse,
+)
+from stationkit_quanzhou.requirements.funding_rollout import (
     FUNDING_2023,
     FUNDING_2025,
     ROLLOUT_2023,
     ROLLOUT_2025,
 )
-from stationkit_quanzhou.schedules import PROGRAMME_2023, PROGRAMME_2025
 from stationkit_quanzhou.scoring import GRADING_2023, GRADING_2025, GROUP_LIST, SCORING
 
 REQUIREMENTS_2023: tuple[Requirement, ...] = (
-    *req_org.REQUIREMENTS,
-    *req_command.REQUIREMENTS,
-    *req_mechanism.REQUIREMENTS,
-    *req_enforcement.REQUIREMENTS,
-    *req_rescue.REQUIREMENTS,
-    *req_plans.REQUIREMENTS,
-    *req_warehouse.REQUIREMENTS,
-    *req_publicity.REQUIREMENTS,
+    *org.REQUIREMENTS,
+    *command.REQUIREMENTS,
+    *mechanism.REQUIREMENTS,
+    *enforcement.REQUIREMENTS,
+    *rescue.REQUIREMENTS,
+    *plans.REQUIREMENTS,
+    *warehouse.REQUIREMENTS,
+    *publicity.REQUIREMENTS,
     *FUNDING_2023,
     ROLLOUT_2023,
 )
@@ -91,8 +91,8 @@ EDITION_2025 = EDITION_2023.derive(
         _recite("mechanism.single_channel", c.REPORTING_25),
         _recite("rescue.party_commando", c.PARTY_COMMANDO_25),
         *FUNDING_2025,
-        *req_mechanism.REQUIREMENTS_2025,
-        *req_plans.REQUIREMENTS_2025,
+        *mechanism.REQUIREMENTS_2025,
+        *plans.REQUIREMENTS_2025,
         ROLLOUT_2025,
     ),
     remove=("rollout.pilot", "pilot_stations_min"),

@@ -9,11 +9,11 @@ from stationkit.standard import (
     ScoringModel,
     Standard,
 )
-from stationkit_xuanen import coverage, functions, programme, staffing
 from stationkit_xuanen.citations import SOURCE
-from stationkit_xuanen.milestones import build_programme
+from stationkit_xuanen.kinds import KINDS
 from stationkit_xuanen.parameters import PARAMETERS, default_values
-from stationkit_xuanen.stations import KINDS
+from stationkit_xuanen.programmes import build_programme
+from stationkit_xuanen.requirements import coverage, functions, programme, staffing
 
 STANDARD_ID = "xuanen"
 

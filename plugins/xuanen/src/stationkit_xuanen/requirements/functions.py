@@ -30,7 +30,7 @@ from stationkit.standard import (
     not_met,
 )
 from stationkit_xuanen import citations as c
-from stationkit_xuanen.stations import POSTS
+from stationkit_xuanen.kinds import POSTS
 
 GROUP = "functions"
 OPERATION = "operation"

@@ -19,8 +19,8 @@ from stationkit.standard import (
 )
 from stationkit_pingshan import citations as c
 from stationkit_pingshan._checks import evidence_check, in_window, names_check, window
-from stationkit_pingshan.groups import COMMAND
 from stationkit_pingshan.kinds import STATIONS
+from stationkit_pingshan.scoring import COMMAND
 
 
 def plans(station: Station, ctx: Context) -> Check:

@@ -19,8 +19,8 @@ from stationkit.standard import (
 )
 from stationkit_pingshan import citations as c
 from stationkit_pingshan._checks import in_window, window
-from stationkit_pingshan.groups import BONUS
 from stationkit_pingshan.kinds import STREET, STREETS
+from stationkit_pingshan.scoring import BONUS
 
 
 def bonus(subject: RegionSubject, ctx: Context) -> Check:

@@ -12,8 +12,8 @@ from stationkit.standard import (
 )
 from stationkit_pingshan import citations as c
 from stationkit_pingshan._checks import names_check
-from stationkit_pingshan.groups import ARCHIVES
 from stationkit_pingshan.kinds import STATIONS
+from stationkit_pingshan.scoring import ARCHIVES
 
 
 def rules(station: Station, ctx: Context) -> Check:

@@ -18,8 +18,8 @@ from stationkit.standard import (
 )
 from stationkit_pingshan import citations as c
 from stationkit_pingshan._checks import append_evidence, in_window, names_check, window
-from stationkit_pingshan.groups import PUBLICITY
 from stationkit_pingshan.kinds import STATIONS
+from stationkit_pingshan.scoring import PUBLICITY
 
 
 def _training(ctx: Context, topic: str, skills: list[str] | None = None) -> dict[str, Any]:

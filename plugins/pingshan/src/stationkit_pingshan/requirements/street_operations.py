@@ -27,8 +27,8 @@ from stationkit.standard import (
     met,
     not_met,
 )
-from stationkit_pingshan.groups import GROUPS
 from stationkit_pingshan.kinds import STREETS
+from stationkit_pingshan.scoring import GROUPS
 
 _TITLES = {g.id: g.title for g in GROUPS}
 

@@ -30,8 +30,8 @@ from stationkit.standard import (
     not_met,
 )
 from stationkit_xuanen import citations as c
-from stationkit_xuanen.programme import COUNTY
-from stationkit_xuanen.stations import KIND, TOWNSHIP_POST, VILLAGE_POST
+from stationkit_xuanen.kinds import KIND, TOWNSHIP_POST, VILLAGE_POST
+from stationkit_xuanen.requirements.programme import COUNTY
 
 GROUP = "coverage"
 

@@ -19,8 +19,8 @@ from stationkit.standard import (
 )
 from stationkit_pingshan import citations as c
 from stationkit_pingshan._checks import names_check
-from stationkit_pingshan.groups import RESCUE
 from stationkit_pingshan.kinds import STATIONS
+from stationkit_pingshan.scoring import RESCUE
 
 #: The PS category each named kit item falls in, so a remedy adds a well-formed record.
 KIT_CATEGORY = {

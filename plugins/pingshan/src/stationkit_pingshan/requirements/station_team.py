@@ -21,8 +21,8 @@ from stationkit.standard import (
 )
 from stationkit_pingshan import citations as c
 from stationkit_pingshan._checks import append_evidence, evidence_items
-from stationkit_pingshan.groups import RESCUE
 from stationkit_pingshan.kinds import COMMUNITY, INDUSTRIAL_PARK, STATIONS
+from stationkit_pingshan.scoring import RESCUE
 
 TEAM = "rescue"
 PATH = "teams[kind=rescue]"

@@ -18,8 +18,8 @@ from stationkit.standard import (
 )
 from stationkit_pingshan import citations as c
 from stationkit_pingshan._checks import evidence_check, evidence_items, in_window, window
-from stationkit_pingshan.groups import PREVENTION
 from stationkit_pingshan.kinds import STATIONS
+from stationkit_pingshan.scoring import PREVENTION
 
 
 def patrols(station: Station, ctx: Context) -> Check:

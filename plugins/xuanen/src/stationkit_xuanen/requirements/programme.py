@@ -27,7 +27,7 @@ from stationkit.standard import (
     missing,
     not_met,
 )
-from stationkit_xuanen.milestones import MILESTONES, PROGRAMME_ID, MilestoneDef
+from stationkit_xuanen.programmes import MILESTONES, PROGRAMME_ID, MilestoneDef
 
 COUNTY = Scope("region", levels=frozenset({RegionLevel.COUNTY}))
 GROUP = "programme"

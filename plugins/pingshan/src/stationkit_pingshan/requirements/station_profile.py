@@ -22,8 +22,8 @@ from stationkit.standard import (
 )
 from stationkit_pingshan import citations as c
 from stationkit_pingshan._checks import evidence_check
-from stationkit_pingshan.groups import PROFILE
 from stationkit_pingshan.kinds import COMMUNITY, INDUSTRIAL_PARK, STATIONS, STREET
+from stationkit_pingshan.scoring import PROFILE
 
 _FUNCTIONS = {
     COMMUNITY: "community_functions",

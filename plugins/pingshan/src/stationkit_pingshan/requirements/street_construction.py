@@ -33,8 +33,8 @@ from stationkit.standard import (
     not_met,
 )
 from stationkit_pingshan import citations as c
-from stationkit_pingshan.groups import CONSTRUCTION
 from stationkit_pingshan.kinds import COMMUNITY, INDUSTRIAL_PARK, STREET, STREET_CENTRE, STREETS
+from stationkit_pingshan.scoring import CONSTRUCTION
 
 
 @attrs.frozen

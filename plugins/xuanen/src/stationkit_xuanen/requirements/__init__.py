@@ -1,0 +1,1 @@
+"""The requirements, one module per group."""
