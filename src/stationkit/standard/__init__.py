@@ -3,6 +3,20 @@ checks, remedies, rollout programmes, bilingual text.
 
 A plugin author imports from here (and ``hookimpl`` from ``stationkit``)."""
 
+from stationkit.standard._checks import (
+    ChangeFor,
+    append_evidence,
+    append_to,
+    credit,
+    evidence,
+    evidence_check,
+    evidence_items,
+    in_year,
+    lacking,
+    names_check,
+    within_days,
+    year_window,
+)
 from stationkit.standard._context import Context
 from stationkit.standard._findings import (
     Change,
@@ -52,6 +66,7 @@ from stationkit.standard._text import (
 __all__ = [
     "Band",
     "Change",
+    "ChangeFor",
     "Check",
     "Citation",
     "Context",
@@ -78,11 +93,22 @@ __all__ = [
     "Status",
     "Subject",
     "Text",
+    "append_evidence",
+    "append_to",
     "apply_changes",
     "apply_remedy",
     "check_threshold",
+    "credit",
+    "evidence",
+    "evidence_check",
+    "evidence_items",
+    "in_year",
+    "lacking",
     "met",
     "missing",
+    "names_check",
     "not_applicable",
     "not_met",
+    "within_days",
+    "year_window",
 ]

@@ -1,4 +1,6 @@
-"""Small shared pieces of the requirement predicates: lists of names, evidence, ledgers, dates.
+"""This plugin's own pieces of the requirement predicates: the station scope, ledgers, drills,
+the township region, the day a remedy dates a record. Names, evidence, partial credit and date
+windows are ``stationkit.standard``'s shared helpers.
 
 Every helper follows the core's rule: ``None`` (not recorded) gives missing evidence, an empty
 tuple is a real "none", and a not-met finding carries the smallest record change that meets it.
@@ -6,8 +8,8 @@ tuple is a real "none", and a not-met finding carries the smallest record change
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from datetime import date, timedelta
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from stationkit import (
@@ -28,6 +30,7 @@ from stationkit.standard import (
     Requirement,
     Role,
     Scope,
+    in_year,
     met,
     missing,
     not_met,
@@ -36,7 +39,6 @@ from stationkit.standard import (
 #: The kind of station this standard assesses (镇/街道标准化应急管理站).
 STATION_KIND = "township_station"
 
-JSONItem = Any
 StationPredicate = Callable[[Station, Context], Check]
 STATION_SCOPE = Scope("station", frozenset({STATION_KIND}))
 
@@ -68,83 +70,6 @@ def requirement(
         role=role,
         monotone=monotone,
         parameters=parameters,
-    )
-
-
-def lacking(have: Iterable[str], need: Sequence[str]) -> list[str]:
-    """The names of ``need`` not among ``have``, in the order the source lists them."""
-    present = set(have)
-    return [name for name in need if name not in present]
-
-
-def names_check(
-    have: Iterable[str] | None,
-    need: Sequence[str],
-    *,
-    field: str,
-    append_path: str,
-    item: Callable[[str], JSONItem],
-    what: Text,
-) -> Check:
-    """All of ``need`` recorded among ``have``; partial credit for the share present."""
-    expected = {"all_of": list(need)}
-    if have is None:
-        return missing(field, expected)
-    have_list = list(have)
-    absent = lacking(have_list, need)
-    if not absent:
-        return met(sorted(set(have_list) & set(need)), expected)
-    credit = (len(need) - len(absent)) / len(need) if need else 1.0
-    remedy = Remedy(
-        Text(f"补充{what.zh}:{'、'.join(absent)}", f"add {what.en}: {', '.join(absent)}"),
-        (Change("append", append_path, [item(name) for name in absent]),),
-    )
-    return not_met(
-        {"present": sorted(set(have_list) & set(need)), "lacking": absent},
-        expected,
-        remedy,
-        credit=credit,
-    )
-
-
-def evidence_items(station: Station, topic: str) -> tuple[str, ...] | None:
-    """Every item recorded under ``topic`` (all entries of the topic together), or None when
-    no entry has that topic."""
-    entries = [e for e in station.functions or () if e.topic == topic]
-    if not entries:
-        return None
-    return tuple(item for e in entries for item in e.items)
-
-
-def evidence_check(station: Station, topic: str, need: Sequence[str], *, what: Text) -> Check:
-    """Evidence of ``topic`` recorded in ``functions`` holding every item of ``need`` (or at
-    least one item when ``need`` is empty)."""
-    expected: dict[str, Any] = {"topic": topic, "items": list(need) or "at least one"}
-    if station.functions is None:
-        return missing("functions", expected)
-    items = evidence_items(station, topic)
-    fill = list(need) or [what.zh]
-    if items is None:
-        return not_met(
-            {"topic": topic, "recorded": False},
-            expected,
-            Remedy(
-                Text(f"建立并留存{what.zh}的记录", f"keep records of {what.en}"),
-                (Change("append", "functions", [{"topic": topic, "items": fill}]),),
-            ),
-        )
-    absent = lacking(items, need) if need else ([] if items else fill)
-    if not absent:
-        return met({"topic": topic, "items": list(items)}, expected)
-    credit = (len(need) - len(absent)) / len(need) if need else 0.0
-    return not_met(
-        {"topic": topic, "items": list(items), "lacking": absent},
-        expected,
-        Remedy(
-            Text(f"{what.zh}补充:{'、'.join(absent)}", f"{what.en}: add {', '.join(absent)}"),
-            (Change("append", f"functions[topic={topic}].items", absent),),
-        ),
-        credit=credit,
     )
 
 
@@ -203,17 +128,8 @@ def ledger_check(
     return not_met(observed, expected, Remedy(fix.text, tuple(changes)))
 
 
-def in_year(day: date, ctx: Context) -> bool:
-    """``day`` falls in the assessment year and not after ``as_of`` (no future records)."""
-    return day.year == ctx.year and day <= ctx.as_of
-
-
 def drills_of_year(station: Station, ctx: Context) -> list[Drill]:
     return [d for d in station.drills or () if in_year(d.date, ctx)]
-
-
-def within_days(day: date, as_of: date, days: int) -> bool:
-    return as_of - timedelta(days=days) <= day <= as_of
 
 
 def region_or_missing(station: Station, ctx: Context, expected: Any) -> Region | Check:

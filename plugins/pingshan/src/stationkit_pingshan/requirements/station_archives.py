@@ -9,9 +9,9 @@ from stationkit.standard import (
     Check,
     Context,
     Requirement,
+    names_check,
 )
 from stationkit_pingshan import citations as c
-from stationkit_pingshan._checks import names_check
 from stationkit_pingshan.kinds import STATIONS
 from stationkit_pingshan.scoring import ARCHIVES
 
@@ -21,8 +21,8 @@ def rules(station: Station, ctx: Context) -> Check:
         station.rules,
         ctx.names("management_rules"),
         field="rules",
-        zh="建立管理制度",
-        en="adopt the management rules",
+        what=Text("建立管理制度", "adopt the management rules"),
+        partial=False,
         change=lambda short: (Change("append", "rules", short),),
     )
 
@@ -33,8 +33,8 @@ def ledgers(station: Station, ctx: Context) -> Check:
         have,
         ctx.names("ledger_kinds"),
         field="ledgers",
-        zh="建立管理台账",
-        en="keep the management ledgers",
+        what=Text("建立管理台账", "keep the management ledgers"),
+        partial=False,
         change=lambda short: (Change("append", "ledgers", [{"kind": k} for k in short]),),
     )
 

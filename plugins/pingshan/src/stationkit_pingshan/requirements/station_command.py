@@ -13,12 +13,15 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    evidence_check,
+    in_year,
     met,
     missing,
+    names_check,
     not_met,
+    year_window,
 )
 from stationkit_pingshan import citations as c
-from stationkit_pingshan._checks import evidence_check, in_window, names_check, window
 from stationkit_pingshan.kinds import STATIONS
 from stationkit_pingshan.scoring import COMMAND
 
@@ -30,14 +33,14 @@ def plans(station: Station, ctx: Context) -> Check:
         have,
         required,
         field="plans",
-        zh="修编预案、方案与规程",
-        en="issue the plans and procedures",
+        what=Text("修编预案、方案与规程", "issue the plans and procedures"),
+        partial=False,
         change=lambda short: (Change("append", "plans", [{"type": t} for t in short]),),
     )
 
 
 def _drill_json(ctx: Context, kind: str, minutes: int | None = None) -> dict[str, Any]:
-    _start, day = window(ctx)
+    _start, day = year_window(ctx)
     record: dict[str, Any] = {"date": day.isoformat(), "kind": kind}
     if minutes is not None:
         alarm = datetime.combine(day, time(23, 0))
@@ -51,7 +54,7 @@ def drills(station: Station, ctx: Context) -> Check:
     expected = {"min_in_year": want}
     if station.drills is None:
         return missing("drills", expected)
-    count = sum(in_window(d.date, ctx) for d in station.drills)
+    count = sum(in_year(d.date, ctx) for d in station.drills)
     if count >= want:
         return met(count, expected)
     add = [_drill_json(ctx, "应急拉动演练") for _ in range(want - count)]
@@ -112,7 +115,7 @@ def arrival(station: Station, ctx: Context) -> Check:
     timed = [
         d
         for d in station.drills
-        if in_window(d.date, ctx) and d.alarm_at is not None and d.arrived_at is not None
+        if in_year(d.date, ctx) and d.alarm_at is not None and d.arrived_at is not None
     ]
     if not timed:
         return missing("drills[].arrived_at", expected, remedy=fix)
@@ -138,8 +141,8 @@ def alarm_channels(station: Station, ctx: Context) -> Check:
         comms.alarm_channels,
         required,
         field="communications.alarm_channels",
-        zh="开通接警渠道",
-        en="open the alarm channels",
+        what=Text("开通接警渠道", "open the alarm channels"),
+        partial=False,
         change=lambda short: (Change("append", "communications.alarm_channels", short),),
     )
 
@@ -150,8 +153,8 @@ def escape_provisions(station: Station, ctx: Context) -> Check:
         station.wall_maps,
         required,
         field="wall_maps",
-        zh="规划逃生路线、设置避难场所并上墙",
-        en="map escape routes and shelters",
+        what=Text("规划逃生路线、设置避难场所并上墙", "map escape routes and shelters"),
+        partial=False,
         change=lambda short: (Change("append", "wall_maps", short),),
     )
 
@@ -161,8 +164,8 @@ def first_response(station: Station, ctx: Context) -> Check:
         station,
         "first_response",
         ctx.names("first_response_tasks"),
-        zh="明确先期处置任务",
-        en="prepare the first-response tasks",
+        what=Text("明确先期处置任务", "prepare the first-response tasks"),
+        partial=False,
     )
 
 

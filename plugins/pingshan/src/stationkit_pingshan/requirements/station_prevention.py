@@ -12,12 +12,15 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    evidence_check,
+    evidence_items,
+    in_year,
     met,
     missing,
     not_met,
+    year_window,
 )
 from stationkit_pingshan import citations as c
-from stationkit_pingshan._checks import evidence_check, evidence_items, in_window, window
 from stationkit_pingshan.kinds import STATIONS
 from stationkit_pingshan.scoring import PREVENTION
 
@@ -26,7 +29,7 @@ def patrols(station: Station, ctx: Context) -> Check:
     """The patrol ledger holds enough entries and was kept up in the assessment year."""
     kind, want = ctx.text("patrol_ledger"), ctx.integer("patrol_entries_min")
     expected = {"ledger": kind, "min_entries": want, "updated_in": ctx.year}
-    _start, day = window(ctx)
+    _start, day = year_window(ctx)
     if station.ledgers is None:
         return missing("ledgers", expected)
     ledger = next((x for x in station.ledgers if x.kind == kind), None)
@@ -54,7 +57,7 @@ def patrols(station: Station, ctx: Context) -> Check:
     if ledger.updated_on is None:
         return missing(f"{path}.updated_on", expected)
     observed = {"entries": ledger.entries, "updated_on": ledger.updated_on.isoformat()}
-    if ledger.entries >= want and in_window(ledger.updated_on, ctx):
+    if ledger.entries >= want and in_year(ledger.updated_on, ctx):
         return met(observed, expected)
     return not_met(
         observed,
@@ -77,8 +80,8 @@ def reporting(station: Station, ctx: Context) -> Check:
         station,
         "reporting",
         ctx.names("report_categories"),
-        zh="第一时间上报的事件类别",
-        en="report at once",
+        what=Text("第一时间上报的事件类别", "report at once"),
+        partial=False,
     )
 
 

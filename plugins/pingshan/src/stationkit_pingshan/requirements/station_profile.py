@@ -16,12 +16,12 @@ from stationkit.standard import (
     Requirement,
     Role,
     Scope,
+    evidence_check,
     met,
     missing,
     not_met,
 )
 from stationkit_pingshan import citations as c
-from stationkit_pingshan._checks import evidence_check
 from stationkit_pingshan.kinds import COMMUNITY, INDUSTRIAL_PARK, STATIONS, STREET
 from stationkit_pingshan.scoring import PROFILE
 
@@ -38,8 +38,8 @@ def functions(station: Station, ctx: Context) -> Check:
         station,
         "functions",
         ctx.names(_FUNCTIONS[station.kind]),
-        zh="发挥本类站点职能",
-        en="perform the functions of the type",
+        what=Text("发挥本类站点职能", "perform the functions of the type"),
+        partial=False,
     )
 
 
@@ -113,8 +113,8 @@ def service_desk(station: Station, ctx: Context) -> Check:
         station,
         "service_desk",
         ctx.names("service_desk_items"),
-        zh="便民服务",
-        en="offer the services",
+        what=Text("便民服务", "offer the services"),
+        partial=False,
     )
 
 

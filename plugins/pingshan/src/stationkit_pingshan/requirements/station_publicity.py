@@ -12,18 +12,21 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    append_evidence,
+    in_year,
     met,
     missing,
+    names_check,
     not_met,
+    year_window,
 )
 from stationkit_pingshan import citations as c
-from stationkit_pingshan._checks import append_evidence, in_window, names_check, window
 from stationkit_pingshan.kinds import STATIONS
 from stationkit_pingshan.scoring import PUBLICITY
 
 
 def _training(ctx: Context, topic: str, skills: list[str] | None = None) -> dict[str, Any]:
-    _start, day = window(ctx)
+    _start, day = year_window(ctx)
     record: dict[str, Any] = {"date": day.isoformat(), "topic": topic}
     if skills is not None:
         record["skills"] = skills
@@ -35,13 +38,13 @@ def core_skills(station: Station, ctx: Context) -> Check:
     required = ctx.names("training_core_skills")
     have: list[str] | None = None
     if station.trainings is not None:
-        have = [s for t in station.trainings if in_window(t.date, ctx) for s in t.skills or ()]
+        have = [s for t in station.trainings if in_year(t.date, ctx) for s in t.skills or ()]
     return names_check(
         have,
         required,
         field="trainings",
-        zh="培训“三会两技能一器材”",
-        en="train the core skills",
+        what=Text("培训“三会两技能一器材”", "train the core skills"),
+        partial=False,
         change=lambda short: (
             Change("append", "trainings", [_training(ctx, "三会两技能一器材", short)]),
         ),
@@ -53,14 +56,14 @@ def safety_topics(station: Station, ctx: Context) -> Check:
     have = (
         None
         if station.trainings is None
-        else [t.topic for t in station.trainings if in_window(t.date, ctx)]
+        else [t.topic for t in station.trainings if in_year(t.date, ctx)]
     )
     return names_check(
         have,
         required,
         field="trainings",
-        zh="开展安全知识培训",
-        en="train the safety topics",
+        what=Text("开展安全知识培训", "train the safety topics"),
+        partial=False,
         change=lambda short: (Change("append", "trainings", [_training(ctx, t) for t in short]),),
     )
 
@@ -74,17 +77,17 @@ def publicity(station: Station, ctx: Context) -> Check:
         else [
             item
             for e in station.functions
-            if e.topic == "publicity" and in_window(e.on, ctx)
+            if e.topic == "publicity" and in_year(e.on, ctx)
             for item in e.items
         ]
     )
-    _start, day = window(ctx)
+    _start, day = year_window(ctx)
     return names_check(
         have,
         required,
         field="functions",
-        zh="开展综合性宣传",
-        en="run publicity on the themes",
+        what=Text("开展综合性宣传", "run publicity on the themes"),
+        partial=False,
         change=lambda short: append_evidence("publicity", short, day),
     )
 
@@ -94,10 +97,10 @@ def evacuation_drills(station: Station, ctx: Context) -> Check:
     expected = {"kind": kind, "min_in_year": want}
     if station.drills is None:
         return missing("drills", expected)
-    count = sum(d.kind == kind and in_window(d.date, ctx) for d in station.drills)
+    count = sum(d.kind == kind and in_year(d.date, ctx) for d in station.drills)
     if count >= want:
         return met(count, expected)
-    _start, day = window(ctx)
+    _start, day = year_window(ctx)
     return not_met(
         count,
         expected,

@@ -14,11 +14,11 @@ from stationkit.standard import (
     Requirement,
     met,
     missing,
+    names_check,
     not_applicable,
     not_met,
 )
 from stationkit_pingshan import citations as c
-from stationkit_pingshan._checks import names_check
 from stationkit_pingshan.kinds import STATIONS
 from stationkit_pingshan.scoring import RESCUE
 
@@ -65,8 +65,8 @@ def categories(station: Station, ctx: Context) -> Check:
         have,
         required,
         field="equipment",
-        zh="储备五类装备器材",
-        en="stock every equipment category",
+        what=Text("储备五类装备器材", "stock every equipment category"),
+        partial=False,
         change=lambda short: (
             Change(
                 "append",
@@ -82,8 +82,8 @@ def required_kit(station: Station, ctx: Context) -> Check:
         _stocked(station),
         ctx.names("required_kit"),
         field="equipment",
-        zh="配齐必配硬件设备",
-        en="provide the required kit",
+        what=Text("配齐必配硬件设备", "provide the required kit"),
+        partial=False,
         change=_add_items,
     )
 
@@ -107,8 +107,8 @@ def forest_kit(station: Station, ctx: Context) -> Check:
         _stocked(station),
         required,
         field="equipment",
-        zh="林区站点加配装备",
-        en="provide the forest-area kit",
+        what=Text("林区站点加配装备", "provide the forest-area kit"),
+        partial=False,
         change=_add_items,
     )
 

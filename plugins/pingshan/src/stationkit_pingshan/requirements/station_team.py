@@ -15,12 +15,13 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    append_evidence,
+    evidence_items,
     met,
     missing,
     not_met,
 )
 from stationkit_pingshan import citations as c
-from stationkit_pingshan._checks import append_evidence, evidence_items
 from stationkit_pingshan.kinds import COMMUNITY, INDUSTRIAL_PARK, STATIONS
 from stationkit_pingshan.scoring import RESCUE
 

@@ -13,12 +13,13 @@ from stationkit.standard import (
     Remedy,
     Requirement,
     Role,
+    in_year,
     met,
     missing,
     not_met,
+    year_window,
 )
 from stationkit_pingshan import citations as c
-from stationkit_pingshan._checks import in_window, window
 from stationkit_pingshan.kinds import STREET, STREETS
 from stationkit_pingshan.scoring import BONUS
 
@@ -29,12 +30,12 @@ def bonus(subject: RegionSubject, ctx: Context) -> Check:
     unknown = [s.id for s in subject.stations if s.completed_on is None]
     if unknown:
         return missing(f"stations[id={unknown[0]}].completed_on", expected)
-    done = [s.id for s in subject.stations if in_window(s.completed_on, ctx)]
+    done = [s.id for s in subject.stations if in_year(s.completed_on, ctx)]
     points = round(per * len(done), 6)
     observed = {"completed_in_year": len(done), "stations": done, "points_uncapped": points}
     if done:
         return met(observed, expected, points=points)
-    _start, day = window(ctx)
+    _start, day = year_window(ctx)
     return not_met(
         observed,
         expected,

@@ -11,13 +11,15 @@ from stationkit.standard import (
     Remedy,
     Requirement,
     Scope,
+    append_to,
     check_threshold,
     met,
     missing,
+    names_check,
     not_met,
 )
 from stationkit_quanzhou import citations as c
-from stationkit_quanzhou._checks import STATION_KIND, names_check
+from stationkit_quanzhou._checks import STATION_KIND
 
 GROUP = "command"
 SCOPE = Scope("station", frozenset({STATION_KIND}))
@@ -94,9 +96,9 @@ def platform_links(station: Station, ctx: Context) -> Check:
         comms.linked_platforms if comms else None,
         ctx.names("linked_platforms"),
         field="communications.linked_platforms",
-        append_path="communications.linked_platforms",
-        item=lambda x: x,
+        change=append_to("communications.linked_platforms"),
         what=Text("对接的上级指挥平台", "links to higher command platforms"),
+        partial=True,
     )
 
 

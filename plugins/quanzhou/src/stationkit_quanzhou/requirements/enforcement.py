@@ -11,12 +11,13 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    evidence_check,
     met,
     missing,
     not_met,
 )
 from stationkit_quanzhou import citations as c
-from stationkit_quanzhou._checks import evidence_check, ledger_check, requirement
+from stationkit_quanzhou._checks import ledger_check, requirement
 
 GROUP = "enforcement"
 TEAM = "enforcement"
@@ -133,6 +134,7 @@ def inspections(station: Station, ctx: Context) -> Check:
         TOPIC_INSPECTIONS,
         (),
         what=Text("日常巡查和执法检查", "daily patrols and inspections"),
+        partial=True,
     )
 
 

@@ -16,19 +16,20 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    append_to,
+    evidence_check,
+    evidence_items,
     met,
     missing,
+    names_check,
     not_applicable,
     not_met,
 )
 from stationkit_quanzhou import citations as c
 from stationkit_quanzhou._checks import (
     StationPredicate,
-    evidence_check,
-    evidence_items,
     find_ledger,
     ledger_check,
-    names_check,
     region_or_missing,
     requirement,
 )
@@ -49,9 +50,9 @@ def governance_rules(station: Station, ctx: Context) -> Check:
         station.rules,
         ctx.names("governance_rules"),
         field="rules",
-        append_path="rules",
-        item=lambda x: x,
+        change=append_to("rules"),
         what=Text("党委政府应急管理制度", "party/government emergency rules"),
+        partial=True,
     )
 
 
@@ -61,6 +62,7 @@ def annual_plan(station: Station, ctx: Context) -> Check:
         TOPIC_ANNUAL_PLAN,
         (),
         what=Text("应急管理工作纳入年度工作安排", "emergency work in the annual plan"),
+        partial=True,
     )
 
 
@@ -70,6 +72,7 @@ def enterprise_lists(station: Station, ctx: Context) -> Check:
         TOPIC_ENTERPRISE_LISTS,
         ctx.names("enterprise_lists"),
         what=Text("生产经营单位“三张清单”", "businesses' three lists"),
+        partial=True,
     )
 
 
@@ -79,9 +82,11 @@ def town_lists(station: Station, ctx: Context) -> Check:
         have,
         ctx.names("town_lists"),
         field="ledgers",
-        append_path="ledgers",
-        item=lambda k: {"kind": k, "entries": 1, "updated_on": ctx.as_of.isoformat()},
+        change=append_to(
+            "ledgers", lambda k: {"kind": k, "entries": 1, "updated_on": ctx.as_of.isoformat()}
+        ),
         what=Text("乡镇“四张清单”", "the town's four lists"),
+        partial=True,
     )
 
 
@@ -91,6 +96,7 @@ def closed_loop(station: Station, ctx: Context) -> Check:
         TOPIC_CLOSED_LOOP,
         ctx.names("closed_loop_steps"),
         what=Text("闭环管理", "closed-loop management"),
+        partial=True,
     )
 
 
@@ -185,6 +191,7 @@ def grid_patrols(station: Station, ctx: Context) -> Check:
         TOPIC_GRID_PATROLS,
         ctx.names("grid_patrol_evidence"),
         what=Text("网格巡查材料", "grid patrol records"),
+        partial=True,
     )
 
 
@@ -204,9 +211,9 @@ def four_in_one(station: Station, ctx: Context) -> Check:
         duty.merged_duties if duty else None,
         ctx.names("merged_duties"),
         field="duty.merged_duties",
-        append_path="duty.merged_duties",
-        item=lambda x: x,
+        change=append_to("duty.merged_duties"),
         what=Text("“四合一”应急值班", "merged duties"),
+        partial=True,
     )
 
 
@@ -291,6 +298,7 @@ def standardization_system(station: Station, ctx: Context) -> Check:
         what=Text(
             "安全生产标准化信息系统应用", "use of the safety-standardization information system"
         ),
+        partial=True,
     )
 
 

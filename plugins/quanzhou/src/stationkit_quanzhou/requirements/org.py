@@ -11,12 +11,15 @@ from stationkit.standard import (
     Remedy,
     Requirement,
     Scope,
+    append_to,
+    lacking,
     met,
     missing,
+    names_check,
     not_met,
 )
 from stationkit_quanzhou import citations as c
-from stationkit_quanzhou._checks import STATION_KIND, lacking, names_check
+from stationkit_quanzhou._checks import STATION_KIND
 
 GROUP = "org"
 SCOPE = Scope("station", frozenset({STATION_KIND}))
@@ -158,9 +161,11 @@ def post_duties(station: Station, ctx: Context) -> Check:
         have,
         duties,
         field="posts",
-        append_path="posts",
-        item=lambda d: {"duty": d, "person": "待明确责任人", "full_time": False},
+        change=append_to(
+            "posts", lambda d: {"duty": d, "person": "待明确责任人", "full_time": False}
+        ),
         what=Text("岗位职责", "post duties"),
+        partial=True,
     )
 
 

@@ -19,20 +19,16 @@ from stationkit.standard import (
     Remedy,
     Requirement,
     Role,
+    append_to,
+    evidence_check,
     met,
     missing,
+    names_check,
     not_applicable,
     not_met,
 )
 from stationkit_quanzhou import citations as c
-from stationkit_quanzhou._checks import (
-    drills_of_year,
-    evidence_check,
-    names_check,
-    record_day,
-    region_or_missing,
-    requirement,
-)
+from stationkit_quanzhou._checks import drills_of_year, record_day, region_or_missing, requirement
 
 GROUP = "plans"
 TOPIC_MANAGEMENT = "预案管理"
@@ -77,9 +73,9 @@ def required_plans(station: Station, ctx: Context) -> Check:
         _plan_types(station),
         ctx.names("required_plans"),
         field="plans",
-        append_path="plans",
-        item=lambda t: {"type": t, "issued_on": ctx.as_of.isoformat()},
+        change=append_to("plans", lambda t: {"type": t, "issued_on": ctx.as_of.isoformat()}),
         what=Text("应急预案", "plans"),
+        partial=True,
     )
 
 
@@ -102,9 +98,9 @@ def conditional_plan(
             _plan_types(station),
             (plan,),
             field="plans",
-            append_path="plans",
-            item=lambda t: {"type": t, "issued_on": ctx.as_of.isoformat()},
+            change=append_to("plans", lambda t: {"type": t, "issued_on": ctx.as_of.isoformat()}),
             what=Text("应急预案", "plan"),
+            partial=True,
         )
 
     predicate.__name__ = f"conditional_plan_{enterprise_kind}"
@@ -117,6 +113,7 @@ def plans_management(station: Station, ctx: Context) -> Check:
         TOPIC_MANAGEMENT,
         ctx.names("plans_management"),
         what=Text("预案修订、培训、宣传等日常管理", "plan revision, training, publicity"),
+        partial=True,
     )
 
 
@@ -140,9 +137,9 @@ def wall_maps(station: Station, ctx: Context) -> Check:
         station.wall_maps,
         ctx.names("wall_maps"),
         field="wall_maps",
-        append_path="wall_maps",
-        item=lambda x: x,
+        change=append_to("wall_maps"),
         what=Text("上墙图(挂图作战)", "wall maps"),
+        partial=True,
     )
 
 
@@ -152,6 +149,7 @@ def carry_lists(station: Station, ctx: Context) -> Check:
         TOPIC_CARRY_LISTS,
         (),
         what=Text("处置不同突发事件的装备携带清单", "equipment carry-lists"),
+        partial=True,
     )
 
 
@@ -381,6 +379,7 @@ def village_guidance(station: Station, ctx: Context) -> Check:
         what=Text(
             "指导村(社区)明确预案制修订任务和时间节点", "guidance to villages on plan drafting"
         ),
+        partial=True,
     )
 
 

@@ -11,12 +11,14 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    lacking,
     met,
     missing,
     not_met,
+    within_days,
 )
 from stationkit_quanzhou import citations as c
-from stationkit_quanzhou._checks import lacking, requirement, within_days
+from stationkit_quanzhou._checks import requirement
 
 GROUP = "publicity"
 BOARD = "warning_board"

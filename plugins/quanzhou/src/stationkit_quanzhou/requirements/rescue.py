@@ -13,12 +13,14 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    evidence_check,
+    in_year,
     met,
     missing,
     not_met,
 )
 from stationkit_quanzhou import citations as c
-from stationkit_quanzhou._checks import evidence_check, in_year, record_day, requirement
+from stationkit_quanzhou._checks import record_day, requirement
 
 GROUP = "rescue"
 TEAM = "rescue"
@@ -235,6 +237,7 @@ def protection_records(station: Station, ctx: Context) -> Check:
             "防护装备和保险的购买、发放、使用、维护记录",
             "records of purchase, issue, use and upkeep",
         ),
+        partial=True,
     )
 
 

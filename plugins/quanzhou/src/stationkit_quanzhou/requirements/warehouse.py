@@ -10,12 +10,15 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    append_to,
+    evidence_check,
     met,
     missing,
+    names_check,
     not_met,
 )
 from stationkit_quanzhou import citations as c
-from stationkit_quanzhou._checks import evidence_check, names_check, requirement
+from stationkit_quanzhou._checks import requirement
 
 GROUP = "warehouse"
 TOPIC_SHELTER = "应急避灾示范点"
@@ -89,9 +92,9 @@ def management_rules(station: Station, ctx: Context) -> Check:
         warehouse.rules,
         ctx.names("warehouse_rules"),
         field="warehouse.rules",
-        append_path="warehouse.rules",
-        item=lambda x: x,
+        change=append_to("warehouse.rules"),
         what=Text("应急物资管理制度", "warehouse rules"),
+        partial=True,
     )
 
 
@@ -126,6 +129,7 @@ def shelter(station: Station, ctx: Context) -> Check:
         TOPIC_SHELTER,
         ctx.names("shelter_standards"),
         what=Text("应急避灾示范点", "model shelter"),
+        partial=True,
     )
 
 
