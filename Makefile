@@ -28,8 +28,8 @@ demo: $(STAMP)
 	$(BIN)/stationkit demo
 
 lint: $(STAMP)
-	$(BIN)/ruff check src plugins tests benchmarks tools
-	$(BIN)/ruff format --check src plugins tests benchmarks tools
+	$(BIN)/ruff check src plugins tests benchmarks tools docs/examples
+	$(BIN)/ruff format --check src plugins tests benchmarks tools docs/examples
 
 # mypy runs once per tree: the plugins' tests share module names (conftest), so one run
 # over everything would see duplicates.
@@ -37,6 +37,7 @@ typecheck: $(STAMP)
 	$(BIN)/mypy -p stationkit
 	$(BIN)/mypy -p stationkit_example
 	$(BIN)/mypy tests/*.py tests/lifecycle tests/testing tests/toy_standards tests/monitor benchmarks
+	MYPYPATH=src:docs/examples/mycounty/src $(BIN)/mypy docs/examples/mycounty/src docs/examples/mycounty/tests
 	set -e; for p in $(PLUGINS); do \
 		MYPYPATH=src:$${p}src $(BIN)/mypy $${p}src $${p}tests; done
 

@@ -25,22 +25,43 @@ ExtensionsFor = Callable[[str, str | None], Sequence[MachineExtension]]
 
 
 def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    machines = subparsers.add_parser("machines", help="lifecycle state machines")
-    machines_sub = machines.add_subparsers(dest="machines_command", required=True)
-    show = machines_sub.add_parser("show", help="print a machine as resolved for a standard")
+    machines = subparsers.add_parser(
+        "machines",
+        help="lifecycle state machines",
+        description="The lifecycle state machines (station, inspection, hazard...).",
+    )
+    machines_sub = machines.add_subparsers(
+        dest="machines_command", required=True, metavar="SUBCOMMAND"
+    )
+    show = machines_sub.add_parser(
+        "show",
+        help="print a machine as resolved for a standard",
+        description="Print a machine's states and transitions, with a standard's extensions.",
+    )
     show.add_argument("name", help=f"one of: {', '.join(MACHINE_NAMES)}")
     show.add_argument(
         "--standard",
         metavar="ID@EDITION",
         help="apply this standard's extensions (edition optional)",
     )
-    show.add_argument("--format", choices=("mermaid", "json"), default="mermaid")
+    show.add_argument(
+        "--format",
+        choices=("mermaid", "json"),
+        default="mermaid",
+        help="a Mermaid state diagram (default) or JSON",
+    )
     show.set_defaults(lifecycle_command="machines show")
 
-    ledger = subparsers.add_parser("ledger", help="lifecycle event ledgers")
-    ledger_sub = ledger.add_subparsers(dest="ledger_command", required=True)
+    ledger = subparsers.add_parser(
+        "ledger",
+        help="lifecycle event ledgers",
+        description="Lifecycle event ledgers: JSON-lines files or SQLite ledgers.",
+    )
+    ledger_sub = ledger.add_subparsers(dest="ledger_command", required=True, metavar="SUBCOMMAND")
     replay_parser = ledger_sub.add_parser(
-        "replay", help="replay a JSON-lines event file or a SQLite ledger; print the states"
+        "replay",
+        help="replay a JSON-lines event file or a SQLite ledger; print the states",
+        description="Replay the events up to a date and print each record's state.",
     )
     replay_parser.add_argument("file", help="a .jsonl event file or a SQLite ledger file")
     replay_parser.add_argument(
@@ -49,11 +70,13 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
         metavar="DATE",
         help="ISO date: replay the events up to the end of that day",
     )
-    replay_parser.add_argument("--machine", choices=MACHINE_NAMES)
+    replay_parser.add_argument("--machine", choices=MACHINE_NAMES, help="replay only this machine")
     replay_parser.add_argument(
         "--standard", metavar="ID@EDITION", help="replay with this standard's extended machines"
     )
-    replay_parser.add_argument("--format", choices=("text", "json"), default="text")
+    replay_parser.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or JSON"
+    )
     replay_parser.set_defaults(lifecycle_command="ledger replay")
 
 

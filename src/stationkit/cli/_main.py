@@ -19,16 +19,22 @@ from stationkit.assessment._report import Report
 from stationkit.assessment._rollout import programme_statuses
 from stationkit.assessment._scoring import apply_rank_caps
 from stationkit.assessment._subjects import subjects_of
+from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
+from stationkit.cli import _new_plugin as new_plugin_cli
+from stationkit.cli import _samples as samples_cli
+from stationkit.cli._plugin_option import load_plugin
 from stationkit.errors import StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
 from stationkit.records._loading import load_dataset
 from stationkit.records._schema import dataset_schema
 from stationkit.report._describe import edition_diff, standard_json, standard_markdown
 from stationkit.report._json import report_to_json, text_json
+from stationkit.report._lang import LANGS, say
 from stationkit.report._render import render_markdown, render_text
 from stationkit.report._rollout import render_statuses, status_json
 from stationkit.standard._standard import Subject
+from stationkit.standard._text import Text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set to show the traceback of an internal error.
@@ -43,6 +49,8 @@ def _dump(data: Any, out: TextIO) -> None:
 def _registry(args: argparse.Namespace) -> Registry:
     registry = Registry(strict=getattr(args, "strict", False))
     registry.load_entry_points()
+    for spec in getattr(args, "plugin", ()):
+        load_plugin(registry, spec)
     return registry
 
 
@@ -95,10 +103,8 @@ def cmd_standards(args: argparse.Namespace, out: TextIO) -> int:
         _dump(rows, out)
         return EXIT_OK
     for row in rows:
-        out.write(
-            f"{row['id']}@{row['edition']:<8} {row['title']['zh']} / "
-            f"{row['title']['en']}  [{row['plugin']}]\n"
-        )
+        title = say(Text(row["title"]["zh"], row["title"]["en"]), args.lang)
+        out.write(f"{row['id']}@{row['edition']:<8} {title}  [{row['plugin']}]\n")
     return EXIT_OK
 
 
@@ -218,7 +224,8 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     elif args.format == "md":
         out.write(render_markdown(reports))
     else:
-        out.write(render_text(reports, colour=out.isatty(), every=args.all) + "\n")
+        text = render_text(reports, colour=out.isatty(), every=args.all, lang=args.lang)
+        out.write(text + "\n")
     return EXIT_OK if all(r.passed for r in reports) else EXIT_FAILED
 
 
@@ -232,13 +239,19 @@ def cmd_programme(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         _dump({"programmes": [status_json(s) for s in statuses]}, out)
     else:
-        out.write(render_statuses(ed, statuses) + "\n")
+        out.write(render_statuses(ed, statuses, lang=args.lang) + "\n")
     return EXIT_OK if all(s.late_count == 0 for s in statuses) else EXIT_FAILED
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     _dump(dataset_schema(), out)
     return EXIT_OK
+
+
+def cmd_samples(args: argparse.Namespace, out: TextIO) -> int:
+    registry = _registry(args)
+    _warn_failed(registry)
+    return samples_cli.cmd_samples(args, out, registry, lambda text: say(text, args.lang))
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -248,46 +261,149 @@ def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # -- parser -------------------------------------------------------------------------------
+EPILOG = """\
+exit codes:
+  0  done; every subject assessed passed (every milestone on time)
+  1  done; some subject failed (or some milestone is late)
+  2  bad input or usage: the message names the file, record and field
+  3  internal error: a bug in stationkit or a plugin (set STATIONKIT_DEBUG=1 for the traceback)
+
+Plugins are the installed distributions with a `stationkit` entry point; --plugin adds one
+without installing it. `stationkit samples` lists the bundled sample files to try.
+Shell completion: `eval "$(stationkit completion bash)"` (needs the `completion` extra)."""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    """Keeps the epilog's lines; wraps the rest."""
+
+
+def _add(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, help: str, desc: str
+) -> argparse.ArgumentParser:
+    return sub.add_parser(
+        name, help=help, description=desc, epilog=EPILOG, formatter_class=_Formatter
+    )
+
+
+def _json_flag(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--json", action="store_true", help="print JSON (see docs/json.md)")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("stationkit")
+    except PackageNotFoundError:  # a source tree that is not installed
+        return "0+unknown"
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: read from the package metadata only when asked (it costs ~30 ms)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: Any, **kwargs: Any) -> None:
+        sys.stdout.write(f"stationkit {_version()}\n")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="stationkit",
         description=(
             "Assess emergency-management stations against the standards that plugins provide."
         ),
+        epilog=EPILOG,
+        formatter_class=_Formatter,
+    )
+    parser.add_argument(
+        "--version", action=_VersionAction, help="print stationkit's version and exit"
     )
     parser.add_argument(
         "--strict",
         action="store_true",
         help="fail on any plugin that does not load, instead of reporting it",
     )
+    parser.add_argument(
+        "--plugin",
+        "-p",
+        action="append",
+        default=[],
+        metavar="[NAME=]MODULE[:OBJECT]",
+        help="load a plugin without installing it (module on PYTHONPATH; repeatable); it "
+        "replaces an installed plugin of the same name",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=LANGS,
+        default="both",
+        help="language of text output: zh, en, or both (default)",
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("plugins", help="installed plugins, what they provide, which failed")
-    p.add_argument("--json", action="store_true")
+    p = _add(
+        sub,
+        "plugins",
+        "installed plugins, what they provide, which failed",
+        "List the loaded plugins: distribution, version, standards, and why any failed.",
+    )
+    _json_flag(p)
     p.set_defaults(run=cmd_plugins)
 
-    p = sub.add_parser("standards", help="the standards and editions the plugins provide")
-    p.add_argument("--json", action="store_true")
+    p = _add(
+        sub,
+        "standards",
+        "the standards and editions the plugins provide",
+        "List every standard@edition with its title and the plugin that provides it.",
+    )
+    _json_flag(p)
     p.set_defaults(run=cmd_standards)
 
-    p = sub.add_parser(
+    p = _add(
+        sub,
         "show",
-        help="a standard's parameters and requirements with citations "
-        "(Markdown documentation page, or --json)",
+        "a standard's parameters and requirements with citations",
+        "Print a standard edition's documentation page (Markdown): every parameter and "
+        "requirement with its citation; or the same as JSON.",
     )
-    p.add_argument("standard", metavar="ID[@EDITION]")
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "standard", metavar="ID[@EDITION]", help="the standard (latest edition if none given)"
+    )
+    _json_flag(p)
     p.set_defaults(run=cmd_show)
 
-    p = sub.add_parser("diff", help="what changed between two editions of a standard")
-    p.add_argument("old", metavar="ID@EDITION")
-    p.add_argument("new", metavar="ID@EDITION")
-    p.add_argument("--json", action="store_true")
+    p = _add(
+        sub,
+        "diff",
+        "what changed between two editions of a standard",
+        "List the parameters and requirements added, removed and changed between two editions.",
+    )
+    p.add_argument("old", metavar="ID@EDITION", help="the earlier edition")
+    p.add_argument("new", metavar="ID@EDITION", help="the later edition")
+    _json_flag(p)
     p.set_defaults(run=cmd_diff)
 
-    p = sub.add_parser("assess", help="assess the stations (and regions) in YAML/JSON files")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--standard", required=True, metavar="ID[@EDITION]")
+    p = _add(
+        sub,
+        "assess",
+        "assess the stations (and regions) in YAML/JSON files",
+        "Assess every station (and region) in the files against a standard edition and print "
+        "a report per subject. Exit 1 if any subject fails.",
+    )
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="YAML or JSON dataset files (`stationkit schema` describes them)",
+    )
+    p.add_argument(
+        "--standard",
+        required=True,
+        metavar="ID[@EDITION]",
+        help="the standard to assess against (latest edition if none given)",
+    )
     p.add_argument(
         "--as-of", type=_parse_date, metavar="DATE", help="the assessment date (default: today)"
     )
@@ -298,7 +414,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="override a parameter (tailoring); repeatable",
     )
-    p.add_argument("--format", choices=("text", "json", "md"), default="text")
+    p.add_argument(
+        "--format",
+        choices=("text", "json", "md"),
+        default="text",
+        help="text for people (default), JSON for programs, or Markdown",
+    )
     p.add_argument(
         "--subject",
         choices=("all", "station", "region"),
@@ -310,23 +431,59 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(run=cmd_assess)
 
-    p = sub.add_parser("programme", help="rollout programme status from a file's completions")
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--standard", required=True, metavar="ID[@EDITION]")
+    p = _add(
+        sub,
+        "programme",
+        "rollout programme status from a file's completions",
+        "Which milestones of a standard's rollout programme are done, on time or late, from "
+        "the completions recorded in a dataset file. Exit 1 if any is late.",
+    )
+    p.add_argument("file", metavar="FILE", help="a dataset file with milestone completions")
+    p.add_argument(
+        "--standard",
+        required=True,
+        metavar="ID[@EDITION]",
+        help="the standard whose programme to follow",
+    )
     p.add_argument(
         "--as-of", type=_parse_date, metavar="DATE", help="the status date (default: today)"
     )
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument(
+        "--format", choices=("text", "json"), default="text", help="text (default) or JSON"
+    )
     p.set_defaults(run=cmd_programme)
 
-    p = sub.add_parser("schema", help="JSON Schema of the input files")
+    p = _add(
+        sub,
+        "schema",
+        "JSON Schema of the input files",
+        "Print the JSON Schema that dataset files (YAML or JSON) follow.",
+    )
     p.set_defaults(run=cmd_schema)
 
-    p = sub.add_parser("demo", help="assess every plugin's bundled sample data")
-    p.add_argument("--workdir", help="where to keep the demo's SQLite ledger (default: temp)")
+    p = samples_cli.add_command(sub)
+    p.epilog, p.formatter_class = EPILOG, _Formatter
+    p.set_defaults(run=cmd_samples)
+
+    p = _add(
+        sub,
+        "demo",
+        "assess every plugin's bundled sample data",
+        "Assess every bundled sample with its standard and date, and replay its ledger.",
+    )
+    p.add_argument(
+        "--workdir",
+        metavar="DIR",
+        help="where to keep the demo's SQLite ledger (default: a temporary directory)",
+    )
     p.set_defaults(run=cmd_demo)
 
+    new_plugin_cli.add_command(sub)
+    completion_cli.add_command(sub)
     lifecycle_cli.add_commands(sub)
+    for action in sub.choices.values():
+        if action.epilog is None:
+            action.epilog, action.formatter_class = EPILOG, _Formatter
     return parser
 
 
@@ -339,6 +496,7 @@ def _run_lifecycle(args: argparse.Namespace, out: TextIO) -> int:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     parser = build_parser()
+    completion_cli.autocomplete(parser)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse already printed the usage message

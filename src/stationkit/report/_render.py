@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from stationkit.assessment._report import Report
+from stationkit.report._lang import Lang, label, say
 from stationkit.standard._findings import Finding, Status
 
 _MARK = {
@@ -38,64 +39,81 @@ def _short(value: object) -> str:
     return text if len(text) <= 90 else text[:87] + "..."
 
 
-def _finding_lines(f: Finding, colour: bool) -> list[str]:
+def _finding_lines(f: Finding, colour: bool, lang: Lang) -> list[str]:
     mark, code = _MARK[f.status]
-    gate = " [gate 否决项]" if f.gate else ""
-    lines = [f"  {_paint(mark, code, colour)} {f.requirement}{gate}  {f.title.zh} / {f.title.en}"]
+    gate = f" [{label('否决项', 'gate', lang)}]" if f.gate else ""
+    lines = [f"  {_paint(mark, code, colour)} {f.requirement}{gate}  {say(f.title, lang)}"]
     if f.status is not Status.MET and f.status is not Status.NOT_APPLICABLE:
         lines.append(
-            f"      observed 实际: {_short(f.observed)}   expected 要求: {_short(f.expected)}"
+            f"      {label('实际', 'observed', lang)}: {_short(f.observed)}   "
+            f"{label('要求', 'expected', lang)}: {_short(f.expected)}"
         )
         if f.remedy:
-            lines.append(f"      remedy 整改: {f.remedy.text.zh} / {f.remedy.text.en}")
-        lines.append(f"      cite 依据: {f.citation.label()}")
+            lines.append(f"      {label('整改', 'remedy', lang)}: {say(f.remedy.text, lang)}")
+        lines.append(f"      {label('依据', 'cite', lang)}: {f.citation.label()}")
     if f.note and f.status is Status.NOT_APPLICABLE:
-        lines.append(f"      {f.note.zh} / {f.note.en}")
+        lines.append(f"      {say(f.note, lang)}")
     return lines
 
 
-def render_text(reports: Sequence[Report], *, colour: bool = False, every: bool = False) -> str:
+def render_text(
+    reports: Sequence[Report], *, colour: bool = False, every: bool = False, lang: Lang = "both"
+) -> str:
     """Each report with its score breakdown and the findings that need work (``every``: all
-    findings, met ones included)."""
+    findings, met ones included), in Chinese, English or both (``lang``)."""
     out: list[str] = []
     for r in reports:
         verdict = _paint(
-            "PASS 通过" if r.passed else "FAIL 未通过", "32" if r.passed else "31", colour
+            label("通过", "PASS", lang) if r.passed else label("未通过", "FAIL", lang),
+            "32" if r.passed else "31",
+            colour,
         )
         name = f" {r.subject.name}" if r.subject.name else ""
         out.append(
             f"{r.subject.id}{name} ({r.subject.kind}) — {r.standard}@{r.edition} "
-            f"as of {r.as_of.isoformat()}"
+            f"{label('截至', 'as of', lang, both='as of')} {r.as_of.isoformat()}"
         )
-        grade = f"  grade 等级: {r.grade}" + (" (rank cap 比例限制)" if r.rank_capped else "")
-        graded = grade if r.grade else ""
-        out.append(f"  {verdict}  score 得分: {_num(r.score)}/{_num(r.max_score)}{graded}")
+        capped = f" ({label('比例限制', 'rank cap', lang)})" if r.rank_capped else ""
+        graded = f"  {label('等级', 'grade', lang)}: {r.grade}{capped}" if r.grade else ""
+        out.append(
+            f"  {verdict}  {label('得分', 'score', lang)}: {_num(r.score)}/{_num(r.max_score)}"
+            f"{graded}"
+        )
         for g in r.breakdown:
             pts = "n/a" if g.points is None else f"{_num(g.points)}"
-            out.append(
-                f"    {g.title.zh} {g.title.en}: {pts}/{_num(g.max_points)} "
-                f"({g.met}/{g.applicable} met)"
-            )
+            title = label(g.title.zh, g.title.en, lang, both=f"{g.title.zh} {g.title.en}")
+            met = label("项符合", "met", lang, both="met")
+            out.append(f"    {title}: {pts}/{_num(g.max_points)} ({g.met}/{g.applicable} {met})")
         if r.bonus or r.deductions:
-            parts = ([f"bonus 加分: +{_num(r.bonus)}"] if r.bonus else []) + (
-                [f"deductions 扣分: -{_num(r.deductions)}"] if r.deductions else []
+            parts = ([f"{label('加分', 'bonus', lang)}: +{_num(r.bonus)}"] if r.bonus else []) + (
+                [f"{label('扣分', 'deductions', lang)}: -{_num(r.deductions)}"]
+                if r.deductions
+                else []
             )
             out.append("    " + "   ".join(parts))
         for name_, o in r.overridden.items():
             out.append(
-                f"    overridden 调整参数: {name_} = {o.value!r} (source 原值 {o.source_value!r})"
+                f"    {label('调整参数', 'overridden', lang)}: {name_} = {o.value!r} "
+                f"({label('原值', 'source', lang, both='source 原值')} {o.source_value!r})"
             )
         shown = [f for f in r.findings if every or f.status in _NEEDS_WORK]
         for f in shown:
-            out.extend(_finding_lines(f, colour))
+            out.extend(_finding_lines(f, colour, lang))
         hidden = len(r.findings) - len(shown)
         if hidden:
-            out.append(
-                f"  ({hidden} more met or not applicable 其余符合或不适用; --all lists them)"
+            more = label(
+                "其余符合或不适用",
+                "more met or not applicable",
+                lang,
+                both="more met or not applicable 其余符合或不适用",
             )
+            out.append(f"  ({hidden} {more}; --all lists them)")
         out.append("")
     passed = sum(r.passed for r in reports)
-    out.append(f"{len(reports)} assessed, {passed} passed, {len(reports) - passed} failed")
+    if lang == "zh":
+        out.append(f"共评估 {len(reports)} 个, 通过 {passed} 个, 未通过 {len(reports) - passed} 个")
+    else:
+        out.append(f"{len(reports)} assessed, {passed} passed, {len(reports) - passed} failed")
     return "\n".join(out)
 
 

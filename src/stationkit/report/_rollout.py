@@ -7,6 +7,7 @@ from typing import Any
 
 from stationkit.assessment._rollout import ProgrammeStatus
 from stationkit.report._json import text_json
+from stationkit.report._lang import Lang, label, say
 from stationkit.standard._standard import Edition
 
 
@@ -33,33 +34,51 @@ def status_json(status: ProgrammeStatus) -> dict[str, Any]:
 
 
 _LABEL = {
-    "pending": "待完成 pending",
-    "done_on_time": "按期完成 on time",
-    "done_late": "逾期完成 late",
-    "overdue": "逾期未完成 overdue",
+    "pending": ("待完成", "pending"),
+    "done_on_time": ("按期完成", "on time"),
+    "done_late": ("逾期完成", "late"),
+    "overdue": ("逾期未完成", "overdue"),
 }
 
 
-def render_statuses(edition: Edition, statuses: Sequence[ProgrammeStatus]) -> str:
+def render_statuses(
+    edition: Edition, statuses: Sequence[ProgrammeStatus], *, lang: Lang = "both"
+) -> str:
+    """Each programme's milestones as of the status date, in ``lang`` (zh, en or both)."""
     lines: list[str] = []
     titles = {p.id: p for p in edition.programmes}
     for status in statuses:
         programme = titles[status.programme]
         milestones = {m.id: m for m in programme.milestones}
         lines.append(
-            f"{programme.title.zh} / {programme.title.en} — as of 截至 {status.as_of.isoformat()}"
+            f"{say(programme.title, lang)} — {label('截至', 'as of', lang)} "
+            f"{status.as_of.isoformat()}"
         )
         for m in status.milestones:
+            zh, en = _LABEL[m.status]
+            state = label(zh, en, lang, both=f"{zh} {en}")
+            done = (
+                f", {label('完成', 'done', lang, both='done')} {m.completed_on.isoformat()}"
+                if m.completed_on
+                else ""
+            )
+            late = (
+                f", {label(f'逾期 {m.days_late} 天', f'{m.days_late} days late', lang, both=f'{m.days_late} days late')} ({m.late_quarter})"
+                if m.days_late
+                else ""
+            )
             title = milestones[m.milestone].title
-            done = f", done {m.completed_on.isoformat()}" if m.completed_on else ""
-            late = f", {m.days_late} days late ({m.late_quarter})" if m.days_late else ""
             lines.append(
-                f"  {m.milestone:<8} {_LABEL[m.status]:<18} due {m.due.isoformat()}"
-                f"{done}{late}  {title.zh}"
+                f"  {m.milestone:<8} {state:<18} {label('截止', 'due', lang, both='due')} "
+                f"{m.due.isoformat()}{done}{late}  {title.en if lang == 'en' else title.zh}"
             )
         penalty = ""
         if status.penalty_total is not None:
-            unit = status.penalty_unit.zh if status.penalty_unit else ""
-            penalty = f"; penalty 扣分 {status.penalty_total:g} {unit}"
-        lines.append(f"  late 逾期: {status.late_count}{penalty}")
+            unit = (
+                status.penalty_unit.get("en" if lang == "en" else "zh")
+                if status.penalty_unit
+                else ""
+            )
+            penalty = f"; {label('扣分', 'penalty', lang)} {status.penalty_total:g} {unit}"
+        lines.append(f"  {label('逾期', 'late', lang)}: {status.late_count}{penalty}")
     return "\n".join(lines)

@@ -1,4 +1,6 @@
-"""The pytest plugin (opt in with ``pytest_plugins = ["stationkit.testing"]``).
+"""The pytest plugin: loaded by pytest through the ``pytest11`` entry point wherever stationkit
+is installed (or with ``pytest_plugins = ["stationkit.testing"]`` in a conftest when plugin
+autoloading is off). Importing it needs pytest, not hypothesis.
 
 Fixtures:
 
@@ -34,9 +36,9 @@ from stationkit.assessment._report import Report
 from stationkit.records._model import Dataset
 from stationkit.standard._findings import Finding
 from stationkit.standard._standard import Standard, Subject
+from stationkit.testing._defaults import DEFAULT_AS_OF
 from stationkit.testing._show import explain, show_finding
 from stationkit.testing.coverage import RequirementCoverage
-from stationkit.testing.strategies import DEFAULT_AS_OF
 
 __all__ = [
     "AssessHelper",

@@ -47,12 +47,11 @@ from stationkit.records._model import (
     Warehouse,
 )
 from stationkit.standard._standard import Edition, ParamValue, RegionSubject, Standard
+from stationkit.testing._defaults import DEFAULT_AS_OF
 from stationkit.testing._vocab import Vocabulary, from_edition, vocabulary_for
 
 T = TypeVar("T")
 
-#: The date generated records are placed around when none is given.
-DEFAULT_AS_OF = date(2025, 6, 30)
 
 __all__ = [
     "DEFAULT_AS_OF",
