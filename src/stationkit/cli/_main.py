@@ -481,10 +481,18 @@ def build_parser() -> argparse.ArgumentParser:
     new_plugin_cli.add_command(sub)
     completion_cli.add_command(sub)
     lifecycle_cli.add_commands(sub)
-    for action in sub.choices.values():
-        if action.epilog is None:
-            action.epilog, action.formatter_class = EPILOG, _Formatter
+    _give_epilog(parser)
     return parser
+
+
+def _give_epilog(parser: argparse.ArgumentParser) -> None:
+    """Every command's --help ends with the exit codes (subcommands of subcommands too)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in action.choices.values():
+                if child.epilog is None:
+                    child.epilog, child.formatter_class = EPILOG, _Formatter
+                _give_epilog(child)
 
 
 def _run_lifecycle(args: argparse.Namespace, out: TextIO) -> int:

@@ -50,4 +50,10 @@ def load_plugin(registry: Registry, spec: str) -> PluginInfo:
     info = registry.register(plugin, name)
     if info.error:
         raise UsageError(f"--plugin {spec!r}: {info.error}")
+    if not info.hooks:
+        registry.unregister(name)
+        raise UsageError(
+            f"--plugin {spec!r}: {module_name} has no stationkit hooks "
+            "(functions decorated with @stationkit.hookimpl, e.g. stationkit_standards)"
+        )
     return info
