@@ -29,28 +29,13 @@ from stationkit.standard._context import Context
 from stationkit.standard._findings import Change, Check, Remedy, met, missing, not_met
 from stationkit.standard._text import Text
 
-__all__ = [
-    "ChangeFor",
-    "append_evidence",
-    "append_to",
-    "credit",
-    "evidence",
-    "evidence_check",
-    "evidence_items",
-    "in_year",
-    "lacking",
-    "names_check",
-    "within_days",
-    "year_window",
-]
-
 #: Builds the record changes that add the lacking names (the remedy of a names check).
 ChangeFor = Callable[[list[str]], tuple[Change, ...]]
 
 
-def credit(done: int, total: int, *, partial: bool) -> float:
-    """Credit for ``done`` of ``total``: the share (``partial``) or all-or-nothing; 1 when
-    nothing is asked (``total`` 0), and never outside [0, 1]."""
+def credit(done: float, total: float, *, partial: bool) -> float:
+    """Credit for ``done`` of ``total`` (counts, or weights): the share (``partial``) or
+    all-or-nothing; 1 when nothing is asked (``total`` 0), and never outside [0, 1]."""
     if total <= 0 or done >= total:
         return 1.0
     if not partial or done <= 0:

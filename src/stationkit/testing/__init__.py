@@ -7,11 +7,14 @@
 - :mod:`stationkit.testing.conformance` — one call checks a whole plugin.
 - :mod:`stationkit.testing.coverage` — which requirements the tests saw met and not met.
 - :mod:`stationkit.testing.lifecycle` — hazard event streams and lifecycle properties.
+- :mod:`stationkit.testing.quotes` — every stored quote verbatim in its source text.
 
-This package is also a pytest plugin: ``pytest_plugins = ["stationkit.testing"]`` in a
-``conftest.py`` gives the fixtures ``stationkit_registry``, ``stationkit_assess``,
+This package is also a pytest plugin, loaded by pytest's ``pytest11`` entry point wherever
+stationkit is installed (or ``pytest_plugins = ["stationkit.testing"]`` in a ``conftest.py``
+when autoloading is off); it gives the fixtures ``stationkit_registry``, ``stationkit_assess``,
 ``stationkit_clock`` and ``stationkit_coverage`` and the ``--stationkit-coverage[-min]``
-options. Needs the ``testing`` extra (hypothesis, pytest).
+options. The fixtures need pytest only; the strategies, properties and conformance suite
+need the ``testing`` extra (hypothesis).
 """
 
 from stationkit.testing._pytest_plugin import (

@@ -1,24 +1,25 @@
 """Quotes kept exactly: every citation of a standard quotes its source document verbatim.
 
-In a plugin's tests, with the source texts copied next to them::
+In a plugin's tests, with the source texts copied next to them as ``sources/KEY.txt`` (one
+file per document key)::
 
-    from stationkit.testing.quotes import misquoted
+    from stationkit.testing.quotes import check_quotes
 
     def test_quotes_are_verbatim() -> None:
-        texts = {"QZ23": (HERE / "sources" / "qz23.txt").read_text("utf-8")}
-        assert misquoted(STANDARD, texts) == []
+        check_quotes(STANDARD, Path(__file__).parent / "sources")
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 import attrs
 
 from stationkit.standard import Citation
 
-__all__ = ["citations_of", "misquoted"]
+__all__ = ["check_quotes", "citations_of", "misquoted"]
 
 #: Deep enough for Standard → Edition → Requirement/Programme → Milestone → Citation.
 MAX_DEPTH = 12
@@ -54,3 +55,18 @@ def misquoted(obj: object, texts: Mapping[str, str]) -> list[Citation]:
         if citation.quote not in texts[citation.document]:
             bad.append(citation)
     return bad
+
+
+def check_quotes(obj: object, sources: Path) -> None:
+    """Every quote reachable from ``obj`` is verbatim in ``sources/DOCUMENT.txt``; raises one
+    AssertionError naming each document without a text and each quote not found."""
+    texts = {path.stem: path.read_text(encoding="utf-8") for path in sources.glob("*.txt")}
+    problems = [
+        f"no source text {sources / (doc + '.txt')}"
+        for doc in sorted({c.document for c in citations_of(obj) if c.quote} - set(texts))
+    ]
+    problems += [
+        f"{c.label()}: not verbatim in its source: {c.quote!r}" for c in misquoted(obj, texts)
+    ]
+    if problems:
+        raise AssertionError("\n".join(problems))

@@ -29,6 +29,7 @@ from stationkit.standard import (
     Remedy,
     Requirement,
     Role,
+    credit,
     met,
     not_met,
 )
@@ -165,7 +166,7 @@ def _finding(components: Sequence[Component], unknown: Sequence[Station], ctx: C
     if not short:
         return met(observed, expected, credit=1.0)
     fulfil = sum(comp.fulfilment for comp in components) / len(components)
-    credit = fulfil if partial else 0.0
+    got = credit(fulfil, 1.0, partial=partial)
     if unknown:
         ids = [s.id for s in unknown]
         return Check(
@@ -179,7 +180,7 @@ def _finding(components: Sequence[Component], unknown: Sequence[Station], ctx: C
                 )
             ),
             None,
-            credit,
+            got,
         )
     zh = "；".join(f"{comp.zh}还差{comp.need - comp.built}个" for comp in short)
     en = "; ".join(f"{comp.en}: {comp.need - comp.built} short" for comp in short)
@@ -188,7 +189,7 @@ def _finding(components: Sequence[Component], unknown: Sequence[Station], ctx: C
         observed,
         expected,
         Remedy(Text(zh, en), (Change("append", "stations", new),)),
-        credit=credit,
+        credit=got,
     )
 
 

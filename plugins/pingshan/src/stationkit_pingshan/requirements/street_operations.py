@@ -24,6 +24,7 @@ from stationkit.standard import (
     RegionSubject,
     Remedy,
     Requirement,
+    credit,
     met,
     not_met,
 )
@@ -69,11 +70,11 @@ class ModuleScore:
                 check: Check = req.predicate(station, ctx)
                 if check.status is Status.NOT_APPLICABLE:
                     continue
-                credit = (
+                got = (
                     check.credit if check.credit is not None else float(check.status is Status.MET)
                 )
                 weight += req.weight
-                earned += req.weight * credit
+                earned += req.weight * got
                 if check.status is Status.MET:
                     continue
                 all_met = False
@@ -89,20 +90,21 @@ class ModuleScore:
                         for ch in check.remedy.change
                     ]
             if weight:
-                share = earned / weight
-                per_station[station.id] = round(share if partial else float(all_met), 4)
-        credit = sum(per_station.values()) / len(per_station) if per_station else 0.0
+                # All or nothing: the station earns the module only when every check is met.
+                share = credit(earned, weight, partial=True) if partial else float(all_met)
+                per_station[station.id] = round(share, 4)
+        module_credit = sum(per_station.values()) / len(per_station) if per_station else 0.0
         observed: dict[str, Any] = {
             "stations": per_station,
-            "credit": round(credit, 4),
+            "credit": round(module_credit, 4),
             "open": open_items,
         }
         if not open_items:
             return met(observed, expected, credit=1.0)
         remedy = Remedy(Text("；".join(zh), "; ".join(en)), tuple(changes))
         if any_not_met:
-            return not_met(observed, expected, remedy, credit=credit)
-        return Check(Status.MISSING_EVIDENCE, observed, expected, remedy, None, credit)
+            return not_met(observed, expected, remedy, credit=module_credit)
+        return Check(Status.MISSING_EVIDENCE, observed, expected, remedy, None, module_credit)
 
 
 def module_requirement(module: str, checks: Sequence[Requirement], cite: Any) -> Requirement:

@@ -12,6 +12,7 @@ from stationkit.standard import (
     Requirement,
     Scope,
     append_to,
+    credit,
     lacking,
     met,
     missing,
@@ -87,7 +88,7 @@ def premises(station: Station, ctx: Context) -> Check:
             ),
             tuple(changes),
         ),
-        credit=(len(rooms) - len(absent)) / len(rooms) if rooms else 1.0,
+        credit=credit(len(rooms) - len(absent), len(rooms), partial=True),
     )
 
 

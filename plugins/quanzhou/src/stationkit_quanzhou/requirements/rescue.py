@@ -13,6 +13,7 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    credit,
     evidence_check,
     in_year,
     met,
@@ -186,7 +187,7 @@ def trainings(station: Station, ctx: Context) -> Check:
             ),
             (Change("append", "trainings", new),),
         ),
-        credit=len(good) / need if need else 1.0,
+        credit=credit(len(good), need, partial=True),
     )
 
 
