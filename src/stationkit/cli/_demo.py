@@ -20,6 +20,7 @@ from stationkit.lifecycle import (
 from stationkit.lifecycle._events import read_events_jsonl
 from stationkit.records._loading import load_dataset
 from stationkit.records._model import Dataset
+from stationkit.report._lang import Lang, say
 from stationkit.report._render import render_text
 from stationkit.report._rollout import render_statuses
 from stationkit.standard._samples import Sample
@@ -31,7 +32,9 @@ def assess_sample(registry: Registry, sample: Sample, dataset: Dataset) -> list[
     return assessor.assess_batch(subjects_of(dataset, ed, sample.subject))
 
 
-def run_demo(registry: Registry, out: TextIO, workdir: Path | None = None) -> int:
+def run_demo(
+    registry: Registry, out: TextIO, workdir: Path | None = None, lang: Lang = "both"
+) -> int:
     """Print the reports of every sample; exit 0 unless a sample could not be assessed
     (failing stations are the point of some samples, so they do not fail the demo)."""
     for info in registry.failed:
@@ -41,19 +44,19 @@ def run_demo(registry: Registry, out: TextIO, workdir: Path | None = None) -> in
         out.write("no samples: install a jurisdiction plugin (e.g. plugins/quanzhou)\n")
         return 0
     for sample in samples:
-        out.write(f"\n=== {sample.title.zh} / {sample.title.en}\n")
+        out.write(f"\n=== {say(sample.title, lang)}\n")
         out.write(
             f"    {sample.standard}@{sample.edition}, as of {sample.as_of.isoformat()}, "
             f"file {sample.path.name}\n\n"
         )
         dataset = load_dataset(sample.path)
         reports = assess_sample(registry, sample, dataset)
-        out.write(render_text(reports, colour=out.isatty()) + "\n")
+        out.write(render_text(reports, colour=out.isatty(), lang=lang) + "\n")
         _, edition = registry.standard(f"{sample.standard}@{sample.edition}")
         if edition.programmes and dataset.completions:
             statuses = programme_statuses(edition, dataset, sample.as_of)
             out.write("--- rollout programme 推进计划\n")
-            out.write(render_statuses(edition, statuses) + "\n")
+            out.write(render_statuses(edition, statuses, lang=lang) + "\n")
         if sample.ledger is not None:
             with tempfile.TemporaryDirectory() as tmp:
                 where = (workdir or Path(tmp)) / f"{sample.name}.sqlite"

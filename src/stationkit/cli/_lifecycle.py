@@ -20,6 +20,7 @@ from stationkit.lifecycle._replay import base_definitions, replay, resolve_defin
 from stationkit.lifecycle._resolve import resolve_machine
 from stationkit.lifecycle._spec import MACHINE_NAMES, MachineExtension
 from stationkit.lifecycle._sqlite import SQLiteLedger, is_sqlite_file
+from stationkit.report._lang import say
 
 ExtensionsFor = Callable[[str, str | None], Sequence[MachineExtension]]
 
@@ -157,7 +158,8 @@ def _ledger_replay(args: argparse.Namespace, extensions_for: ExtensionsFor) -> i
     else:
         for s in rows:
             title = definitions[s.machine].state_title(s.state)
-            print(f"{s.machine}\t{s.record_id}\t{s.state}\t{title.zh} / {title.en}\tv{s.version}")
+            shown = say(title, getattr(args, "lang", "both"))
+            print(f"{s.machine}\t{s.record_id}\t{s.state}\t{shown}\tv{s.version}")
         print(f"{len(rows)} records as of {as_of.isoformat()}")
     return 0
 

@@ -257,7 +257,8 @@ def cmd_samples(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
     from stationkit.cli._demo import run_demo
 
-    return run_demo(_registry(args), out, workdir=Path(args.workdir) if args.workdir else None)
+    workdir = Path(args.workdir) if args.workdir else None
+    return run_demo(_registry(args), out, workdir=workdir, lang=args.lang)
 
 
 # -- parser -------------------------------------------------------------------------------
