@@ -15,7 +15,10 @@
         ├── GuardFailedError           a guard refused the event (state untouched)
         └── LedgerError                an append refused or a ledger unreadable
             ├── VersionConflictError   another writer appended first
-            └── DuplicateEventError    an event id reused for different content
+            ├── DuplicateEventError    an event id reused for different content
+            ├── LedgerBusyError        the database stayed locked past the timeout
+            ├── LedgerConnectionError  the database unreachable or the login refused
+            └── LedgerSchemaError      no ledger schema, or one of another version
 
 ``exit_code`` maps an error to the CLI's exit code, in this one place.
 """
@@ -149,6 +152,21 @@ class DuplicateEventError(LedgerError):
             f"event id {event_id!r} is already stored with different content; "
             "event ids must be unique per event"
         )
+
+
+class LedgerBusyError(LedgerError):
+    """The database stayed locked or overloaded past the ledger's timeout; nothing was written.
+
+    Retrying later is safe: appends are atomic and idempotent.
+    """
+
+
+class LedgerConnectionError(LedgerError):
+    """The ledger's database cannot be reached or refused the credentials (never printed)."""
+
+
+class LedgerSchemaError(LedgerError):
+    """The database holds no ledger schema, or one of another version: init or migrate it."""
 
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3

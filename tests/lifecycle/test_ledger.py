@@ -1,9 +1,9 @@
-"""The ledger: atomic, idempotent appends with expected versions; in memory and SQLite."""
+"""The ledger contract: atomic, idempotent appends with expected versions, on every backend
+(the ``ledger`` and ``ledger_url`` fixtures: memory, SQLite, PostgreSQL)."""
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -13,7 +13,6 @@ from stationkit.lifecycle import (
     DuplicateEventError,
     Event,
     IllegalEventError,
-    InMemoryLedger,
     Ledger,
     Lifecycle,
     SQLiteLedger,
@@ -21,6 +20,7 @@ from stationkit.lifecycle import (
     base_definitions,
     replay,
 )
+from stationkit.lifecycle._open import open_ledger
 
 T0 = datetime(2024, 5, 1, 10, 0)
 
@@ -35,15 +35,6 @@ def drill_event(record: str, n: int, type_: str, **payload: object) -> Event:
         payload,  # type: ignore[arg-type]
         "planner",
     )
-
-
-@pytest.fixture(params=["memory", "sqlite"])
-def ledger(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Ledger]:
-    if request.param == "memory":
-        yield InMemoryLedger()
-    else:
-        with SQLiteLedger(tmp_path / "ledger.sqlite") as store:
-            yield store
 
 
 def test_append_and_history(ledger: Ledger) -> None:
@@ -111,9 +102,8 @@ def test_replay_equals_live_state(ledger: Ledger) -> None:
     assert replay(ledger.events(), base_definitions()) == live
 
 
-def test_two_sqlite_writers_on_one_record_conflict(tmp_path: Path) -> None:
-    path = tmp_path / "shared.sqlite"
-    with SQLiteLedger(path) as a, SQLiteLedger(path) as b:
+def test_two_writers_on_one_record_conflict(ledger_url: str) -> None:
+    with open_ledger(ledger_url) as a, open_ledger(ledger_url) as b:
         Lifecycle(a).submit(drill_event("d1", 0, "plan"))
         # both writers read version 1, then both try to append
         a.append(drill_event("d1", 1, "announce"), 1)
@@ -122,16 +112,15 @@ def test_two_sqlite_writers_on_one_record_conflict(tmp_path: Path) -> None:
         assert [e.type for e in b.history("d1")] == ["plan", "announce"]
 
 
-def test_racing_threads_never_lose_an_update(tmp_path: Path) -> None:
-    path = tmp_path / "race.sqlite"
-    with SQLiteLedger(path) as setup:
+def test_racing_threads_never_lose_an_update(ledger_url: str) -> None:
+    with open_ledger(ledger_url) as setup:
         setup.append(drill_event("d1", 0, "plan"), 0)
     barrier = threading.Barrier(4)
     outcomes: list[str] = []
     lock = threading.Lock()
 
     def writer(index: int) -> None:
-        with SQLiteLedger(path) as store:
+        with open_ledger(ledger_url) as store:
             version = store.version("d1")
             barrier.wait()
             try:
@@ -148,16 +137,18 @@ def test_racing_threads_never_lose_an_update(tmp_path: Path) -> None:
     for thread in threads:
         thread.join()
     assert sorted(outcomes) == ["conflict", "conflict", "conflict", "ok"]
-    with SQLiteLedger(path) as check:
+    with open_ledger(ledger_url) as check:
         assert check.version("d1") == 2
 
 
-def test_sqlite_is_durable_across_connections(tmp_path: Path) -> None:
-    path = tmp_path / "d.sqlite"
-    with SQLiteLedger(path) as store:
+def test_sqlite_runs_in_wal_mode(tmp_path: Path) -> None:
+    with SQLiteLedger(tmp_path / "d.sqlite") as store:
+        assert store._db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_stored_across_connections(ledger_url: str) -> None:
+    with open_ledger(ledger_url) as store:
         store.append(drill_event("d1", 0, "plan", kind="fire"), 0)
-        mode = store._db.execute("PRAGMA journal_mode").fetchone()[0]
-        assert mode == "wal"
-    with SQLiteLedger(path) as store:
+    with open_ledger(ledger_url) as store:
         (event,) = store.history("d1")
         assert event.payload == {"kind": "fire"} and event.at == T0

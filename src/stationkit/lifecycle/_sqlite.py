@@ -7,7 +7,13 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from stationkit.errors import DuplicateEventError, LedgerError, VersionConflictError
+from stationkit.errors import (
+    DuplicateEventError,
+    LedgerBusyError,
+    LedgerError,
+    LedgerSchemaError,
+    VersionConflictError,
+)
 from stationkit.lifecycle._events import (
     Event,
     EventRow,
@@ -16,21 +22,8 @@ from stationkit.lifecycle._events import (
     payload_json,
 )
 from stationkit.lifecycle._ledger import AppendResult
+from stationkit.lifecycle._migrations import SCHEMA_VERSION, SQLITE_STEPS, pending_steps, too_new
 
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS events (
-    seq       INTEGER PRIMARY KEY AUTOINCREMENT,
-    event_id  TEXT NOT NULL UNIQUE,
-    record_id TEXT NOT NULL,
-    version   INTEGER NOT NULL,
-    machine   TEXT NOT NULL,
-    type      TEXT NOT NULL,
-    payload   TEXT NOT NULL,
-    at        TEXT NOT NULL,
-    actor     TEXT,
-    UNIQUE (record_id, version)
-);
-"""
 _COLUMNS = "event_id, record_id, machine, type, payload, at, actor"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -44,6 +37,20 @@ def _event(row: Any) -> Event:
     return event_from_row(row)
 
 
+def _busy(error: sqlite3.OperationalError) -> bool:
+    text = str(error)
+    return "locked" in text or "busy" in text
+
+
+def _schema_version(db: sqlite3.Connection) -> int:
+    """The stored schema version; 1 for a file from before versioning, 0 for an empty one."""
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if "schema_version" in tables:
+        row = db.execute("SELECT version FROM schema_version").fetchone()
+        return int(row[0]) if row else 0
+    return 1 if "events" in tables else 0
+
+
 class SQLiteLedger:
     """A ledger in one SQLite file. Each instance holds one connection; use one per thread.
 
@@ -52,19 +59,71 @@ class SQLiteLedger:
     racing on one record get a ``VersionConflictError``, never a lost update.
     """
 
-    def __init__(self, path: str | Path, *, timeout: float = 30.0) -> None:
+    def __init__(self, path: str | Path, *, timeout: float = 30.0, read_only: bool = False) -> None:
+        """Open (and, unless ``read_only``, create or migrate) the ledger file at ``path``.
+
+        ``timeout`` is how long a write waits for another writer's lock before
+        ``LedgerBusyError``. A read-only ledger never writes to the file (replays use one).
+        """
         self.path = Path(path)
+        self.read_only = read_only
         try:
-            self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=FULL")
+            if read_only:
+                if not self.path.is_file():
+                    raise LedgerError(f"no such SQLite ledger: {str(self.path)!r}")
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"
+                self._db = sqlite3.connect(uri, uri=True, timeout=timeout, isolation_level=None)
+            else:
+                self._db = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute("PRAGMA synchronous=FULL")
             # Reading: replays scan the whole log. Map the file (256 MB window) and keep a
             # 64 MB page cache instead of the 2 MB default.
             self._db.execute("PRAGMA mmap_size=268435456")
             self._db.execute("PRAGMA cache_size=-65536")
-            self._db.executescript(_SCHEMA)
+            found = _schema_version(self._db)
+            if found > SCHEMA_VERSION:
+                raise LedgerSchemaError(too_new(str(self.path), found))
+            if read_only and found == 0:
+                raise LedgerSchemaError(f"{str(self.path)!r} holds no stationkit ledger")
+            if not read_only:
+                self.migrate()
+        except sqlite3.OperationalError as error:
+            if _busy(error):
+                raise LedgerBusyError(
+                    f"SQLite ledger {str(self.path)!r} is locked by another writer: {error}"
+                ) from None
+            raise LedgerError(f"cannot open SQLite ledger {str(self.path)!r}: {error}") from None
         except sqlite3.DatabaseError as error:
             raise LedgerError(f"cannot open SQLite ledger {str(self.path)!r}: {error}") from None
+
+    def schema_version(self) -> int:
+        return _schema_version(self._db)
+
+    def migrate(self) -> tuple[int, int]:
+        """Bring the file's schema to the latest version; (version before, version after).
+
+        The steps run in one write transaction, so a crash leaves the old schema whole.
+        """
+        db = self._db
+        if _schema_version(db) == SCHEMA_VERSION:
+            return SCHEMA_VERSION, SCHEMA_VERSION  # current: no write lock needed
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            before = _schema_version(db)  # again, under the lock: another opener may have won
+            if before > SCHEMA_VERSION:
+                raise LedgerSchemaError(too_new(str(self.path), before))
+            if before < SCHEMA_VERSION:
+                for _, sql in pending_steps(SQLITE_STEPS, before):
+                    db.execute(sql)
+                db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+                db.execute("DELETE FROM schema_version")
+                db.execute("INSERT INTO schema_version (version) VALUES (?)", (SCHEMA_VERSION,))
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        return before, SCHEMA_VERSION
 
     def close(self) -> None:
         self._db.close()
@@ -79,15 +138,35 @@ class SQLiteLedger:
         return self.append_batch([(event, expected_version)])[0]
 
     def append_batch(self, items: Iterable[tuple[Event, int]]) -> list[AppendResult]:
+        if self.read_only:
+            raise LedgerError(f"SQLite ledger {str(self.path)!r} is open read-only")
         db = self._db
         results: list[AppendResult] = []
-        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if _busy(error):
+                raise LedgerBusyError(
+                    f"SQLite ledger {str(self.path)!r} stayed locked by another writer; "
+                    "nothing was written, retry later"
+                ) from None
+            raise LedgerError(f"SQLite ledger {str(self.path)!r}: {error}") from None
         try:
             for event, expected in items:
                 results.append(self._append_one(event, expected))
             db.execute("COMMIT")
+        except sqlite3.Error as error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            kind = (
+                LedgerBusyError
+                if isinstance(error, sqlite3.OperationalError) and _busy(error)
+                else LedgerError
+            )
+            raise kind(f"SQLite ledger {str(self.path)!r}: {error}; nothing was written") from None
         except BaseException:
-            db.execute("ROLLBACK")
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
         return results
 
