@@ -10,12 +10,12 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from stationkit.lifecycle import Event, LedgerError
 from stationkit.errors import (
     LedgerBusyError,
     LedgerConnectionError,
     LedgerSchemaError,
 )
+from stationkit.lifecycle import Event, LedgerError
 from stationkit.lifecycle._migrations import SCHEMA_VERSION, SQLITE_STEPS
 from stationkit.lifecycle._open import (
     init_ledger,
