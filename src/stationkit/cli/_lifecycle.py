@@ -1,4 +1,4 @@
-"""CLI commands of the lifecycles: ``machines show`` and ``ledger replay``.
+"""CLI commands of the lifecycles: ``machines show`` and the ``ledger`` commands (``_ledger``).
 
 The core's CLI calls ``add_commands`` on its subparsers and, for a parsed ``args`` with
 ``args.lifecycle_command`` set, ``run(args, extensions_for)``.
@@ -10,17 +10,13 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
-from pathlib import Path
 
 from stationkit._registry import parse_ref
+from stationkit.cli import _ledger as ledger_cli
 from stationkit.errors import LifecycleError, UsageError
-from stationkit.lifecycle._events import read_events_jsonl
-from stationkit.lifecycle._replay import base_definitions, replay, resolve_definitions
+from stationkit.lifecycle._replay import base_definitions, resolve_definitions
 from stationkit.lifecycle._resolve import resolve_machine
 from stationkit.lifecycle._spec import MACHINE_NAMES, MachineExtension
-from stationkit.lifecycle._sqlite import SQLiteLedger, is_sqlite_file
-from stationkit.report._lang import say
 
 ExtensionsFor = Callable[[str, str | None], Sequence[MachineExtension]]
 
@@ -56,29 +52,11 @@ def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]
     ledger = subparsers.add_parser(
         "ledger",
         help="lifecycle event ledgers",
-        description="Lifecycle event ledgers: JSON-lines files or SQLite ledgers.",
+        description="Lifecycle event ledgers: SQLite or PostgreSQL by URL, or JSON-lines files.",
     )
-    ledger_sub = ledger.add_subparsers(dest="ledger_command", required=True, metavar="SUBCOMMAND")
-    replay_parser = ledger_sub.add_parser(
-        "replay",
-        help="replay a JSON-lines event file or a SQLite ledger; print the states",
-        description="Replay the events up to a date and print each record's state.",
+    ledger_cli.add_commands(
+        ledger.add_subparsers(dest="ledger_command", required=True, metavar="SUBCOMMAND")
     )
-    replay_parser.add_argument("file", help="a .jsonl event file or a SQLite ledger file")
-    replay_parser.add_argument(
-        "--as-of",
-        required=True,
-        metavar="DATE",
-        help="ISO date: replay the events up to the end of that day",
-    )
-    replay_parser.add_argument("--machine", choices=MACHINE_NAMES, help="replay only this machine")
-    replay_parser.add_argument(
-        "--standard", metavar="ID@EDITION", help="replay with this standard's extended machines"
-    )
-    replay_parser.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text (default) or JSON"
-    )
-    replay_parser.set_defaults(lifecycle_command="ledger replay")
 
 
 def run(args: argparse.Namespace, extensions_for: ExtensionsFor) -> int:
@@ -86,8 +64,12 @@ def run(args: argparse.Namespace, extensions_for: ExtensionsFor) -> int:
     try:
         if args.lifecycle_command == "machines show":
             return _machines_show(args, extensions_for)
-        if args.lifecycle_command == "ledger replay":
-            return _ledger_replay(args, extensions_for)
+        if args.lifecycle_command.startswith("ledger "):
+            extensions, edition = _extensions(getattr(args, "standard", None), extensions_for)
+            definitions = (
+                resolve_definitions(extensions, edition) if extensions else base_definitions()
+            )
+            return ledger_cli.run(args, definitions)
         raise UsageError(f"unknown lifecycle command {args.lifecycle_command!r}")
     except (UsageError, LifecycleError) as error:
         print(f"stationkit: error: {error}", file=sys.stderr)
@@ -117,50 +99,6 @@ def _machines_show(args: argparse.Namespace, extensions_for: ExtensionsFor) -> i
         print(json.dumps(definition.to_json(), ensure_ascii=False, indent=2))
     else:
         print(definition.mermaid, end="")
-    return 0
-
-
-def _ledger_replay(args: argparse.Namespace, extensions_for: ExtensionsFor) -> int:
-    try:
-        as_of = date.fromisoformat(args.as_of)
-    except ValueError:
-        raise UsageError(f"--as-of {args.as_of!r} is not an ISO date (YYYY-MM-DD)") from None
-    path = Path(args.file)
-    if not path.is_file():
-        raise UsageError(f"no such file: {path}")
-    extensions, edition = _extensions(args.standard, extensions_for)
-    definitions = resolve_definitions(extensions, edition) if extensions else base_definitions()
-    if is_sqlite_file(path):
-        with SQLiteLedger(path) as ledger:
-            states = replay(ledger.events(args.machine), definitions, as_of)
-    else:
-        events = (e for e in read_events_jsonl(path) if args.machine in (None, e.machine))
-        states = replay(events, definitions, as_of)
-    rows = sorted(states.values(), key=lambda state: (state.machine, state.record_id))
-    if args.format == "json":
-        print(
-            json.dumps(
-                [
-                    {
-                        "record_id": s.record_id,
-                        "machine": s.machine,
-                        "state": s.state,
-                        "version": s.version,
-                        "facts": dict(s.facts),
-                        "updated_at": s.updated_at.isoformat() if s.updated_at else None,
-                    }
-                    for s in rows
-                ],
-                ensure_ascii=False,
-                indent=2,
-            )
-        )
-    else:
-        for s in rows:
-            title = definitions[s.machine].state_title(s.state)
-            shown = say(title, getattr(args, "lang", "both"))
-            print(f"{s.machine}\t{s.record_id}\t{s.state}\t{shown}\tv{s.version}")
-        print(f"{len(rows)} records as of {as_of.isoformat()}")
     return 0
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -175,17 +175,56 @@ class EventRows(Iterator[Event]):
         return self._rows
 
 
+MAX_EVENT_CHARS = 1_000_000
+"""The longest event a JSON text may hold (one line, or one whole-file object)."""
+
+Located: TypeAlias = tuple[str, "Event | str"]
+"""An event read from a text, with its location (``file:line``), or the reason the line at
+that location is not an event."""
+
+
+def _event_of(text: str) -> Event:
+    if len(text) > MAX_EVENT_CHARS:
+        raise ValueError(f"an event is at most {MAX_EVENT_CHARS} characters")
+    data = json.loads(text)
+    if not isinstance(data, dict):
+        raise ValueError("each line must be a JSON object")
+    return Event.from_json(data)
+
+
+def locate_events(lines: Iterable[str], name: str) -> Iterator[Located]:
+    """Each non-blank line of a JSON-lines text as an event, or why it is not one."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            yield f"{name}:{number}", _event_of(line)
+        except ValueError as error:
+            yield f"{name}:{number}", str(error)
+
+
+def locate_events_in_text(text: str, name: str) -> Iterator[Located]:
+    """One event (a JSON object, possibly over several lines) or JSON lines, located."""
+    stripped = text.strip()
+    if stripped.startswith("{") and "\n" in stripped:
+        try:
+            whole = json.loads(stripped)
+        except ValueError:
+            whole = None  # not one object: read it as JSON lines
+        if isinstance(whole, dict):
+            try:
+                yield f"{name}:1", Event.from_json(whole)
+            except ValueError as error:
+                yield f"{name}:1", str(error)
+            return
+    yield from locate_events(text.splitlines(), name)
+
+
 def read_events_jsonl(path: Path) -> Iterator[Event]:
     """The events of a JSON-lines file, one ``Event.to_json()`` object a line (blank lines
     skipped); a bad line raises ``LedgerError`` naming the file and the line number."""
     with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                data = json.loads(line)
-                if not isinstance(data, dict):
-                    raise ValueError("each line must be a JSON object")
-                yield Event.from_json(data)
-            except ValueError as error:
-                raise LedgerError(f"{path}:{number}: {error}") from None
+        for location, found in locate_events(handle, str(path)):
+            if isinstance(found, str):
+                raise LedgerError(f"{location}: {found}")
+            yield found
