@@ -49,10 +49,11 @@ COMMON: tuple[Text, ...] = (
         "teams: ways of working without a checkable threshold",
     ),
     _t(
-        "执法:可聘任技术检查员(许可性条款);对逾期未整改隐患处罚或移送:按案件判断,属隐患生命周期"
-        "(hazard 机器)而非站点记录",
+        "执法:可聘任技术检查员(许可性条款);对逾期未整改隐患处罚或上报有关部门处罚见 hazard 机器扩展"
+        "(penalise / refer),不属站点记录",
         "enforcement: hiring technical inspectors is permissive; penalties or referral for "
-        "overdue hazards are per case and belong to the hazard lifecycle, not the station record",
+        "overdue hazards are in the hazard machine extension (penalise / refer), not the "
+        "station record",
     ),
     _t(
         "乡镇消防队按 GB/T 35547-2017 的人员、营房、装备、经费细则:外部国家标准,未编码;只核查消防队("
