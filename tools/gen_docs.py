@@ -18,7 +18,10 @@ def pages(registry: sk.Registry) -> dict[str, str]:
     """File name → content for every standard edition the registry holds."""
     return {
         f"{std.id}@{ed.edition}.md": standard_markdown(
-            std, ed, registry.provider(std.id, ed.edition)
+            std,
+            ed,
+            registry.provider(std.id, ed.edition),
+            registry.machine_extensions(std.id, ed.edition),
         )
         for std in registry.standards()
         for ed in std.editions

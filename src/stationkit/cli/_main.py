@@ -115,7 +115,8 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         _dump(standard_json(std, ed, plugin), out)
     else:
-        out.write(standard_markdown(std, ed, plugin))
+        extensions = registry.machine_extensions(std.id, ed.edition)
+        out.write(standard_markdown(std, ed, plugin, extensions))
     return EXIT_OK
 
 

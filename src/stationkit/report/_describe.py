@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from stationkit.lifecycle import MachineExtension
 from stationkit.report._json import citation_json, text_json, value_json
-from stationkit.standard import Programme
+from stationkit.standard import Citation, Programme
 from stationkit.standard._standard import Edition, Parameter, Requirement, Standard
 
 
@@ -136,9 +138,15 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def standard_markdown(std: Standard, ed: Edition, plugin: str | None = None) -> str:
+def standard_markdown(
+    std: Standard,
+    ed: Edition,
+    plugin: str | None = None,
+    extensions: Sequence[MachineExtension] = (),
+) -> str:
     """The generated documentation page of one edition: every parameter and requirement with
-    its citation and the original quote; defaults and inferences marked."""
+    its citation and the original quote; defaults and inferences marked; and the lifecycle
+    machines' extensions for it (``extensions``), each addition with its source."""
     lines = [
         f"# {std.title.zh} / {std.title.en} — `{std.id}@{ed.edition}`",
         "",
@@ -210,7 +218,54 @@ def standard_markdown(std: Standard, ed: Edition, plugin: str | None = None) -> 
                 f"- rank cap 比例上限: {cap.grade} ≤ {cap.max_share} of a batch "
                 f"({cap.citation.label()}: {cap.citation.quote})"
             )
+    if extensions:
+        lines += _extensions_markdown(extensions)
     if ed.not_encoded:
         lines += ["", "## Not encoded 未编码条款", ""]
         lines += [f"- {t.zh} / {t.en}" for t in ed.not_encoded]
     return "\n".join(lines) + "\n"
+
+
+def _cited(citation: Citation | None) -> str:
+    if citation is None:
+        return " | "
+    infer = " *inferred*" if citation.inferred else ""
+    return f"{citation.label()}{infer} | {_md(citation.quote)}"
+
+
+def _extensions_markdown(extensions: Sequence[MachineExtension]) -> list[str]:
+    """What each extension adds to a core machine (``stationkit machines show`` draws it)."""
+    lines = [
+        "",
+        "## Lifecycle extensions 生命周期扩展",
+        "",
+        "Additions to the core machines; `stationkit machines show MACHINE --standard ID@EDITION` "
+        "draws the resolved machine. 对核心状态机的补充。",
+    ]
+    for ext in extensions:
+        lines += ["", f"### `{ext.machine}` ({ext.label})", ""]
+        if ext.citation is not None:
+            lines += [f"{ext.citation.label()}: {ext.citation.quote}", ""]
+        for state in ext.add_states:
+            lines.append(f"- state 状态 `{state.name}`: {state.title.zh} / {state.title.en}")
+        if ext.add_states:
+            lines.append("")
+        rows = [
+            f"| `{t.trigger}` | {', '.join(f'`{s}`' for s in t.sources)} → `{t.dest}` | "
+            f"{_md(t.title.zh)} / {_md(t.title.en)} | "
+            f"{', '.join(f'`{g.name}`' for g in t.guards)} | {_cited(t.citation)} |"
+            for t in ext.add_transitions
+        ]
+        rows += [
+            f"| `{a.trigger}` | {f'`{a.source}`' if a.source else 'any'} | guard added 增加条件 | "
+            f"`{a.guard.name}`: {_md(a.guard.description.zh)} / {_md(a.guard.description.en)} | "
+            f"{_cited(a.guard.citation)} |"
+            for a in ext.add_guards
+        ]
+        if rows:
+            lines += [
+                "| trigger 事件 | from → to | title 名称 | guards 条件 | source 出处 | quote 原文 |",
+                "|---|---|---|---|---|---|",
+                *rows,
+            ]
+    return lines
