@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from stationkit.lifecycle import MachineExtension
 from stationkit.report._json import citation_json, text_json, value_json
 from stationkit.standard import Citation, Programme
 from stationkit.standard._standard import Edition, Parameter, Requirement, Standard
+
+if TYPE_CHECKING:  # the lifecycle wing stays unimported until used
+    from stationkit.lifecycle import MachineExtension
 
 
 def parameter_json(p: Parameter) -> dict[str, Any]:
