@@ -13,6 +13,7 @@ from stationkit.lifecycle import (
     Event,
     GuardFailedError,
     InMemoryLedger,
+    Ledger,
     Lifecycle,
     MachineExtension,
     base_machine,
@@ -220,3 +221,26 @@ def test_reject_and_reopen() -> None:
         life.submit(g(type_, actor))
     reopened = life.submit(g("reopen", "county", reason="look-back found it again"))
     assert reopened.state.state == "assessed" and reopened.state.facts["reopened"] == 1
+
+
+def test_a_closed_hazard_reported_again_reopens_the_same_record(ledger: Ledger) -> None:
+    # Found again at the look-back (复查和回头看): the report is accepted on the closed record,
+    # which goes round the loop again; its first round stays in the history.
+    life = Lifecycle(ledger)
+    g = Script("h3")
+    open_hazard(life, g)
+    for type_, actor in [
+        ("start_rectification", "u"),
+        ("claim_rectified", "u"),
+        ("verify", "v"),
+        ("close", "t"),
+    ]:
+        life.submit(g(type_, actor))
+    again = life.submit(g("report", "grid-2", level="village", description="found again"))
+    assert again.state.state == "reported" and again.state.version == 8
+    assert again.state.facts["reopened"] == 1 and again.state.facts["reporter"] == "grid-2"
+    assert again.state.facts["rectifier"] is None
+    assert [e.type for e in ledger.history("h3")][::7] == ["report", "report"]
+    life.submit(g("assess", "township-1", grade="general"))  # the second round
+    second = life.submit(g("assign", "township-1", responsible="unit-b", deadline="2024-03-25"))
+    assert second.state.state == "assigned" and second.state.facts["responsible"] == "unit-b"

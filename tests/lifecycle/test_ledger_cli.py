@@ -240,3 +240,29 @@ def test_init_migrate_and_unreachable_databases(
         ["ledger", "overdue", "--ledger", "mysql://h/db", "--as-of", "2024-01-01"], capsys
     )
     assert code == 2 and "not supported" in err
+
+
+def test_a_hazard_reported_again_after_closing_is_reopened_not_refused(
+    ledger_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _load(ledger_url, LINES[:7], tmp_path, capsys)  # XE-H-2024-001: closed on 2024-06-28
+    again = {
+        "event_id": "XE-H-2024-001/08-report",
+        "record_id": "XE-H-2024-001",
+        "machine": "hazard",
+        "type": "report",
+        "at": "2024-09-10T10:00:00",
+        "actor": "珠山镇回头看复查组",
+        "payload": {"level": "village", "description": "回头看复查:落石隐患再次出现"},
+    }
+    path = tmp_path / "again.json"
+    path.write_text(json.dumps(again, ensure_ascii=False), "utf-8")
+    code, data = run_json(["ledger", "append", "--ledger", ledger_url, str(path)], capsys)
+    assert code == 0 and data["results"][0]["state"] == "reported"
+    assert data["results"][0]["version"] == 8
+    code, data = run_json(
+        ["ledger", "history", "XE-H-2024-001", "--ledger", ledger_url, "--as-of", "2024-12-31"],
+        capsys,
+    )
+    assert [s["state"] for s in data["steps"]][-2:] == ["closed", "reported"]
+    assert data["steps"][-1]["facts"]["reopened"] == 1

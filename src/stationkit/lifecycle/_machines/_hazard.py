@@ -260,6 +260,19 @@ def _reopen(
     return {"reopened": (count if isinstance(count, int) else 0) + 1, "rectifier": None}, _NONE
 
 
+def _report_again(
+    state: RecordState, event: Event, policy: DeadlinePolicy
+) -> tuple[dict[str, JSONValue], tuple[Effect, ...]]:
+    # Found again (e.g. at the look-back, 复查和回头看) after closing: the same record goes
+    # round the loop again, its history kept, the reopening counted.
+    facts, effects = _report(state, event, policy)
+    count = state.facts.get("reopened")
+    facts.update(
+        reopened=(count if isinstance(count, int) else 0) + 1, rectifier=None, verifier=None
+    )
+    return facts, effects
+
+
 _REASON = payload_text_guard("reason", Text(zh="理由", en="the reason"))
 
 
@@ -412,6 +425,15 @@ def hazard_spec() -> MachineSpec:
                 guards=(_REASON,),
                 actions=(Action("count_reopening", _reopen),),
                 example=Example({"reason": "look-back found it again"}, "county-1"),
+            ),
+            t(
+                "report",
+                ("closed",),
+                "reported",
+                Text(zh="回头看再次发现(重新上报)", en="report again (found at the look-back)"),
+                guards=(_LEVEL_KNOWN,),
+                actions=(Action("record_reporting_again", _report_again),),
+                example=Example({"level": "village", "description": "found again"}, "grid-1"),
             ),
         ),
     )
