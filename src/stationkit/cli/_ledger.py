@@ -197,6 +197,10 @@ def _lang(args: argparse.Namespace) -> Lang:
     return lang
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
 def _print_json(data: JSONValue) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
@@ -357,7 +361,7 @@ def _replay(args: argparse.Namespace, definitions: Definitions, stack: ExitStack
         for s in ordered:
             shown = say(definitions[s.machine].state_title(s.state), _lang(args))
             print(f"{s.machine}\t{s.record_id}\t{s.state}\t{shown}\tv{s.version}")
-        tail = f"; {len(refused)} events refused" if args.keep_going else ""
+        tail = f"; {_count(len(refused), 'event')} refused" if args.keep_going else ""
         print(f"{len(ordered)} records as of {as_of.isoformat()}{tail}")
     return EXIT_SOME_FAILED if refused else EXIT_OK
 
@@ -395,7 +399,7 @@ def _overdue(args: argparse.Namespace, definitions: Definitions, source: _Source
                 f"{s.record_id}\t{s.state}\tlevel {s.level}\tdeadline {s.deadline}\t"
                 f"{s.days_overdue} days overdue{above}"
             )
-        print(f"{len(overdue)} hazards overdue as of {as_of.isoformat()}")
+        print(f"{_count(len(overdue), 'hazard')} overdue as of {as_of.isoformat()}")
     return EXIT_SOME_FAILED if overdue else EXIT_OK
 
 
@@ -439,7 +443,7 @@ def _escalations(
                 f"deadline {payload['deadline']}\tdue {event.at.isoformat()}\t{row['status']}"
             )
         verb = "applied" if args.apply else "due"
-        print(f"{len(due) - refused} escalations {verb} as of {args.as_of}")
+        print(f"{_count(len(due) - refused, 'escalation')} {verb} as of {args.as_of}")
     return EXIT_SOME_FAILED if refused else EXIT_OK
 
 

@@ -2,7 +2,8 @@
 
 Machines are data (``MachineSpec``), extended by plugins (``MachineExtension``), resolved and
 compiled into an immutable ``MachineDefinition``, and driven by the pure ``step``. Events go to
-a ``Ledger`` (in memory or SQLite); state is what ``replay`` gives, at any ``as_of`` date.
+a ``Ledger`` (in memory, SQLite or PostgreSQL — ``open_ledger(url)``); state is what ``replay``
+gives, at any ``as_of`` date.
 """
 
 from stationkit.errors import (
@@ -10,10 +11,14 @@ from stationkit.errors import (
     DuplicateEventError,
     GuardFailedError,
     IllegalEventError,
+    LedgerBusyError,
+    LedgerConnectionError,
     LedgerError,
+    LedgerSchemaError,
     LifecycleError,
     VersionConflictError,
 )
+from stationkit.lifecycle._checked import CheckedReplay, Refusal, replay_located
 from stationkit.lifecycle._deadlines import (
     ESCALATION_ACTOR,
     HazardStatus,
@@ -30,12 +35,20 @@ from stationkit.lifecycle._effects import (
     VerdictLocked,
 )
 from stationkit.lifecycle._events import Event, JSONValue, Payload
+from stationkit.lifecycle._history import OverdueSpan, RecordHistory, record_history
 from stationkit.lifecycle._ledger import AppendResult, InMemoryLedger, Ledger
 from stationkit.lifecycle._machines._drill import TIME_FIELDS as DRILL_TIME_FIELDS
 from stationkit.lifecycle._machines._hazard import DEADLINE_STATES, GRADES
+from stationkit.lifecycle._open import (
+    StoredLedger,
+    init_ledger,
+    migrate_ledger,
+    open_ledger,
+)
 from stationkit.lifecycle._overdue import overdue_moment
 from stationkit.lifecycle._paths import DrivenPath, covering_paths, drive_path
 from stationkit.lifecycle._policy import DEFAULT_LADDER, DeadlinePolicy, EscalationLevel
+from stationkit.lifecycle._postgres import PostgresLedger
 from stationkit.lifecycle._programme import completions_from_states
 from stationkit.lifecycle._replay import (
     Lifecycle,
@@ -87,6 +100,7 @@ __all__ = [
     "START",
     "Action",
     "AppendResult",
+    "CheckedReplay",
     "CompiledTransition",
     "DeadlinePolicy",
     "DeadlineSet",
@@ -107,15 +121,22 @@ __all__ = [
     "InMemoryLedger",
     "JSONValue",
     "Ledger",
+    "LedgerBusyError",
+    "LedgerConnectionError",
     "LedgerError",
+    "LedgerSchemaError",
     "Lifecycle",
     "LifecycleError",
     "MachineDefinition",
     "MachineExtension",
     "MachineSpec",
     "MilestoneCompleted",
+    "OverdueSpan",
     "Payload",
+    "PostgresLedger",
+    "RecordHistory",
     "RecordState",
+    "Refusal",
     "ResponseSummary",
     "ResponseVerdict",
     "SQLiteLedger",
@@ -123,6 +144,7 @@ __all__ = [
     "SpanCheck",
     "SpanStats",
     "StateSpec",
+    "StoredLedger",
     "Submission",
     "TimedRecord",
     "TransitionSpec",
@@ -136,9 +158,14 @@ __all__ = [
     "due_escalations",
     "escalate_overdue",
     "hazard_status",
+    "init_ledger",
+    "migrate_ledger",
+    "open_ledger",
     "overdue_moment",
     "percentile",
+    "record_history",
     "replay",
+    "replay_located",
     "replay_record",
     "resolve_definitions",
     "resolve_machine",
