@@ -38,6 +38,9 @@ from stationkit.lifecycle._events import Event, JSONValue, Payload
 from stationkit.lifecycle._history import OverdueSpan, RecordHistory, record_history
 from stationkit.lifecycle._ledger import AppendResult, InMemoryLedger, Ledger
 from stationkit.lifecycle._machines._drill import TIME_FIELDS as DRILL_TIME_FIELDS
+from stationkit.lifecycle._machines._hazard import ASSIGN_ACTIONS as HAZARD_ASSIGN_ACTIONS
+from stationkit.lifecycle._machines._hazard import ASSIGN_GUARDS as HAZARD_ASSIGN_GUARDS
+from stationkit.lifecycle._machines._hazard import DEADLINE_PASSED as HAZARD_DEADLINE_PASSED
 from stationkit.lifecycle._machines._hazard import DEADLINE_STATES, GRADES
 from stationkit.lifecycle._open import (
     StoredLedger,
@@ -94,6 +97,9 @@ __all__ = [
     "DRILL_TIME_FIELDS",
     "ESCALATION_ACTOR",
     "GRADES",
+    "HAZARD_ASSIGN_ACTIONS",
+    "HAZARD_ASSIGN_GUARDS",
+    "HAZARD_DEADLINE_PASSED",
     "MACHINE_NAMES",
     "MILESTONES",
     "SEGMENTS",

@@ -143,6 +143,19 @@ def make_event(
     return event
 
 
+def event_row(event: Event) -> EventRow:
+    """The row a ledger stores for ``event`` (``event_from_row`` reads it back)."""
+    return (
+        event.event_id,
+        event.record_id,
+        event.machine,
+        event.type,
+        payload_json(event.payload),
+        event.at.isoformat(),
+        event.actor,
+    )
+
+
 def event_from_row(row: EventRow) -> Event:
     event_id, record_id, machine, type_, payload, at, actor = row
     return make_event(

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import Protocol
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any, Protocol
 
 import attrs
 
 from stationkit.errors import DuplicateEventError, VersionConflictError
-from stationkit.lifecycle._events import Event
+from stationkit.lifecycle._events import Event, EventRow
 
 
 @attrs.frozen
@@ -19,6 +19,14 @@ class AppendResult:
     record_id: str
     version: int
     duplicate: bool
+
+
+def repeated_append(stored: Sequence[Any], row: EventRow) -> AppendResult:
+    """The result of posting ``row`` again when ``stored`` (its columns, then its version) is
+    already in a ledger under the same id; a different event under that id is refused."""
+    if tuple(stored[:7]) != row:
+        raise DuplicateEventError(row[0])
+    return AppendResult(row[0], row[1], int(stored[7]), True)
 
 
 class Ledger(Protocol):

@@ -14,15 +14,14 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit, urlunsplit
 
 from stationkit.errors import (
-    DuplicateEventError,
     LedgerBusyError,
     LedgerConnectionError,
     LedgerError,
     LedgerSchemaError,
     VersionConflictError,
 )
-from stationkit.lifecycle._events import Event, EventRow, EventRows, event_from_row, payload_json
-from stationkit.lifecycle._ledger import AppendResult
+from stationkit.lifecycle._events import Event, EventRow, EventRows, event_from_row, event_row
+from stationkit.lifecycle._ledger import AppendResult, repeated_append
 from stationkit.lifecycle._migrations import (
     POSTGRES_STEPS,
     SCHEMA_VERSION,
@@ -200,41 +199,20 @@ class PostgresLedger:
 
     def _append_one(self, event: Event, expected: int) -> AppendResult:
         conn = self._conn
-        payload = payload_json(event.payload)
-        at = event.at.isoformat()
+        row = event_row(event)
         stored = conn.execute(
             f"SELECT {_COLUMNS}, version FROM stationkit_events WHERE event_id = %s",
             (event.event_id,),
         ).fetchone()
         if stored is not None:
-            same = tuple(stored[:7]) == (
-                event.event_id,
-                event.record_id,
-                event.machine,
-                event.type,
-                payload,
-                at,
-                event.actor,
-            )
-            if not same:
-                raise DuplicateEventError(event.event_id)
-            return AppendResult(event.event_id, event.record_id, int(stored[7]), True)
+            return repeated_append(stored, row)
         actual = self._version_in(conn, event.record_id)
         if actual != expected:
             raise VersionConflictError(event.record_id, expected, actual)
         conn.execute(
             f"INSERT INTO stationkit_events ({_COLUMNS}, version) "
             "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
-            (
-                event.event_id,
-                event.record_id,
-                event.machine,
-                event.type,
-                payload,
-                at,
-                event.actor,
-                expected + 1,
-            ),
+            (*row, expected + 1),
         )
         return AppendResult(event.event_id, event.record_id, expected + 1, False)
 

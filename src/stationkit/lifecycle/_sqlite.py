@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from stationkit.errors import (
-    DuplicateEventError,
     LedgerBusyError,
     LedgerError,
     LedgerSchemaError,
@@ -19,9 +18,9 @@ from stationkit.lifecycle._events import (
     EventRow,
     EventRows,
     event_from_row,
-    payload_json,
+    event_row,
 )
-from stationkit.lifecycle._ledger import AppendResult
+from stationkit.lifecycle._ledger import AppendResult, repeated_append
 from stationkit.lifecycle._migrations import SCHEMA_VERSION, SQLITE_STEPS, pending_steps, too_new
 
 _COLUMNS = "event_id, record_id, machine, type, payload, at, actor"
@@ -172,40 +171,19 @@ class SQLiteLedger:
 
     def _append_one(self, event: Event, expected: int) -> AppendResult:
         db = self._db
-        payload = payload_json(event.payload)
-        at = event.at.isoformat()
+        row = event_row(event)
         stored = db.execute(
             f"SELECT {_COLUMNS}, version FROM events WHERE event_id = ?", (event.event_id,)
         ).fetchone()
         if stored is not None:
-            same = stored[:7] == (
-                event.event_id,
-                event.record_id,
-                event.machine,
-                event.type,
-                payload,
-                at,
-                event.actor,
-            )
-            if not same:
-                raise DuplicateEventError(event.event_id)
-            return AppendResult(event.event_id, event.record_id, stored[7], True)
+            return repeated_append(stored, row)
         actual = self._version(event.record_id)
         if actual != expected:
             raise VersionConflictError(event.record_id, expected, actual)
         try:
             db.execute(
                 f"INSERT INTO events ({_COLUMNS}, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    event.event_id,
-                    event.record_id,
-                    event.machine,
-                    event.type,
-                    payload,
-                    at,
-                    event.actor,
-                    expected + 1,
-                ),
+                (*row, expected + 1),
             )
         except sqlite3.IntegrityError:  # pragma: no cover - the lock makes this unreachable
             actual = self._version(event.record_id)

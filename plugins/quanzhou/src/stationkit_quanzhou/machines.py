@@ -15,14 +15,14 @@ is penalised (``penalise``, 处罚) or referred to the competent department (``r
 
 from __future__ import annotations
 
-from datetime import date
-
 from stationkit import Text
 from stationkit.lifecycle import (
     DEADLINE_STATES,
+    HAZARD_ASSIGN_ACTIONS,
+    HAZARD_ASSIGN_GUARDS,
+    HAZARD_DEADLINE_PASSED,
     Action,
     DeadlinePolicy,
-    DeadlineSet,
     Effect,
     Event,
     Example,
@@ -123,40 +123,24 @@ FOLLOW_UP_SOURCES = (*DEADLINE_STATES, "escalated")
 """Unrectified hazards: a deadline running, or escalated after it passed."""
 
 
-def _deadline_of(state: RecordState) -> date | None:
-    raw = state.facts.get("deadline")
-    try:
-        return date.fromisoformat(raw[:10]) if isinstance(raw, str) else None
-    except ValueError:
-        return None
-
-
-def _found_by_enforcement_and_overdue(
-    state: RecordState, event: Event, policy: DeadlinePolicy
-) -> str | None:
+def _found_by_enforcement(state: RecordState, event: Event, policy: DeadlinePolicy) -> str | None:
     inspection = event.payload.get("inspection")
     if not isinstance(inspection, str) or not inspection.strip():
         return (
             "payload field 'inspection' (the enforcement inspection that found the hazard, "
             "e.g. its entry in the enforcement ledger) is required"
         )
-    deadline = _deadline_of(state)
-    if deadline is None:
-        return "the hazard has no rectification deadline yet"
-    if event.at.date() <= deadline:
-        return f"the rectification deadline {deadline} has not passed on {event.at.date()}"
     return None
 
 
-OVERDUE_ENFORCEMENT_GUARD = Guard(
-    "enforcement_finding_overdue",
-    Text(
-        "执法检查发现的隐患未落实整改或逾期整改",
-        "an enforcement finding left unrectified past its deadline",
-    ),
-    _found_by_enforcement_and_overdue,
+ENFORCEMENT_FINDING_GUARD = Guard(
+    "found_by_enforcement",
+    Text("执法检查发现的隐患(载明执法检查台账)", "found by an enforcement inspection (named)"),
+    _found_by_enforcement,
     c.ENF_FOLLOW_UP,
 )
+# With the core's deadline_passed: "未落实整改或逾期整改" — still unrectified past the deadline.
+FOLLOW_UP_GUARDS = (ENFORCEMENT_FINDING_GUARD, HAZARD_DEADLINE_PASSED)
 
 
 def _record(kind: str, key: str) -> Action:
@@ -181,7 +165,7 @@ PENALISE = TransitionSpec(
     FOLLOW_UP_SOURCES,
     "penalised",
     Text("依法处罚", "penalise (enforcement team)"),
-    guards=(OVERDUE_ENFORCEMENT_GUARD, _text_field("decision")),
+    guards=(*FOLLOW_UP_GUARDS, _text_field("decision")),
     actions=(_record("penalty", "decision"),),
     example=Example(
         {"inspection": "执法检查台账 2023-017", "decision": "行政处罚决定书 2023-05"},
@@ -196,7 +180,7 @@ REFER = TransitionSpec(
     FOLLOW_UP_SOURCES,
     "referred",
     Text("上报有关部门处罚", "refer to the competent department for a penalty"),
-    guards=(OVERDUE_ENFORCEMENT_GUARD, _text_field("authority")),
+    guards=(*FOLLOW_UP_GUARDS, _text_field("authority")),
     actions=(_record("referral", "authority"),),
     example=Example(
         {"inspection": "执法检查台账 2023-018", "authority": "县应急管理局"},
@@ -207,58 +191,15 @@ REFER = TransitionSpec(
 )
 
 
-def _new_deadline(state: RecordState, event: Event, policy: DeadlinePolicy) -> str | None:
-    raw = event.payload.get("deadline")
-    try:
-        deadline = date.fromisoformat(raw[:10]) if isinstance(raw, str) else None
-    except ValueError:
-        deadline = None
-    if deadline is None:
-        return "payload field 'deadline' (ISO date) is required"
-    day = event.at.date()
-    if deadline < day:
-        return f"deadline {deadline} is before the assignment date {day}"
-    grade = state.facts.get("grade")
-    days = policy.rectification_days.get(grade) if isinstance(grade, str) else None
-    if days is not None and (deadline - day).days > days:
-        return (
-            f"deadline {deadline} is {(deadline - day).days} days away; the policy allows at "
-            f"most {days} days for a {grade} hazard"
-        )
-    return None
-
-
-def _reassign(
-    state: RecordState, event: Event, policy: DeadlinePolicy
-) -> tuple[dict[str, JSONValue], tuple[Effect, ...]]:
-    payload = event.payload
-    deadline, responsible = payload["deadline"], payload["responsible"]
-    assert isinstance(deadline, str) and isinstance(responsible, str)  # the guards ran first
-    facts: dict[str, JSONValue] = {
-        "deadline": deadline,
-        "responsible": responsible,
-        "assigned_by": event.actor,
-    }
-    # The deadline effect, as the core's assignment gives, so live monitors track it.
-    return facts, (DeadlineSet(state.record_id, date.fromisoformat(deadline[:10]), responsible),)
-
-
-# After the penalty or referral, the hazard is assigned again with a new deadline (the same
-# checks as the core's assignment).
+# After the penalty or referral, the hazard is assigned again with a new deadline: the core's
+# assignment, guards and deadline effect included, from the two new states.
 REASSIGN = TransitionSpec(
     "assign",
     ("penalised", "referred"),
     "assigned",
     Text("处罚后重新交办整改", "assign the rectification again"),
-    guards=(
-        _text_field("responsible"),
-        Guard(
-            "new_deadline_within_policy",
-            Text("须设新的整改期限且不超过政策时限", "a new deadline within the policy's limit"),
-            _new_deadline,
-        ),
-    ),
-    actions=(Action("set_new_deadline", _reassign),),
+    guards=HAZARD_ASSIGN_GUARDS,
+    actions=HAZARD_ASSIGN_ACTIONS,
     example=Example(
         actor="镇应急办",
         build=lambda day: {"responsible": "unit-a", "deadline": day.isoformat()},

@@ -196,7 +196,7 @@ def _overdue_check(state: RecordState, event: Event, policy: DeadlinePolicy) -> 
     return None
 
 
-_OVERDUE = Guard(
+DEADLINE_PASSED = Guard(
     "deadline_passed",
     Text(zh="整改期限已过", en="the deadline has passed"),
     _overdue_check,
@@ -275,6 +275,16 @@ def _report_again(
 
 _REASON = payload_text_guard("reason", Text(zh="理由", en="the reason"))
 
+ASSIGN_GUARDS = (
+    payload_text_guard("responsible", Text(zh="责任单位", en="the responsible unit")),
+    _DEADLINE_OK,
+)
+"""The guards of an assignment: a responsible unit, and a deadline within the policy."""
+
+ASSIGN_ACTIONS = (Action("set_deadline", _assign, facts=_assign_facts),)
+"""The action of an assignment: the deadline facts and the ``DeadlineSet`` effect. A plugin
+that adds an assignment from a state of its own reuses these and the guards above."""
+
 
 def hazard_spec() -> MachineSpec:
     t = TransitionSpec
@@ -317,13 +327,8 @@ def hazard_spec() -> MachineSpec:
                 ("assessed", "escalated"),
                 "assigned",
                 Text(zh="分类交办", en="assign"),
-                guards=(
-                    payload_text_guard(
-                        "responsible", Text(zh="责任单位", en="the responsible unit")
-                    ),
-                    _DEADLINE_OK,
-                ),
-                actions=(Action("set_deadline", _assign, facts=_assign_facts),),
+                guards=ASSIGN_GUARDS,
+                actions=ASSIGN_ACTIONS,
                 example=Example(
                     actor="township-1",
                     build=lambda day: {
@@ -413,7 +418,7 @@ def hazard_spec() -> MachineSpec:
                 DEADLINE_STATES,
                 "escalated",
                 Text(zh="逾期升级", en="escalate (overdue)"),
-                guards=(_OVERDUE, _HAS_LEVEL_ABOVE),
+                guards=(DEADLINE_PASSED, _HAS_LEVEL_ABOVE),
                 actions=(Action("raise_level", _escalate),),
                 example=Example(actor="system", after_deadline=True),
             ),
