@@ -57,8 +57,8 @@ _STDIN_LIMIT = 64 * 1024 * 1024  # characters read from one append input
 def add_commands(ledger_sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the subcommands to ``stationkit ledger``."""
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
-        parser = ledger_sub.add_parser(name, help=help_text)
+    def command(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+        parser = ledger_sub.add_parser(name, help=help_text, description=description)
         parser.set_defaults(lifecycle_command=f"ledger {name}")
         return parser
 
@@ -80,16 +80,30 @@ def add_commands(ledger_sub: argparse._SubParsersAction[argparse.ArgumentParser]
         )
 
     for name, what in (("init", "create"), ("migrate", "upgrade")):
-        p = command(name, f"{what} the ledger schema at URL")
+        p = command(
+            name,
+            f"{what} the ledger schema at URL",
+            f"{what.capitalize()} the versioned ledger schema (SQLite or PostgreSQL) at URL.",
+        )
         p.add_argument("url", metavar="URL", help="sqlite:///PATH or postgresql://USER@HOST/DB")
         common(p, standard=False)
 
-    p = command("append", "append events (one JSON object or JSON lines) through the machines")
+    p = command(
+        "append",
+        "append events (one JSON object or JSON lines) through the machines",
+        "Validate each event with the machines and append it to the ledger; print, per "
+        "event, the version stored or why it was refused.",
+    )
     source(p)
     p.add_argument("input", metavar="EVENT.json|-", help="an event file, or - for stdin")
     common(p)
 
-    p = command("replay", "replay a ledger or an event file; print the states")
+    p = command(
+        "replay",
+        "replay a ledger or an event file; print the states",
+        "Replay the events up to a date and print each record's state; a refused event is "
+        "named with its file:line.",
+    )
     p.add_argument("file", nargs="?", help="a .jsonl event file or a SQLite ledger file")
     source(p, required=False)
     p.add_argument(
@@ -103,19 +117,34 @@ def add_commands(ledger_sub: argparse._SubParsersAction[argparse.ArgumentParser]
     )
     common(p)
 
-    p = command("overdue", "hazards past their deadline: level and days overdue")
+    p = command(
+        "overdue",
+        "hazards past their deadline: level and days overdue",
+        "List the hazards whose rectification deadline has passed on a date (the deadline "
+        "day itself is not overdue), with their level and days overdue.",
+    )
     source(p)
-    p.add_argument("--as-of", required=True, metavar="DATE")
+    p.add_argument("--as-of", required=True, metavar="DATE", help="the day to look at")
     common(p)
 
-    p = command("escalations", "escalations due and not yet recorded")
+    p = command(
+        "escalations",
+        "escalations due and not yet recorded",
+        "List the escalations of overdue hazards that are due and not yet recorded; with "
+        "--apply, append them to the ledger as events.",
+    )
     source(p)
     p.add_argument("--as-of", required=True, metavar="DATETIME", help="ISO date or date-time")
     p.add_argument("--apply", action="store_true", help="append them to the ledger as events")
     common(p)
 
-    p = command("history", "every event of a record and the state it led to")
-    p.add_argument("record", metavar="RECORD")
+    p = command(
+        "history",
+        "every event of a record and the state it led to",
+        "Print every event of a record with the state it led to, and for a hazard the days "
+        "it was overdue (also after it closed).",
+    )
+    p.add_argument("record", metavar="RECORD", help="the record id")
     source(p)
     p.add_argument("--as-of", metavar="DATE", help="the history up to that day (default: today)")
     common(p)
