@@ -36,7 +36,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy -p stationkit
 	$(BIN)/mypy -p stationkit_example
-	$(BIN)/mypy tests/*.py tests/lifecycle tests/testing tests/toy_standards tests/monitor benchmarks
+	$(BIN)/mypy tests/*.py tests/lifecycle tests/testing tests/toy_standards tests/monitor tests/report benchmarks
 	MYPYPATH=src:docs/examples/mycounty/src $(BIN)/mypy docs/examples/mycounty/src docs/examples/mycounty/tests
 	set -e; for p in $(PLUGINS); do \
 		MYPYPATH=src:$${p}src $(BIN)/mypy $${p}src $${p}tests; done
