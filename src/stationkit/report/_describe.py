@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from stationkit.report._json import citation_json, text_json, value_json
+from stationkit.report._programme_page import programme_markdown
 from stationkit.standard import Programme
 from stationkit.standard._standard import Edition, Parameter, Requirement, Standard
 
@@ -199,6 +200,7 @@ def standard_markdown(std: Standard, ed: Edition, plugin: str | None = None) -> 
             f"{r.citation.label()}{' *inferred*' if r.citation.inferred else ''} | "
             f"{_md(r.citation.quote)} |"
         )
+    lines += programme_markdown(ed)
     if ed.grading.bands or ed.grading.rank_caps:
         lines += ["", "## Grading 评级", ""]
         for b in ed.grading.bands:

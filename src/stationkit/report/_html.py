@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date, timedelta
+from datetime import date
 from importlib import resources
 
 import attrs
@@ -20,6 +20,7 @@ from stationkit.assessment._report import Report
 from stationkit.assessment._rollout import ProgrammeStatus, programme_statuses
 from stationkit.records._model import LEVEL_TITLES, Dataset, Region, RegionLevel
 from stationkit.report._markup import esc
+from stationkit.report._spans import milestone_spans
 from stationkit.report._svg import Bar, GanttRow, bar_chart, gantt_chart
 from stationkit.standard._findings import Finding, Status
 from stationkit.standard._standard import Edition
@@ -70,6 +71,7 @@ _MILESTONE = {
 }
 _OUTCOME = {"pass": Text("通过", "pass"), "fail": Text("未通过", "fail")}
 _NEEDS_WORK = (Status.NOT_MET, Status.MISSING_EVIDENCE)
+_ORDER = {Status.NOT_MET: 0, Status.MISSING_EVIDENCE: 1, Status.MET: 2, Status.NOT_APPLICABLE: 3}
 
 
 def t(text: Text) -> str:
@@ -232,7 +234,8 @@ def _findings(r: Report, i: int, page: _Page) -> str:
         by_group[f.group].append(f)
     out = [f"<h3>{w('检查结果', 'findings')}</h3>"]
     for group in order:
-        found = by_group[group]
+        # What needs work first, then what is met, then what does not apply.
+        found = sorted(by_group[group], key=lambda f: _ORDER[f.status])
         title = page.groups.get(group, Text(group, group))
         work = sum(f.status in _NEEDS_WORK for f in found)
         count = f'<span class="count">{sum(f.status is Status.MET for f in found)}/{len(found)} {w("符合", "met")}</span>'
@@ -417,19 +420,18 @@ def _gantt(dashboard: Dashboard) -> str:
     out = [f"<h3>{w('推进计划', 'rollout programme')}</h3>"]
     for status in dashboard.statuses:
         programme = programmes[status.programme]
-        rows: list[GanttRow] = []
-        previous: date | None = None
-        for m, s in zip(programme.milestones, status.milestones, strict=True):
-            start = m.window_start or (
-                previous + timedelta(days=1)
-                if previous is not None and previous < m.due
-                else m.due - timedelta(days=14)
+        statuses = {m.milestone: m for m in status.milestones}
+        rows = [
+            GanttRow(
+                Text(f"{m.id} {m.title.zh}", f"{m.id} {m.title.en}"),
+                start,
+                m.due,
+                statuses[m.id].completed_on,
+                statuses[m.id].status,
+                _MILESTONE[statuses[m.id].status],
             )
-            previous = m.due
-            label = Text(f"{m.id} {m.title.zh}", f"{m.id} {m.title.en}")
-            rows.append(
-                GanttRow(label, start, m.due, s.completed_on, s.status, _MILESTONE[s.status])
-            )
+            for m, start in milestone_spans(programme)
+        ]
         counts: Counter[str] = Counter(s.status for s in status.milestones)
         legend = " ".join(
             f'<span class="legend g-{k}">{t(_MILESTONE[k])} {counts.get(k, 0)}</span>'
