@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from html.parser import HTMLParser
 
@@ -111,8 +110,8 @@ def test_any_name_shows_as_itself(name: str) -> None:
     registry = sk.Registry(strict=True)
     registry.register(plugin, "example")
     _, page = _batch(registry, rename=name)
-    # Characters no markup may hold show as U+FFFD; parsers normalise carriage returns.
-    shown = re.sub(r"\r\n?", "\n", clean(name))
+    # Characters no markup may hold show as U+FFFD; everything else as itself.
+    shown = clean(name)
     text = "".join(_parse(page).text)
     assert shown in text
 
@@ -133,3 +132,13 @@ def test_rollout_gantt_shows_each_milestone(registry: sk.Registry) -> None:
     assert 'class="chart gantt"' in page
     for m in ed.programmes[0].milestones:
         assert m.title.zh in page
+
+
+def test_a_large_batch_is_counted_whole_and_detailed_up_to_the_limit(
+    registry: sk.Registry,
+) -> None:
+    reports, _ = _batch(registry)
+    page = render_html(reports, max_detailed=1)
+    assert page.count('<article class="subject"') == 1
+    assert f"{len(reports) - 1} more subjects are not detailed" in page
+    assert f'<div class="big">{len(reports)}</div>' in page  # the dashboard counts them all

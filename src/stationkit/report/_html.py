@@ -28,6 +28,9 @@ from stationkit.standard._text import Text
 
 #: The longest observed or expected value shown in a cell (the JSON report keeps it whole).
 MAX_VALUE_CHARS = 1000
+#: Subjects shown in full on one page (about 60 kB each): the dashboard counts every subject,
+#: the page says how many more there are, and the JSON report has them all.
+MAX_DETAILED_SUBJECTS = 500
 
 
 @attrs.frozen
@@ -71,6 +74,7 @@ _MILESTONE = {
 }
 _OUTCOME = {"pass": Text("通过", "pass"), "fail": Text("未通过", "fail")}
 _NEEDS_WORK = (Status.NOT_MET, Status.MISSING_EVIDENCE)
+_CAPPED = ' <span class="cap"><span lang="zh">比例降级</span><span class="sep"> / </span><span lang="en">rank-capped</span></span>'
 _ORDER = {Status.NOT_MET: 0, Status.MISSING_EVIDENCE: 1, Status.MET: 2, Status.NOT_APPLICABLE: 3}
 
 
@@ -131,6 +135,7 @@ class _Page:
     reports: tuple[Report, ...]
     dashboard: Dashboard
     groups: Mapping[str, Text]
+    detailed: int  # how many of ``reports`` (the first) the page shows in full
 
 
 def _header(r: Report, i: int, page: _Page) -> str:
@@ -450,17 +455,24 @@ def _gantt(dashboard: Dashboard) -> str:
     return "".join(out)
 
 
-def _subject_index(reports: Sequence[Report]) -> str:
+def _subject_index(reports: Sequence[Report], detailed: int) -> str:
+    omitted = len(reports) - detailed
+    more = (
+        f'<p class="omitted">{w(f"另有 {omitted} 个对象未在本页详列", f"{omitted} more subjects are not detailed on this page")} '
+        f"({w('上限', 'limit')} {detailed}; --format json)</p>"
+        if omitted > 0
+        else ""
+    )
     rows = "".join(
         f'<tr><td><a href="#{_anchor(i)}">{_subject_name(r)}</a></td>'
         f"<td><code>{esc(r.subject.kind)}</code></td><td>{_badge(r.outcome)}</td>"
         f"<td>{_num(r.score)} / {_num(r.max_score)}</td>"
-        f"<td>{esc(r.grade or '—')}{' *' if r.rank_capped else ''}</td>"
+        f"<td>{esc(r.grade or '—')}{_CAPPED if r.rank_capped else ''}</td>"
         f"<td>{sum(f.status in _NEEDS_WORK for f in r.findings)}</td></tr>"
-        for i, r in enumerate(reports)
+        for i, r in enumerate(reports[:detailed])
     )
     return (
-        f'<h3>{w("评估对象", "subjects")}</h3><table class="index"><thead><tr>'
+        f'<h3>{w("评估对象", "subjects")}</h3>{more}<table class="index"><thead><tr>'
         f"<th>{w('对象', 'subject')}</th><th>{w('类型', 'kind')}</th>"
         f"<th>{w('结论', 'outcome')}</th><th>{w('得分', 'score')}</th>"
         f"<th>{w('等级', 'grade')}</th><th>{w('待整改', 'to fix')}</th></tr></thead>"
@@ -486,7 +498,7 @@ def _dashboard(page: _Page) -> str:
         f'<section id="dashboard" class="dashboard"><h2>{w("总览", "dashboard")}</h2>'
         f'{_tiles(reports)}<div class="charts">{charts}</div>'
         f"{_region_table(reports, page.dashboard)}{_gantt(page.dashboard)}"
-        f"{_subject_index(reports)}</section>"
+        f"{_subject_index(reports, page.detailed)}</section>"
     )
 
 
@@ -496,11 +508,18 @@ def _asset(name: str) -> str:
 
 
 def render_html(
-    reports: Sequence[Report], dashboard: Dashboard | None = None, *, title: Text | None = None
+    reports: Sequence[Report],
+    dashboard: Dashboard | None = None,
+    *,
+    title: Text | None = None,
+    max_detailed: int = MAX_DETAILED_SUBJECTS,
 ) -> str:
-    """The reports as one HTML page; a batch of more than one subject opens on a dashboard."""
+    """The reports as one HTML page; a batch of more than one subject opens on a dashboard.
+
+    The dashboard counts every report; the first ``max_detailed`` are shown in full."""
     board = dashboard or Dashboard()
-    page = _Page(tuple(reports), board, _group_titles(reports, board.edition))
+    detailed = max(0, min(len(reports), max_detailed))
+    page = _Page(tuple(reports), board, _group_titles(reports, board.edition), detailed)
     standards = sorted({f"{r.standard}@{r.edition}" for r in reports})
     heading = title or Text("应急管理站评估报告", "Station assessment report")
     dates = sorted({r.as_of.isoformat() for r in reports})
@@ -508,7 +527,7 @@ def render_html(
         f" · {w('截至', 'as of')} {esc(', '.join(dates))}" if dates else ""
     )
     board_html = _dashboard(page) if len(reports) > 1 else ""
-    subjects = "".join(_subject(r, i, page) for i, r in enumerate(reports))
+    subjects = "".join(_subject(r, i, page) for i, r in enumerate(reports[:detailed]))
     if not reports:
         subjects = f"<p>{w('没有评估对象', 'nothing was assessed')}</p>"
     return (
