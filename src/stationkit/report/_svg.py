@@ -113,7 +113,7 @@ def gantt_chart(rows: Sequence[GanttRow], *, as_of: date, title: Text) -> str:
     first, last = min(days) - timedelta(days=7), max(days) + timedelta(days=7)
     span = max(1, (last - first).days)
     label_w, plot_w, row_h, top = 300.0, 520.0, 36.0, 24.0
-    width, height = label_w + plot_w + 10, top + row_h * len(shown) + 8
+    width, height = label_w + plot_w + 40, top + row_h * len(shown) + 8
 
     def x(day: date) -> float:
         return label_w + plot_w * (day - first).days / span
@@ -126,7 +126,7 @@ def gantt_chart(rows: Sequence[GanttRow], *, as_of: date, title: Text) -> str:
     months = _months(first, last)
     step = max(1, -(-len(months) * 56 // int(plot_w)))  # a tick label needs about 56 px
     for month in months[::step]:
-        if month < first:
+        if month < first or x(month) + 48 > width:
             continue
         parts.append(
             f'<line class="grid" x1="{x(month):.1f}" y1="{top - 4:.1f}" x2="{x(month):.1f}" '
@@ -156,10 +156,13 @@ def gantt_chart(rows: Sequence[GanttRow], *, as_of: date, title: Text) -> str:
             )
         parts.append("</g>")
     line = x(as_of)
+    # The date reads to the right of the line, or to its left near the chart's edge.
+    near_edge = line + 70 > width
     parts.append(
         f'<line class="as-of" x1="{line:.1f}" y1="{top - 4:.1f}" x2="{line:.1f}" '
-        f'y2="{height:.1f}"/><text class="tick as-of-label" x="{line + 3:.1f}" '
-        f'y="{height - 2:.1f}">{as_of.isoformat()}</text>'
+        f'y2="{height:.1f}"/><text class="tick as-of-label" '
+        f'x="{line - 3 if near_edge else line + 3:.1f}" y="{height - 2:.1f}" '
+        f'text-anchor="{"end" if near_edge else "start"}">{as_of.isoformat()}</text>'
     )
     parts.append("</svg>")
     return "".join(parts)
