@@ -47,3 +47,11 @@ def test_out_into_a_missing_directory_is_bad_input(
     code, _ = _assess("--format", "html", "--out", str(tmp_path / "nowhere" / "r.html"))
     assert code == 2
     assert "nowhere" in capsys.readouterr().err
+
+
+def test_html_opens_in_the_language_asked(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    out = io.StringIO()
+    argv = ["--lang", "en", "assess", str(DATA / "example.yaml"), "--standard", "example@2024"]
+    main([*argv, "--as-of", "2024-06-30", "--format", "html", "--out", str(target)], out)
+    assert '<html lang="en" data-lang="en">' in target.read_text(encoding="utf-8")

@@ -238,7 +238,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         elif args.format == "html":
             _, edition = registry.standard(args.standard)
             board = Dashboard.of(edition, datasets, as_of)
-            target.write(render_html(reports, board))
+            target.write(render_html(reports, board, lang=args.lang))
         elif args.format == "junit":
             target.write(render_junit(reports))
         else:

@@ -19,6 +19,7 @@ import attrs
 from stationkit.assessment._report import Report
 from stationkit.assessment._rollout import ProgrammeStatus, programme_statuses
 from stationkit.records._model import LEVEL_TITLES, Dataset, Region, RegionLevel
+from stationkit.report._lang import Lang
 from stationkit.report._markup import esc
 from stationkit.report._spans import milestone_spans
 from stationkit.report._svg import Bar, GanttRow, bar_chart, gantt_chart
@@ -513,10 +514,12 @@ def render_html(
     *,
     title: Text | None = None,
     max_detailed: int = MAX_DETAILED_SUBJECTS,
+    lang: Lang = "both",
 ) -> str:
     """The reports as one HTML page; a batch of more than one subject opens on a dashboard.
 
-    The dashboard counts every report; the first ``max_detailed`` are shown in full."""
+    The dashboard counts every report; the first ``max_detailed`` are shown in full. ``lang``
+    is the language shown when the page opens; its switch shows the others."""
     board = dashboard or Dashboard()
     detailed = max(0, min(len(reports), max_detailed))
     page = _Page(tuple(reports), board, _group_titles(reports, board.edition), detailed)
@@ -531,7 +534,8 @@ def render_html(
     if not reports:
         subjects = f"<p>{w('没有评估对象', 'nothing was assessed')}</p>"
     return (
-        '<!DOCTYPE html>\n<html lang="zh-CN" data-lang="both"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html>\n<html lang="{"en" if lang == "en" else "zh-CN"}" data-lang="{lang}">'
+        '<head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         # The page needs nothing from the network: say so to the browser as well.
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
