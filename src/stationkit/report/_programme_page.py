@@ -38,6 +38,9 @@ def programme_markdown(ed: Edition) -> list[str]:
             ]
         lines += [
             "```mermaid",
+            # Readable on a documentation page: larger text and bars than mermaid's default.
+            '%%{init: {"gantt": {"fontSize": 14, "barHeight": 26, "barGap": 6, '
+            '"topPadding": 40, "leftPadding": 10, "gridLineStartPadding": 30}}}%%',
             "gantt",
             f"  title {_mermaid_text(programme.title.zh)}",
             "  dateFormat YYYY-MM-DD",
