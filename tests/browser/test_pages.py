@@ -253,7 +253,13 @@ def test_standard_page_screenshot(site: str, visit: Any, screenshots: Path) -> N
         "d.shadowRoot.querySelector('svg'))",
         timeout=20_000,
     )
-    gantt.scroll_into_view_if_needed()
-    page.evaluate("window.scrollBy(0, -160)")
+    assert gantt.is_visible()
+    # The programme's heading at the top, under the site's header bar.
+    # (scrolling down only: scrolling up would call the theme's "back to top" button)
+    page.evaluate(
+        "window.scrollTo(0, document.getElementById('rollout-programmes')"
+        ".getBoundingClientRect().top + window.scrollY - 70)"
+    )
+    page.wait_for_timeout(800)  # the header's title transition
     page.screenshot(path=str(screenshots / "standard-page.png"))
     assert seen.problems == []
