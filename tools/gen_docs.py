@@ -18,6 +18,7 @@ from pathlib import Path
 import stationkit as sk
 from stationkit.report._describe import standard_markdown
 from stationkit.report._json import value_json
+from stationkit.report._markup import md_cell as _md
 from stationkit.standard import Text
 from stationkit.standard._standard import Edition, Number, Parameter, Standard
 
@@ -101,10 +102,6 @@ def _once(cell: str) -> str:
         return ref
 
     return re.sub(r"\[\^\d+\]", keep, cell)
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _value(p: Parameter) -> str:

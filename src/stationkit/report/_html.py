@@ -21,6 +21,7 @@ from stationkit.assessment._rollout import ProgrammeStatus, programme_statuses
 from stationkit.records._model import LEVEL_TITLES, Dataset, Region, RegionLevel
 from stationkit.report._lang import Lang
 from stationkit.report._markup import esc
+from stationkit.report._render import _num
 from stationkit.report._spans import milestone_spans
 from stationkit.report._svg import Bar, GanttRow, bar_chart, gantt_chart
 from stationkit.standard._findings import Finding, Status
@@ -90,10 +91,6 @@ def t(text: Text) -> str:
 def w(zh: str, en: str) -> str:
     """A fixed label of the page (not from input, escaped all the same)."""
     return t(Text(zh, en))
-
-
-def _num(x: float) -> str:
-    return f"{round(x, 2):g}"
 
 
 def _value(value: object) -> str:

@@ -1,4 +1,4 @@
-"""Escaping for the markup renderers (HTML, SVG, JUnit XML): one place, one rule."""
+"""Escaping for the markup renderers (HTML, SVG, JUnit XML, Markdown tables): one place each."""
 
 from __future__ import annotations
 
@@ -18,3 +18,8 @@ def clean(text: str) -> str:
 def esc(text: str) -> str:
     """``text`` for HTML or SVG content or a quoted attribute: cleaned, then escaped."""
     return html.escape(clean(text), quote=True)
+
+
+def md_cell(text: str) -> str:
+    """``text`` for a cell of a Markdown table: one line, no column separators."""
+    return text.replace("|", "\\|").replace("\n", " ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from stationkit.report._markup import md_cell as _md
 from stationkit.report._spans import milestone_spans
 from stationkit.standard._standard import Edition
 
@@ -15,10 +16,6 @@ _MERMAID_SPECIAL = str.maketrans({":": "：", ";": "；", "#": "＃"})
 
 def _mermaid_text(text: str) -> str:
     return re.sub(r"\s+", " ", text).translate(_MERMAID_SPECIAL).strip()
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def programme_markdown(ed: Edition) -> list[str]:
