@@ -9,12 +9,12 @@ PLUGINS := $(sort $(dir $(wildcard plugins/*/pyproject.toml)))
 TESTPLUGINS := .test-plugins
 TESTSTAMP := $(TESTPLUGINS)/.installed
 
-.PHONY: demo test lint typecheck pytest bench docs clean
+.PHONY: demo test lint typecheck pytest bench docs screenshots clean
 
 $(STAMP): pyproject.toml $(wildcard plugins/*/pyproject.toml)
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev]' \
+	$(BIN)/python -m pip install -q --disable-pip-version-check -e '.[dev,docs]' \
 		$(foreach p,$(PLUGINS),-e $(p))
 	touch $(STAMP)
 
@@ -36,7 +36,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy -p stationkit
 	$(BIN)/mypy -p stationkit_example
-	$(BIN)/mypy tests/*.py tests/lifecycle tests/testing tests/toy_standards tests/monitor benchmarks
+	$(BIN)/mypy tests/*.py tests/lifecycle tests/testing tests/toy_standards tests/monitor tests/report tests/browser benchmarks
 	MYPYPATH=src:docs/examples/mycounty/src $(BIN)/mypy docs/examples/mycounty/src docs/examples/mycounty/tests
 	set -e; for p in $(PLUGINS); do \
 		MYPYPATH=src:$${p}src $(BIN)/mypy $${p}src $${p}tests; done
@@ -50,8 +50,15 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/lifecycle.py
 	$(BIN)/python benchmarks/assessment.py
 
+# The generated pages, then the site into site/ (strict: any warning fails the build).
 docs: $(STAMP)
 	$(BIN)/python tools/gen_docs.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --site-dir site
+
+# The browser tests take the screenshots (build/screenshots/); the README shows two of them.
+screenshots: $(STAMP) $(TESTSTAMP)
+	PYTHONPATH=$(TESTPLUGINS) $(BIN)/python -m pytest -q tests/browser -k screenshot
+	cp build/screenshots/dashboard.png build/screenshots/standard-page.png docs/img/
 
 clean:
-	rm -rf $(VENV) $(TESTPLUGINS) .mypy_cache .ruff_cache .pytest_cache .hypothesis
+	rm -rf $(VENV) $(TESTPLUGINS) .mypy_cache .ruff_cache .pytest_cache .hypothesis site build

@@ -1,4 +1,5 @@
-"""The committed documentation pages of each standard are what the plugins generate now."""
+"""The committed generated pages (each standard edition, the comparison) are what the plugins
+generate now, and the site lists each of them."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+import yaml
 
 import stationkit as sk
 
@@ -16,12 +18,17 @@ gen_docs = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(gen_docs)
 
 
-def test_generated_pages_are_current() -> None:
+@pytest.fixture(scope="module")
+def registry() -> sk.Registry:
     registry = sk.Registry()
-    registry.load_entry_points(only=["quanzhou", "pingshan", "xuanen"])
-    pages: dict[str, str] = gen_docs.pages(registry)
-    if not pages:
+    registry.load_entry_points(only=gen_docs.PLUGINS)
+    if not registry.standards():
         pytest.skip("no jurisdiction plugin installed")
+    return registry
+
+
+def test_generated_pages_are_current(registry: sk.Registry) -> None:
+    pages: dict[str, str] = gen_docs.pages(registry)
     stale = [
         name
         for name, text in pages.items()
@@ -29,3 +36,45 @@ def test_generated_pages_are_current() -> None:
         or (ROOT / "docs" / "standards" / name).read_text(encoding="utf-8") != text
     ]
     assert not stale, f"run `make docs`: stale pages {stale}"
+
+
+def test_every_comparison_parameter_exists(registry: sk.Registry) -> None:
+    known = {p.name for std in registry.standards() for ed in std.editions for p in ed.parameters}
+    named = {name for _, names in gen_docs.TOPICS for name in names}
+    assert named - known == set(), "the comparison names parameters no plugin has"
+
+
+def test_comparison_cites_every_figure(registry: sk.Registry) -> None:
+    page: str = gen_docs.pages(registry)["comparison.md"]
+    rows = [line for line in page.splitlines() if line.startswith("| **")]
+    assert len(rows) == len(gen_docs.TOPICS) + 2  # the topics, the scoring model, the outcome rule
+    for row in rows:
+        for cell in row.split(" | ")[1:]:
+            assert "[^" in cell or "not set" in cell or "every scored" in cell, cell
+    for line in page.splitlines():
+        if line.startswith("[^"):
+            assert "**" in line  # document and section
+
+
+class _Loader(yaml.SafeLoader):
+    """mkdocs.yml names Python objects (!!python/name:...); the nav does not need them."""
+
+
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _nav_files(nav: object) -> set[str]:
+    if isinstance(nav, str):
+        return {nav}
+    if isinstance(nav, list):
+        return {f for item in nav for f in _nav_files(item)}
+    if isinstance(nav, dict):
+        return {f for value in nav.values() for f in _nav_files(value)}
+    return set()
+
+
+def test_site_lists_every_generated_page(registry: sk.Registry) -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Loader)
+    listed = _nav_files(config["nav"])
+    missing = {f"standards/{name}" for name in gen_docs.pages(registry)} - listed
+    assert not missing, f"add to the nav of mkdocs.yml: {sorted(missing)}"

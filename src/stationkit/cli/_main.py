@@ -23,13 +23,17 @@ from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
+from stationkit.cli._output import page_output
 from stationkit.cli._plugin_option import load_plugin
 from stationkit.errors import StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
 from stationkit.records._loading import load_dataset
+from stationkit.records._model import Dataset
 from stationkit.records._schema import dataset_schema
 from stationkit.report._describe import edition_diff, standard_json, standard_markdown
+from stationkit.report._html import Dashboard, render_html
 from stationkit.report._json import report_to_json, text_json
+from stationkit.report._junit import render_junit
 from stationkit.report._lang import LANGS, say
 from stationkit.report._render import render_markdown, render_text
 from stationkit.report._rollout import render_statuses, status_json
@@ -189,13 +193,17 @@ def assess_files(
     overrides: dict[str, object],
     which: str,
     progress: bool = False,
+    datasets: list[Dataset] | None = None,
 ) -> list[Report]:
+    """Assess every file; ``datasets``, when given, receives what each file held."""
     std, ed = registry.standard(ref)
     # Tailoring is checked once here; each file's assessor differs only by its dataset.
     resolve = Assessor(std, ed.edition, as_of=as_of, parameters=overrides).resolve
     reports: list[Report] = []
     for path in files:
         dataset = load_dataset(path)
+        if datasets is not None:
+            datasets.append(dataset)
         assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset)
         subjects = subjects_of(dataset, ed, which)
         if not subjects:
@@ -211,22 +219,33 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
     _warn_failed(registry)
     progress = sys.stderr.isatty()
+    as_of = args.as_of or date.today()
+    datasets: list[Dataset] = []
     reports = assess_files(
         registry,
         args.files,
         args.standard,
-        args.as_of or date.today(),
+        as_of,
         _parse_set(args.set),
         args.subject,
         progress,
+        datasets,
     )
-    if args.format == "json":
-        _dump({"reports": [report_to_json(r) for r in reports]}, out)
-    elif args.format == "md":
-        out.write(render_markdown(reports))
-    else:
-        text = render_text(reports, colour=out.isatty(), every=args.all, lang=args.lang)
-        out.write(text + "\n")
+    with page_output(args.out, out) as target:
+        if args.format == "json":
+            _dump({"reports": [report_to_json(r) for r in reports]}, target)
+        elif args.format == "md":
+            target.write(render_markdown(reports))
+        elif args.format == "html":
+            _, edition = registry.standard(args.standard)
+            board = Dashboard.of(edition, datasets, as_of)
+            target.write(render_html(reports, board, lang=args.lang))
+        elif args.format == "junit":
+            target.write(render_junit(reports))
+        else:
+            colour = target.isatty()
+            text = render_text(reports, colour=colour, every=args.all, lang=args.lang)
+            target.write(text + "\n")
     return EXIT_OK if all(r.passed for r in reports) else EXIT_FAILED
 
 
@@ -418,10 +437,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("text", "json", "md"),
+        choices=("text", "json", "md", "html", "junit"),
         default="text",
-        help="text for people (default), JSON for programs, or Markdown",
+        help="text for people (default), JSON for programs, Markdown, HTML (one "
+        "self-contained page with a dashboard; --lang picks the language shown first), or "
+        "JUnit XML for CI",
     )
+    p.add_argument("--out", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument(
         "--subject",
         choices=("all", "station", "region"),

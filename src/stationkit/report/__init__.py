@@ -1,10 +1,14 @@
-"""What people and programs read: reports as JSON, text and Markdown, rollout statuses, and the
-pages of a standard."""
+"""What people and programs read: reports as JSON, text, Markdown, HTML (with a dashboard) and
+JUnit XML, rollout statuses, and the pages of a standard."""
 
 from stationkit.report._describe import (
     edition_diff,
     standard_json,
     standard_markdown,
+)
+from stationkit.report._html import (
+    Dashboard,
+    render_html,
 )
 from stationkit.report._json import (
     citation_json,
@@ -14,6 +18,7 @@ from stationkit.report._json import (
     text_json,
     value_json,
 )
+from stationkit.report._junit import render_junit
 from stationkit.report._render import (
     render_markdown,
     render_text,
@@ -24,9 +29,12 @@ from stationkit.report._rollout import (
 )
 
 __all__ = [
+    "Dashboard",
     "citation_json",
     "edition_diff",
     "finding_json",
+    "render_html",
+    "render_junit",
     "render_markdown",
     "render_statuses",
     "render_text",

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from stationkit.report._json import citation_json, text_json, value_json
+from stationkit.report._programme_page import programme_markdown
 from stationkit.standard import Citation, Programme
 from stationkit.standard._standard import Edition, Parameter, Requirement, Standard
 
@@ -209,6 +210,7 @@ def standard_markdown(
             f"{r.citation.label()}{' *inferred*' if r.citation.inferred else ''} | "
             f"{_md(r.citation.quote)} |"
         )
+    lines += programme_markdown(ed)
     if ed.grading.bands or ed.grading.rank_caps:
         lines += ["", "## Grading 评级", ""]
         for b in ed.grading.bands:
