@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 
-from stationkit.assessment._report import Override, Report, SubjectRef
+from stationkit.assessment._report import Acceptance, Override, Report, SubjectRef
 from stationkit.assessment._scoring import ScorePlan, apply_rank_caps
 from stationkit.assessment._subjects import subjects_of
 from stationkit.assessment._tailoring import tailor
@@ -13,6 +13,7 @@ from stationkit.errors import RequirementError, StationkitError
 from stationkit.records._model import Dataset, Station
 from stationkit.standard._context import Context
 from stationkit.standard._findings import Check, Finding, Status
+from stationkit.standard._outcome import OutcomeKind
 from stationkit.standard._standard import (
     Edition,
     Number,
@@ -79,6 +80,12 @@ class Assessor:
             as_of=as_of, params=self.values, dataset=data, regions=data.region_index()
         )
         self._plan = ScorePlan(self.edition, self.resolve)
+        self.outcome_rule = self.edition.outcome_rule
+        if self.outcome_rule.kind is OutcomeKind.PASS_MARK and self._plan.pass_mark is None:
+            raise RequirementError(
+                f"{standard.id}@{self.edition.edition}: the outcome rule is a pass mark, "
+                "but the grading sets none"
+            )
         self._by_kind: dict[tuple[object, ...], tuple[Requirement, ...]] = {}
 
     def resolve(self, number: Number) -> float:
@@ -118,23 +125,14 @@ class Assessor:
         plan = self._plan
         result = plan.score(findings)
         failed_gates = tuple(f.requirement for f in findings if f.gate and not f.passed)
-        gates_ok = not failed_gates
-        band = plan.grade(result.total, gates_ok)
-        if not gates_ok:
-            passed = False
-        elif plan.pass_mark is not None:
-            passed = result.total >= plan.pass_mark
-        else:
-            roles = plan.roles
-            passed = all(
-                f.passed for f in findings if roles[f.requirement] in (Role.SCORED, Role.DEDUCTION)
-            )
+        band = plan.grade(result.total, not failed_gates)
+        acceptance = self._accept(findings, failed_gates, result.total)
         return Report(
             subject=_subject_ref(subject),
             standard=self.standard.id,
             edition=self.edition.edition,
             as_of=self.context.as_of,
-            outcome="pass" if passed else "fail",
+            outcome="pass" if acceptance.accepted else "fail",
             score=result.total,
             max_score=plan.max_score,
             grade=band.grade if band else None,
@@ -146,7 +144,28 @@ class Assessor:
             deductions=result.deductions,
             overridden=self.overridden,
             failed_gates=failed_gates,
+            acceptance=acceptance,
         )
+
+    def _accept(
+        self, findings: tuple[Finding, ...], failed_gates: tuple[str, ...], total: float
+    ) -> Acceptance:
+        """Acceptance under the edition's outcome rule (see :class:`OutcomeKind`)."""
+        kind = self.outcome_rule.kind
+        below = False
+        if kind is OutcomeKind.ITEM_BY_ITEM:
+            roles = self._plan.roles
+            counted = (Role.SCORED, Role.DEDUCTION)
+            not_met = tuple(
+                f.requirement
+                for f in findings
+                if not f.passed and (f.gate or roles[f.requirement] in counted)
+            )
+        else:
+            not_met = failed_gates
+            if kind is OutcomeKind.PASS_MARK and self._plan.pass_mark is not None:
+                below = total < self._plan.pass_mark
+        return Acceptance(kind.value, not not_met and not below, not_met, (), below)
 
     def assess_batch(self, subjects: Iterable[Subject]) -> list[Report]:
         """Reports for every subject, with the edition's rank caps applied over the batch."""

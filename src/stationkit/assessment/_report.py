@@ -41,12 +41,29 @@ class Override:
 
 
 @attrs.frozen
+class Acceptance:
+    """The acceptance verdict under the edition's outcome rule, apart from the grade.
+
+    ``not_met`` lists the requirements that count against acceptance under the rule (every
+    applicable item not met, missing evidence included, for ``item_by_item``; the failed
+    gates otherwise); ``waived`` those a valid waiver accepted; ``below_pass_mark`` is True
+    when the ``pass_mark`` rule failed on the score.
+    """
+
+    rule: str
+    accepted: bool
+    not_met: tuple[str, ...] = ()
+    waived: tuple[str, ...] = ()
+    below_pass_mark: bool = False
+
+
+@attrs.frozen
 class Report:
     subject: SubjectRef
     standard: str
     edition: str
     as_of: date
-    outcome: str  # "pass" | "fail"
+    outcome: str  # "pass" | "fail": acceptance under the edition's outcome rule
     score: float
     max_score: float
     grade: str | None
@@ -59,6 +76,7 @@ class Report:
     grade_title: Text | None = None
     rank_capped: bool = False
     failed_gates: tuple[str, ...] = ()
+    acceptance: Acceptance | None = None
 
     @property
     def passed(self) -> bool:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from stationkit.report._json import citation_json, text_json, value_json
 from stationkit.report._programme_page import programme_markdown
 from stationkit.standard import Citation, Programme
+from stationkit.standard._outcome import OutcomeRule
 from stationkit.standard._standard import Edition, Parameter, Requirement, Standard
 
 if TYPE_CHECKING:  # the lifecycle wing stays unimported until used
@@ -72,6 +73,34 @@ def _programme_json(programme: Programme) -> dict[str, Any]:
     }
 
 
+def outcome_json(rule: OutcomeRule) -> dict[str, Any]:
+    return {
+        "kind": rule.kind.value,
+        "title": text_json(rule.title),
+        "default": rule.default,
+        "citation": citation_json(rule.citation) if rule.citation else None,
+        "note": text_json(rule.note) if rule.note else None,
+    }
+
+
+def _outcome_md(rule: OutcomeRule) -> list[str]:
+    mark = " *default*" if rule.default else ""
+    lines = [
+        "## Acceptance 验收 (outcome)",
+        "",
+        f"Rule 规则: `{rule.kind.value}`{mark} — {rule.title.zh} / {rule.title.en}",
+        "",
+        "The report's `outcome` (and the exit code of `stationkit assess`) is this verdict; "
+        "the grade is reported beside it. 报告的 `outcome`(及退出码)即此验收结论,评级另列。",
+    ]
+    if rule.citation:
+        infer = " *inferred*" if rule.citation.inferred else ""
+        lines += ["", f"- source 出处: {rule.citation.label()}{infer}: {rule.citation.quote}"]
+    if rule.note:
+        lines += [f"- {rule.note.zh} / {rule.note.en}"]
+    return lines
+
+
 def standard_json(std: Standard, ed: Edition, plugin: str | None = None) -> dict[str, Any]:
     """The documented ``show --json`` shape."""
     return {
@@ -96,6 +125,7 @@ def standard_json(std: Standard, ed: Edition, plugin: str | None = None) -> dict
         "requirements": [requirement_json(r) for r in ed.requirements],
         "programmes": [_programme_json(p) for p in ed.programmes],
         "not_encoded": [text_json(t) for t in ed.not_encoded],
+        "outcome_rule": outcome_json(ed.outcome_rule),
     }
 
 
@@ -210,6 +240,7 @@ def standard_markdown(
             f"{r.citation.label()}{' *inferred*' if r.citation.inferred else ''} | "
             f"{_md(r.citation.quote)} |"
         )
+    lines += ["", *_outcome_md(ed.outcome_rule)]
     lines += programme_markdown(ed)
     if ed.grading.bands or ed.grading.rank_caps:
         lines += ["", "## Grading 评级", ""]

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from stationkit.assessment._report import GroupScore, Override, Report, SubjectRef
+from stationkit.assessment._report import Acceptance, GroupScore, Override, Report, SubjectRef
 from stationkit.standard._findings import Change, Finding, Remedy, Status
 from stationkit.standard._standard import ParamValue
 from stationkit.standard._text import Citation, Text
@@ -55,6 +55,24 @@ def finding_json(f: Finding) -> dict[str, Any]:
     }
 
 
+def acceptance_json(a: Acceptance) -> dict[str, Any]:
+    return {
+        "rule": a.rule,
+        "accepted": a.accepted,
+        "not_met": list(a.not_met),
+        "waived": list(a.waived),
+        "below_pass_mark": a.below_pass_mark,
+    }
+
+
+def _acceptance(d: Mapping[str, Any] | None) -> Acceptance | None:
+    if d is None:
+        return None
+    return Acceptance(
+        d["rule"], d["accepted"], tuple(d["not_met"]), tuple(d["waived"]), d["below_pass_mark"]
+    )
+
+
 def report_to_json(r: Report) -> dict[str, Any]:
     """The report as JSON-native data, in the documented shape."""
     return {
@@ -77,6 +95,7 @@ def report_to_json(r: Report) -> dict[str, Any]:
         "bonus": r.bonus,
         "deductions": r.deductions,
         "failed_gates": list(r.failed_gates),
+        "acceptance": acceptance_json(r.acceptance) if r.acceptance else None,
         "breakdown": [
             {
                 "group": g.group,
@@ -155,6 +174,7 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
         bonus=d["bonus"],
         deductions=d["deductions"],
         failed_gates=tuple(d["failed_gates"]),
+        acceptance=_acceptance(d.get("acceptance")),
         breakdown=tuple(
             GroupScore(
                 g["group"],

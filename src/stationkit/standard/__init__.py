@@ -30,6 +30,7 @@ from stationkit.standard._findings import (
     not_applicable,
     not_met,
 )
+from stationkit.standard._outcome import OutcomeKind, OutcomeRule
 from stationkit.standard._programme import (
     Milestone,
     Programme,
@@ -77,6 +78,8 @@ __all__ = [
     "GroupShare",
     "Kind",
     "Milestone",
+    "OutcomeKind",
+    "OutcomeRule",
     "ParamValue",
     "Parameter",
     "Programme",

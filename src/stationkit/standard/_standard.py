@@ -11,6 +11,7 @@ import attrs
 
 from stationkit.records._model import Region, RegionLevel, Station
 from stationkit.standard._findings import Check
+from stationkit.standard._outcome import OutcomeKind, OutcomeRule
 from stationkit.standard._programme import Programme
 from stationkit.standard._text import Citation, Text
 
@@ -196,6 +197,27 @@ class Edition:
     grading: GradingModel = GradingModel()
     programmes: tuple[Programme, ...] = ()
     not_encoded: tuple[Text, ...] = ()
+    outcome: OutcomeRule | None = None
+
+    @property
+    def outcome_rule(self) -> OutcomeRule:
+        """The declared outcome rule; an edition that declares none gets the engine's
+        default (a pass mark where the grading has one, else item by item), marked default."""
+        if self.outcome is not None:
+            return self.outcome
+        kind = (
+            OutcomeKind.PASS_MARK
+            if self.grading.pass_mark is not None
+            else (OutcomeKind.ITEM_BY_ITEM)
+        )
+        return OutcomeRule(
+            kind,
+            default=True,
+            note=Text(
+                "插件未声明验收规则,采用引擎默认",
+                "the plugin declares no rule: the engine's default",
+            ),
+        )
 
     def parameter(self, name: str) -> Parameter:
         for param in self.parameters:

@@ -236,3 +236,9 @@ QUANTIFIED_25 = c25(
 EXCELLENT_CAP = c25("§四(四)2", "优秀等级控制在30%以内")
 GRADES_OPEN_23 = c23("§五(二)1", "明确各项具体建设目标和验收标准", inferred=True)
 GRADES_OPEN_25 = c25("§四(四)2", "结合量化评估基层标准化应急管理站建设成效", inferred=True)
+FUNDS_REVIEW_23 = c23("§六(二)", "要强化资金管理使用,验收阶 段将严格项目审查,确保专款专用")
+ITEM_BY_ITEM_23 = c23(
+    "§五(四)1",
+    "县应急局负责组织对XX镇标准化应急管 理站试点建设和运行效果进行综合验收",
+    inferred=True,
+)

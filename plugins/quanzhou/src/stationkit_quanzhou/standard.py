@@ -17,6 +17,7 @@ from stationkit.standard import (
     Standard,
 )
 from stationkit_quanzhou import citations as c
+from stationkit_quanzhou.acceptance import OUTCOME_2023, OUTCOME_2025
 from stationkit_quanzhou.not_encoded import NOT_ENCODED_2023, NOT_ENCODED_2025
 from stationkit_quanzhou.parameters import PARAMETERS_2023, PARAMETERS_2025
 from stationkit_quanzhou.programmes import PROGRAMME_2023, PROGRAMME_2025
@@ -62,6 +63,7 @@ EDITION_2023 = Edition(
     grading=GRADING_2023,
     programmes=(PROGRAMME_2023,),
     not_encoded=NOT_ENCODED_2023,
+    outcome=OUTCOME_2023,
 )
 
 
@@ -99,6 +101,7 @@ EDITION_2025 = EDITION_2023.derive(
     grading=GRADING_2025,
     programmes=(PROGRAMME_2025,),
     not_encoded=NOT_ENCODED_2025,
+    outcome=OUTCOME_2025,
 )
 
 STANDARD = Standard(

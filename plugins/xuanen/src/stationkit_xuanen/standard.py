@@ -9,6 +9,7 @@ from stationkit.standard import (
     ScoringModel,
     Standard,
 )
+from stationkit_xuanen.acceptance import OUTCOME
 from stationkit_xuanen.citations import SOURCE
 from stationkit_xuanen.kinds import KINDS
 from stationkit_xuanen.parameters import PARAMETERS, default_values
@@ -98,6 +99,7 @@ EDITION_2024 = Edition(
     scoring=ScoringModel(max_score=100.0),
     programmes=(build_programme(default_values()),),
     not_encoded=NOT_ENCODED,
+    outcome=OUTCOME,
 )
 
 STANDARD = Standard(
