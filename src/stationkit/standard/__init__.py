@@ -18,6 +18,7 @@ from stationkit.standard._checks import (
     year_window,
 )
 from stationkit.standard._context import Context
+from stationkit.standard._dated import DatedUnit, UnitStatus, check_dated, unit_status
 from stationkit.standard._findings import (
     Change,
     Check,
@@ -71,6 +72,7 @@ __all__ = [
     "Check",
     "Citation",
     "Context",
+    "DatedUnit",
     "Edition",
     "Finding",
     "GradingModel",
@@ -96,10 +98,12 @@ __all__ = [
     "Status",
     "Subject",
     "Text",
+    "UnitStatus",
     "append_evidence",
     "append_to",
     "apply_changes",
     "apply_remedy",
+    "check_dated",
     "check_threshold",
     "credit",
     "evidence",
@@ -112,6 +116,7 @@ __all__ = [
     "names_check",
     "not_applicable",
     "not_met",
+    "unit_status",
     "within_days",
     "year_window",
 ]
