@@ -133,3 +133,29 @@ def test_2023_schedule_status(pingshan_2023: sk.Dataset) -> None:
         programme_status(programme, done, date(2024, 1, 1)).of("pingshan-2023.review").status
         == "overdue"
     )
+
+
+def test_cli_year_picks_the_targets_of_the_year_assessed() -> None:
+    """PS 一 "确定2023年为示范建设年，2024年为巩固提升年": assessing 2023 on 2024-01-15 applies
+    the 2023 targets ("1+3+1") and counts what was done in 2023 (每年 = the calendar year)."""
+    out = StringIO()
+    argv = [
+        "assess",
+        str(SAMPLES_DIR / "pingshan_2023.yaml"),
+        "--standard",
+        "pingshan",
+        "--year",
+        "2023",
+        "--subject",
+        "region",
+        "--as-of",
+        "2024-01-15",
+        "--format",
+        "json",
+    ]
+    code = main(argv, out=out)
+    assert code in (0, 1)
+    reports = json.loads(out.getvalue())["reports"]
+    assert {(r["edition"], r["period"]) for r in reports} == {("2023", 2023)}
+    err = StringIO()
+    assert main([*argv[:5], "2025", *argv[6:]], out=err) == 2  # a year not yet begun

@@ -9,7 +9,7 @@ from stationkit.assessment._report import Acceptance, Override, Report, SubjectR
 from stationkit.assessment._scoring import ScorePlan, apply_rank_caps
 from stationkit.assessment._subjects import subjects_of
 from stationkit.assessment._tailoring import tailor
-from stationkit.errors import RequirementError, StationkitError
+from stationkit.errors import RequirementError, StationkitError, UsageError
 from stationkit.records._model import Dataset, Station
 from stationkit.standard._context import Context
 from stationkit.standard._findings import Check, Finding, Status
@@ -23,6 +23,9 @@ from stationkit.standard._standard import (
     Subject,
     parameter_values,
 )
+
+#: The earliest year an assessment may name (the sources date from 2022).
+MIN_PERIOD = 2000
 
 
 def _finding(req: Requirement, check: Check) -> Finding:
@@ -66,6 +69,7 @@ class Assessor:
         as_of: date,
         parameters: Mapping[str, object] | None = None,
         dataset: Dataset | None = None,
+        period: int | None = None,
     ) -> None:
         self.standard = standard
         self.edition: Edition = standard.edition(edition)
@@ -76,8 +80,17 @@ class Assessor:
             for name, value in sorted(overrides.items())
         }
         data = dataset or Dataset()
+        if period is not None and not MIN_PERIOD <= period <= as_of.year:
+            raise UsageError(
+                f"the assessed year {period} must lie between {MIN_PERIOD} and the year of "
+                f"as_of ({as_of.isoformat()}): a year cannot be assessed before it begins"
+            )
         self.context = Context(
-            as_of=as_of, params=self.values, dataset=data, regions=data.region_index()
+            as_of=as_of,
+            params=self.values,
+            dataset=data,
+            regions=data.region_index(),
+            period=period,
         )
         self._plan = ScorePlan(self.edition, self.resolve)
         self.outcome_rule = self.edition.outcome_rule
@@ -145,6 +158,7 @@ class Assessor:
             overridden=self.overridden,
             failed_gates=failed_gates,
             acceptance=acceptance,
+            period=self.context.year,
         )
 
     def _accept(
@@ -181,11 +195,13 @@ def assess(
     as_of: date,
     parameters: Mapping[str, object] | None = None,
     dataset: Dataset | None = None,
+    period: int | None = None,
 ) -> Report:
-    """Assess one station or region subject against ``standard`` (latest edition by default)."""
-    return Assessor(standard, edition, as_of=as_of, parameters=parameters, dataset=dataset).assess(
-        subject
-    )
+    """Assess one station or region subject against ``standard`` (latest edition by default)
+    for the calendar year ``period`` (default: the dataset's year, else that of ``as_of``)."""
+    return Assessor(
+        standard, edition, as_of=as_of, parameters=parameters, dataset=dataset, period=period
+    ).assess(subject)
 
 
 def assess_batch(
@@ -196,10 +212,11 @@ def assess_batch(
     as_of: date,
     parameters: Mapping[str, object] | None = None,
     dataset: Dataset | None = None,
+    period: int | None = None,
 ) -> list[Report]:
     """Assess many subjects as one batch: rank caps hold over the batch."""
     return Assessor(
-        standard, edition, as_of=as_of, parameters=parameters, dataset=dataset
+        standard, edition, as_of=as_of, parameters=parameters, dataset=dataset, period=period
     ).assess_batch(subjects)
 
 
@@ -211,8 +228,11 @@ def assess_dataset(
     as_of: date,
     parameters: Mapping[str, object] | None = None,
     subjects: str = "all",
+    period: int | None = None,
 ) -> list[Report]:
     """Assess every station and region node of ``dataset`` that the edition covers, as one
     batch (``subjects``: ``all``, ``station`` or ``region``)."""
-    assessor = Assessor(standard, edition, as_of=as_of, parameters=parameters, dataset=dataset)
+    assessor = Assessor(
+        standard, edition, as_of=as_of, parameters=parameters, dataset=dataset, period=period
+    )
     return assessor.assess_batch(subjects_of(dataset, assessor.edition, subjects))

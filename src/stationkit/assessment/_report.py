@@ -77,6 +77,7 @@ class Report:
     rank_capped: bool = False
     failed_gates: tuple[str, ...] = ()
     acceptance: Acceptance | None = None
+    period: int | None = None
 
     @property
     def passed(self) -> bool:

@@ -194,17 +194,22 @@ def assess_files(
     which: str,
     progress: bool = False,
     datasets: list[Dataset] | None = None,
+    year: int | None = None,
 ) -> list[Report]:
     """Assess every file; ``datasets``, when given, receives what each file held."""
     std, ed = registry.standard(ref)
+    if year is not None and "@" not in ref:
+        ed = std.edition_for(year)  # the edition in force for the assessed year
     # Tailoring is checked once here; each file's assessor differs only by its dataset.
-    resolve = Assessor(std, ed.edition, as_of=as_of, parameters=overrides).resolve
+    resolve = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, period=year).resolve
     reports: list[Report] = []
     for path in files:
         dataset = load_dataset(path)
         if datasets is not None:
             datasets.append(dataset)
-        assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset)
+        assessor = Assessor(
+            std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset, period=year
+        )
         subjects = subjects_of(dataset, ed, which)
         if not subjects:
             raise UsageError(
@@ -230,6 +235,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         args.subject,
         progress,
         datasets,
+        args.year,
     )
     with page_output(args.out, out) as target:
         if args.format == "json":
@@ -434,6 +440,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="NAME=VALUE",
         help="override a parameter (tailoring); repeatable",
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="the calendar year assessed (每年 = 1 Jan – 31 Dec; default: the file's year, "
+        "else the year of --as-of); without @EDITION, the edition in force that year",
     )
     p.add_argument(
         "--format",

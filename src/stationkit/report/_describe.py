@@ -101,6 +101,17 @@ def _outcome_md(rule: OutcomeRule) -> list[str]:
     return lines
 
 
+_PERIOD_MD = [
+    "## Assessed period 评估期",
+    "",
+    "“每年” counts a calendar year: the year assessed (`--year`, the API's `period`; "
+    "default: the file's `year`, else the year of `--as-of`), 1 January to 31 December, "
+    "never a rolling 365 days; records dated after `--as-of` do not count. "
+    "“每年”按自然年计:评估年度(`--year`,默认为数据文件的 `year`,否则为评估日所在年),"
+    "评估日之后的记录不计。",
+]
+
+
 def standard_json(std: Standard, ed: Edition, plugin: str | None = None) -> dict[str, Any]:
     """The documented ``show --json`` shape."""
     return {
@@ -240,7 +251,7 @@ def standard_markdown(
             f"{r.citation.label()}{' *inferred*' if r.citation.inferred else ''} | "
             f"{_md(r.citation.quote)} |"
         )
-    lines += ["", *_outcome_md(ed.outcome_rule)]
+    lines += ["", *_outcome_md(ed.outcome_rule), "", *_PERIOD_MD]
     lines += programme_markdown(ed)
     if ed.grading.bands or ed.grading.rank_caps:
         lines += ["", "## Grading 评级", ""]

@@ -85,6 +85,7 @@ def report_to_json(r: Report) -> dict[str, Any]:
         "standard": r.standard,
         "edition": r.edition,
         "as_of": r.as_of.isoformat(),
+        "period": r.period,
         "outcome": r.outcome,
         "score": r.score,
         "max_score": r.max_score,
@@ -175,6 +176,7 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
         deductions=d["deductions"],
         failed_gates=tuple(d["failed_gates"]),
         acceptance=_acceptance(d.get("acceptance")),
+        period=d.get("period"),
         breakdown=tuple(
             GroupScore(
                 g["group"],

@@ -280,6 +280,15 @@ class Standard:
         known = ", ".join(e.edition for e in self.editions)
         raise KeyError(f"standard {self.id!r} has no edition {name!r} (editions: {known})")
 
+    def edition_for(self, year: int) -> Edition:
+        """The edition in force for an assessed year: the latest edition named by a year
+        not after it; else the earliest edition (a year before every edition)."""
+        dated = sorted((int(e.edition), e) for e in self.editions if e.edition.isdigit())
+        if not dated:
+            return self.edition()
+        in_force = [e for y, e in dated if y <= year]
+        return in_force[-1] if in_force else dated[0][1]
+
 
 def parameter_values(
     edition: Edition, overrides: Mapping[str, ParamValue]
