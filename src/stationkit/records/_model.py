@@ -274,6 +274,9 @@ class Station:
     warehouse: Warehouse | None = None
     functions: tuple[Evidence, ...] | None = None
     informants: tuple[str, ...] | None = None
+    verified_on: tuple[date, ...] | None = None
+    """The days a district's periodic check (e.g. Pingshan's quarterly 核实) passed the
+    station; empty: checked and never passed; None: not recorded."""
 
     def team(self, kind: str) -> Team | None:
         """The first team of ``kind``, or None when none is recorded."""
@@ -293,6 +296,20 @@ class Completion:
 
 
 @attrs.frozen
+class GivenScore:
+    """A score a reviewer gave a subject on one requirement (e.g. a district's review of a
+    street's operations module): ``points`` of ``max_points``. A standard that accepts given
+    scores uses them instead of deriving its own, and says so in the finding."""
+
+    subject: str
+    requirement: str
+    points: float
+    max_points: float
+    by: str
+    on: date | None = None
+
+
+@attrs.frozen
 class Dataset:
     """What one input file holds: a region tree, its stations, and programme completions."""
 
@@ -300,6 +317,14 @@ class Dataset:
     stations: tuple[Station, ...] = ()
     completions: tuple[Completion, ...] = ()
     year: int | None = None
+    given_scores: tuple[GivenScore, ...] = ()
+
+    def given_score(self, subject: str, requirement: str) -> GivenScore | None:
+        """The score given to ``subject`` on ``requirement``, when the dataset holds one."""
+        for score in self.given_scores:
+            if score.subject == subject and score.requirement == requirement:
+                return score
+        return None
 
     def region_index(self) -> dict[str, Region]:
         return {node.code: node for node in self.region.walk()} if self.region else {}

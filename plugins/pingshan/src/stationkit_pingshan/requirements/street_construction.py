@@ -121,10 +121,14 @@ def _count(
     done: Sequence[Station],
     *,
     sub_kind: str | None = None,
+    any_kind: bool = False,
 ) -> Component:
-    """A target of ``need`` stations of ``kind`` (and ``sub_kind``)."""
+    """A target of ``need`` stations of ``kind`` (and ``sub_kind``); with ``any_kind``,
+    stations of any kind with that ``sub_kind`` count (new ones are of ``kind``)."""
     key = kind if sub_kind is None else sub_kind
-    have = sum(s.kind == kind and (sub_kind is None or s.sub_kind == sub_kind) for s in done)
+    have = sum(
+        (any_kind or s.kind == kind) and (sub_kind is None or s.sub_kind == sub_kind) for s in done
+    )
     units = _units(subject, kind) if kind != STREET else []
     served = {s.region for s in done if s.kind == kind}
     free = [u for u in units if u not in served] or units or [subject.region.code]
@@ -206,6 +210,7 @@ def construction_2023(subject: RegionSubject, ctx: Context) -> Check:
         "street centre station",
         done,
         sub_kind=STREET_CENTRE,
+        any_kind=True,  # "其中一个为街道中心站": one of the 1+3+1, of whatever type
     )
     components = [
         _count(
@@ -272,7 +277,8 @@ def construction_2024(subject: RegionSubject, ctx: Context) -> Check:
 
 def centre_station(subject: RegionSubject, ctx: Context) -> Check:
     """One street centre station per street (reported; the 2023 target scores it)."""
-    centres = [s for s in subject.stations if s.kind == STREET and s.sub_kind == STREET_CENTRE]
+    # "其中一个为街道中心站" (PS 四(一)): one of the street's stations, of any type.
+    centres = [s for s in subject.stations if s.sub_kind == STREET_CENTRE]
     expected = {"exactly": 1}
     ids = [s.id for s in centres]
     if len(centres) == 1:
