@@ -94,6 +94,7 @@ class Assessor:
         )
         self._plan = ScorePlan(self.edition, self.resolve)
         self.outcome_rule = self.edition.outcome_rule
+        self._capped = frozenset(cap.grade for cap in self.edition.grading.rank_caps)
         if self.outcome_rule.kind is OutcomeKind.PASS_MARK and self._plan.pass_mark is None:
             raise RequirementError(
                 f"{standard.id}@{self.edition.edition}: the outcome rule is a pass mark, "
@@ -159,6 +160,8 @@ class Assessor:
             failed_gates=failed_gates,
             acceptance=acceptance,
             period=self.context.year,
+            # Alone, a grade a rank cap limits is provisional until its population is ranked.
+            grade_provisional=band is not None and band.grade in self._capped,
         )
 
     def _accept(
@@ -181,10 +184,15 @@ class Assessor:
                 below = total < self._plan.pass_mark
         return Acceptance(kind.value, not not_met and not below, not_met, (), below)
 
-    def assess_batch(self, subjects: Iterable[Subject]) -> list[Report]:
-        """Reports for every subject, with the edition's rank caps applied over the batch."""
+    def assess_batch(
+        self, subjects: Iterable[Subject], population: Iterable[Subject] | None = None
+    ) -> list[Report]:
+        """Reports for every subject, with the edition's rank caps applied over
+        ``population`` (the subjects the cap counts; default: the batch, and grades a cap
+        could change are then provisional)."""
         reports = [self.assess(s) for s in subjects]
-        return apply_rank_caps(reports, self.edition.grading, self.resolve)
+        pool = None if population is None else [self.assess(s) for s in population]
+        return apply_rank_caps(reports, self.edition.grading, self.resolve, pool)
 
 
 def assess(
@@ -213,11 +221,13 @@ def assess_batch(
     parameters: Mapping[str, object] | None = None,
     dataset: Dataset | None = None,
     period: int | None = None,
+    population: Iterable[Subject] | None = None,
 ) -> list[Report]:
-    """Assess many subjects as one batch: rank caps hold over the batch."""
+    """Assess many subjects as one batch: rank caps hold over ``population`` (the subjects
+    the cap counts), by default over the batch, whose capped grades are then provisional."""
     return Assessor(
         standard, edition, as_of=as_of, parameters=parameters, dataset=dataset, period=period
-    ).assess_batch(subjects)
+    ).assess_batch(subjects, population)
 
 
 def assess_dataset(

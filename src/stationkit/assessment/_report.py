@@ -78,6 +78,12 @@ class Report:
     failed_gates: tuple[str, ...] = ()
     acceptance: Acceptance | None = None
     period: int | None = None
+    grade_provisional: bool = False
+    """The grade may change once the cap's whole population is assessed (no population was
+    declared), or a tie at a rank cap's cut awaits the reviewer."""
+    rank_tie: bool = False
+    rank_population: int | None = None
+    """How many subjects the rank caps counted (None: the edition has no cap)."""
 
     @property
     def passed(self) -> bool:

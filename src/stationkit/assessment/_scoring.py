@@ -137,34 +137,67 @@ class ScorePlan:
         return self.fail_grade
 
 
-def apply_rank_caps(reports: list[Report], grading: GradingModel, resolve: Resolve) -> list[Report]:
-    """Demote the reports over each cap to the next band, lowest scores first. A cap counts
-    only the reports of its subject type (stations, or regions) in the batch.
+def apply_rank_caps(
+    reports: list[Report],
+    grading: GradingModel,
+    resolve: Resolve,
+    population: Sequence[Report] | None = None,
+) -> list[Report]:
+    """Demote the reports over each cap to the next band, lowest scores first.
 
-    Reports tied at the cut are all demoted: the cap is never exceeded and no tie is
-    broken arbitrarily.
+    A cap ("优秀等级控制在30%以内") limits a share of a *population*: ``population`` is the
+    reports of every subject the cap counts (the batch's own reports, matched by subject id,
+    replace theirs; those missing are added). Without it, the batch is taken as the
+    population and every grade a cap could change is marked ``grade_provisional``: the run
+    may not hold the whole population (a station assessed alone is never demoted by a cap of
+    0 stations as if it were final). A cap counts only the reports of its subject type.
+
+    Ties at the cut: the documents give no tie-break, so no tie is broken arbitrarily and the
+    cap is never exceeded: every report tied at the cut is demoted, and marked ``rank_tie``
+    and ``grade_provisional``, because the reviewer who applies the cap must decide between
+    them (keeping them all would exceed the cap; keeping some would choose by input order).
     """
     bands = [band for band, _ in ordered_bands(grading, resolve)]
+    ids = {r.subject.id: k for k, r in enumerate(reports)}
     out = list(reports)
+    pool_reports: list[Report] = list(reports)
+    if population is not None:
+        pool_reports += [r for r in population if r.subject.id not in ids]
+    capped = {cap.grade for cap in grading.rank_caps}
     order = {b.grade: k for k, b in enumerate(bands)}
+    size: dict[str, int] = {}
     # Top band first: demotions from a higher cap then count against the lower band's cap.
     for cap in sorted(grading.rank_caps, key=lambda c: order.get(c.grade, len(bands))):
-        pool = [i for i, r in enumerate(out) if r.subject.subject == cap.subject]
+        pool = [i for i, r in enumerate(pool_reports) if r.subject.subject == cap.subject]
+        size[cap.subject] = len(pool)
         allowed = math.floor(resolve(cap.max_share) * len(pool) + 1e-9)
         holders = sorted(
-            (i for i in pool if out[i].grade == cap.grade), key=lambda i: -out[i].score
+            (i for i in pool if pool_reports[i].grade == cap.grade),
+            key=lambda i: -pool_reports[i].score,
         )
         if len(holders) <= allowed:
             continue
-        cut = out[holders[allowed]].score
+        cut = pool_reports[holders[allowed]].score
+        tied_above = allowed > 0 and pool_reports[holders[allowed - 1]].score == cut
         position = next((k for k, b in enumerate(bands) if b.grade == cap.grade), len(bands))
         lower = bands[position + 1] if position + 1 < len(bands) else grading.fail_grade
         for i in holders:
-            if out[i].score <= cut:
-                out[i] = attrs.evolve(
-                    out[i],
+            if pool_reports[i].score <= cut:
+                pool_reports[i] = attrs.evolve(
+                    pool_reports[i],
                     grade=lower.grade if lower else None,
                     grade_title=lower.title if lower else None,
                     rank_capped=True,
+                    rank_tie=tied_above and pool_reports[i].score == cut,
                 )
+    for k, report in enumerate(reports):
+        capped_report = pool_reports[k]
+        provisional = capped_report.rank_tie or (
+            population is None and (report.grade in capped or capped_report.grade in capped)
+        )
+        out[k] = attrs.evolve(
+            capped_report,
+            grade_provisional=provisional,
+            rank_population=size.get(report.subject.subject),
+        )
     return out

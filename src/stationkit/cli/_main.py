@@ -195,6 +195,7 @@ def assess_files(
     progress: bool = False,
     datasets: list[Dataset] | None = None,
     year: int | None = None,
+    cap_over: Sequence[str] = (),
 ) -> list[Report]:
     """Assess every file; ``datasets``, when given, receives what each file held."""
     std, ed = registry.standard(ref)
@@ -216,8 +217,17 @@ def assess_files(
                 f"{path}: nothing in it is covered by {std.id}@{ed.edition} (subject: {which})"
             )
         reports += [assessor.assess(s) for s in _with_progress(subjects, progress)]
-    # Rank caps hold over everything assessed in one run: one batch.
-    return apply_rank_caps(reports, ed.grading, resolve)
+    # Rank caps hold over the declared population (--cap-over), else over the run's batch.
+    population: list[Report] | None = None
+    if cap_over:
+        population = []
+        for path in cap_over:
+            dataset = load_dataset(path)
+            assessor = Assessor(
+                std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset, period=year
+            )
+            population += [assessor.assess(s) for s in subjects_of(dataset, ed, which)]
+    return apply_rank_caps(reports, ed.grading, resolve, population)
 
 
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
@@ -236,6 +246,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         progress,
         datasets,
         args.year,
+        args.cap_over,
     )
     with page_output(args.out, out) as target:
         if args.format == "json":
@@ -447,6 +458,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="YYYY",
         help="the calendar year assessed (每年 = 1 Jan – 31 Dec; default: the file's year, "
         "else the year of --as-of); without @EDITION, the edition in force that year",
+    )
+    p.add_argument(
+        "--cap-over",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the population a rank cap counts (e.g. every station of the city); repeatable. "
+        "Without it the cap counts this run's subjects and capped grades are provisional",
     )
     p.add_argument(
         "--format",
