@@ -92,7 +92,7 @@ class Assessor:
             regions=data.region_index(),
             period=period,
         )
-        self._plan = ScorePlan(self.edition, self.resolve)
+        self._plan = ScorePlan(self.edition, self.resolve, self.resolve_source)
         self.outcome_rule = self.edition.outcome_rule
         self._capped = frozenset(cap.grade for cap in self.edition.grading.rank_caps)
         if self.outcome_rule.kind is OutcomeKind.PASS_MARK and self._plan.pass_mark is None:
@@ -104,6 +104,15 @@ class Assessor:
 
     def resolve(self, number: Number) -> float:
         return self.context.number(number) if isinstance(number, str) else float(number)
+
+    def resolve_source(self, number: Number) -> float:
+        """``number`` as the source (untailored) gives it: how the bands rank."""
+        if not isinstance(number, str):
+            return float(number)
+        value = self.edition.parameter(number).value
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise TypeError(f"parameter {number!r} is {value!r}, not a number")
+        return float(value)
 
     def _check(self, req: Requirement, subject: Subject) -> Check:
         try:
@@ -171,12 +180,14 @@ class Assessor:
         kind = self.outcome_rule.kind
         below = False
         if kind is OutcomeKind.ITEM_BY_ITEM:
+            # The items are the scored requirements and the gates. A deduction costs points
+            # (e.g. XE: a late task is "纳入优化营商环境工作季度考核扣分"): it is reported with
+            # its points, never turned into a failed acceptance.
             roles = self._plan.roles
-            counted = (Role.SCORED, Role.DEDUCTION)
             not_met = tuple(
                 f.requirement
                 for f in findings
-                if not f.passed and (f.gate or roles[f.requirement] in counted)
+                if not f.passed and (f.gate or roles[f.requirement] is Role.SCORED)
             )
         else:
             not_met = failed_gates
@@ -192,7 +203,9 @@ class Assessor:
         could change are then provisional)."""
         reports = [self.assess(s) for s in subjects]
         pool = None if population is None else [self.assess(s) for s in population]
-        return apply_rank_caps(reports, self.edition.grading, self.resolve, pool)
+        return apply_rank_caps(
+            reports, self.edition.grading, self.resolve, pool, self.resolve_source
+        )
 
 
 def assess(

@@ -29,17 +29,31 @@ def _round(x: float) -> float:
     return round(x + 0.0, 6)
 
 
-def ordered_bands(grading: GradingModel, resolve: Resolve) -> tuple[tuple[Band, float], ...]:
-    """The bands with their resolved minimums, highest first (stable for equal minimums)."""
-    resolved = [(band, resolve(band.min_score)) for band in grading.bands]
-    return tuple(sorted(resolved, key=lambda pair: -pair[1]))
+def ordered_bands(
+    grading: GradingModel, resolve: Resolve, rank: Resolve | None = None
+) -> tuple[tuple[Band, float], ...]:
+    """The bands with their effective minimums, highest first.
+
+    The bands rank by their minimums as ``rank`` resolves them (the source's values; by
+    default ``resolve``), whatever order they are listed in. A tailored minimum never
+    reorders them: each band's effective minimum is at least that of every band below it,
+    so raising the pass mark to 95 lifts 良好 and 优秀 to 95 too, and never grades a 96.9
+    station 合格 above them.
+    """
+    ranked = sorted(grading.bands, key=lambda band: -(rank or resolve)(band.min_score))
+    floor = -math.inf
+    effective: list[tuple[Band, float]] = []
+    for band in reversed(ranked):
+        floor = max(floor, resolve(band.min_score))
+        effective.append((band, floor))
+    return tuple(reversed(effective))
 
 
 class ScorePlan:
     """An edition's scoring and grading with its parameters resolved: built once per
     assessor, so scoring one subject is a single pass over its findings."""
 
-    def __init__(self, edition: Edition, resolve: Resolve) -> None:
+    def __init__(self, edition: Edition, resolve: Resolve, rank: Resolve | None = None) -> None:
         model: ScoringModel = edition.scoring
         self.max_score = model.max_score
         self.roles = {r.id: r.role for r in edition.requirements}
@@ -54,7 +68,7 @@ class ScorePlan:
         self.cap = resolve(model.bonus_cap) if model.bonus_cap is not None else math.inf
         grading = edition.grading
         # Highest minimum first, whatever the listed order or a tailored minimum.
-        self.bands = ordered_bands(grading, resolve)
+        self.bands = ordered_bands(grading, resolve, rank)
         self.fail_grade = grading.fail_grade
         self.pass_mark = resolve(grading.pass_mark) if grading.pass_mark is not None else None
         self._maxima: dict[tuple[tuple[str, float], ...], tuple[tuple[str, float | None], ...]] = {}
@@ -142,6 +156,7 @@ def apply_rank_caps(
     grading: GradingModel,
     resolve: Resolve,
     population: Sequence[Report] | None = None,
+    rank: Resolve | None = None,
 ) -> list[Report]:
     """Demote the reports over each cap to the next band, lowest scores first.
 
@@ -157,7 +172,7 @@ def apply_rank_caps(
     and ``grade_provisional``, because the reviewer who applies the cap must decide between
     them (keeping them all would exceed the cap; keeping some would choose by input order).
     """
-    bands = [band for band, _ in ordered_bands(grading, resolve)]
+    bands = [band for band, _ in ordered_bands(grading, resolve, rank)]
     ids = {r.subject.id: k for k, r in enumerate(reports)}
     out = list(reports)
     pool_reports: list[Report] = list(reports)

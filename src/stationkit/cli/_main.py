@@ -202,7 +202,7 @@ def assess_files(
     if year is not None and "@" not in ref:
         ed = std.edition_for(year)  # the edition in force for the assessed year
     # Tailoring is checked once here; each file's assessor differs only by its dataset.
-    resolve = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, period=year).resolve
+    base = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, period=year)
     reports: list[Report] = []
     for path in files:
         dataset = load_dataset(path)
@@ -227,7 +227,7 @@ def assess_files(
                 std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset, period=year
             )
             population += [assessor.assess(s) for s in subjects_of(dataset, ed, which)]
-    return apply_rank_caps(reports, ed.grading, resolve, population)
+    return apply_rank_caps(reports, ed.grading, base.resolve, population, base.resolve_source)
 
 
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:

@@ -15,8 +15,9 @@ from stationkit.standard._text import Citation, Text
 
 
 class OutcomeKind(StrEnum):
-    #: Every applicable item (scored or deduction requirement, and every gate) met or waived;
-    #: ``missing_evidence`` counts as not met.
+    #: Every applicable item (scored requirement, and every gate) met or waived;
+    #: ``missing_evidence`` counts as not met. Deductions cost points and bonuses add them:
+    #: neither is an item to meet.
     ITEM_BY_ITEM = "item_by_item"
     #: Every gate met and the score at least the grading's pass mark.
     PASS_MARK = "pass_mark"
