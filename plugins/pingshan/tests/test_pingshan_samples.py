@@ -159,3 +159,33 @@ def test_cli_year_picks_the_targets_of_the_year_assessed() -> None:
     assert {(r["edition"], r["period"]) for r in reports} == {("2023", 2023)}
     err = StringIO()
     assert main([*argv[:5], "2025", *argv[6:]], out=err) == 2  # a year not yet begun
+
+
+def test_a_parameter_nothing_reads_is_refused() -> None:
+    """Tailoring ``goal_words`` (PS 一's goal wording) or a phase date would change no
+    finding of an assessment: it is refused, not listed as overridden."""
+    err = StringIO()
+    base = ["assess", str(SAMPLES_DIR / "pingshan_2023.yaml"), "--standard", "pingshan@2023"]
+    for name in ("goal_words=x", "operations_share=0.5", "phase_pilot_end=2023-11-30"):
+        assert main([*base, "--set", name], out=err) == 2
+
+
+def test_programme_set_moves_a_phase() -> None:
+    """PS 五(三) "对照标准、建设试点阶段（7月1日至10月31日）": the phase date is a parameter the
+    programme reads, so `programme --set` moves it; one the programme does not read is refused."""
+    argv = [
+        "programme",
+        str(SAMPLES_DIR / "pingshan_2023.yaml"),
+        "--standard",
+        "pingshan@2023",
+        "--as-of",
+        "2023-12-31",
+        "--format",
+        "json",
+    ]
+    out = StringIO()
+    main([*argv, "--set", "phase_pilot_end=2023-12-15"], out=out)
+    (programme,) = json.loads(out.getvalue())["programmes"]
+    pilot = next(m for m in programme["milestones"] if m["milestone"] == "pingshan-2023.pilot")
+    assert pilot["due"] == "2023-12-15" and pilot["status"] == "done_on_time"
+    assert main([*argv, "--set", "bonus_cap=2"], out=StringIO()) == 2

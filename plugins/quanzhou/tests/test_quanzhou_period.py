@@ -16,8 +16,8 @@ from stationkit.records import Training
 
 
 def _with_trainings(qz: Any, *days: date) -> sk.Station:
-    station = qz.station("2023")
-    kind = next(t.kind for t in station.trainings if t.kind)
+    station: sk.Station = qz.station("2023")
+    kind = next(t.kind for t in station.trainings or () if t.kind)
     trainings = tuple(Training(d, "集中训练", kind, 30, True, True) for d in days)
     return attrs.evolve(station, trainings=trainings)
 

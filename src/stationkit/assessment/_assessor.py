@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
+
+import attrs
 
 from stationkit.assessment._report import Acceptance, Override, Report, SubjectRef
 from stationkit.assessment._scoring import ScorePlan, apply_rank_caps
 from stationkit.assessment._subjects import subjects_of
 from stationkit.assessment._tailoring import tailor
-from stationkit.errors import RequirementError, StationkitError, UsageError
+from stationkit.assessment._tailoring_file import Tailoring
+from stationkit.assessment._waivers import check_waivers
+from stationkit.errors import RequirementError, StationkitError, TailoringError, UsageError
 from stationkit.records._model import Dataset, Station
 from stationkit.standard._context import Context
 from stationkit.standard._findings import Check, Finding, Status
@@ -23,6 +27,7 @@ from stationkit.standard._standard import (
     Subject,
     parameter_values,
 )
+from stationkit.standard._waiver import Waiver
 
 #: The earliest year an assessment may name (the sources date from 2022).
 MIN_PERIOD = 2000
@@ -58,6 +63,27 @@ def _subject_ref(subject: Subject) -> SubjectRef:
     return SubjectRef(subject.id, subject.kind, subject.region.name, "region")
 
 
+def _selection(edition: Edition, tailoring: Tailoring) -> frozenset[str]:
+    """The ids of the requirements a tailoring selects (all, by default) and does not
+    unselect; ``select``/``unselect`` name requirement ids or groups."""
+    ids = {r.id for r in edition.requirements}
+    groups = {r.group for r in edition.requirements}
+    unknown = [t for t in (*tailoring.select, *tailoring.unselect) if t not in ids | groups]
+    if unknown:
+        raise TailoringError(
+            f"select/unselect name no requirement or group of {edition.edition}: {unknown}"
+        )
+
+    def named(tokens: tuple[str, ...], req: Requirement) -> bool:
+        return req.id in tokens or req.group in tokens
+
+    return frozenset(
+        r.id
+        for r in edition.requirements
+        if (not tailoring.select or named(tailoring.select, r)) and not named(tailoring.unselect, r)
+    )
+
+
 class Assessor:
     """An edition made ready to assess many subjects with the same date and parameters."""
 
@@ -70,15 +96,31 @@ class Assessor:
         parameters: Mapping[str, object] | None = None,
         dataset: Dataset | None = None,
         period: int | None = None,
+        tailoring: Tailoring | None = None,
+        waivers: Sequence[Waiver] = (),
+        refuse_unread: bool = True,
     ) -> None:
+        """``refuse_unread``: refuse a tailored parameter that no requirement, scoring or
+        grading rule declares it reads (the policy-testing toolkit turns it off to probe
+        what an undeclared read changes)."""
         self.standard = standard
         self.edition: Edition = standard.edition(edition)
-        overrides = tailor(self.edition, parameters or {})
+        tailoring = tailoring or Tailoring()
+        both = sorted(set(tailoring.values) & set(parameters or {}))
+        if both:
+            raise TailoringError(f"parameters {both} are set twice: by --set and by the file")
+        overrides = tailor(
+            self.edition,
+            {**tailoring.values, **(parameters or {})},
+            readers=None if refuse_unread else {p.name for p in self.edition.parameters},
+        )
         self.values = parameter_values(self.edition, overrides)
         self.overridden = {
-            name: Override(value, self.edition.parameter(name).value)
+            name: Override(value, self.edition.parameter(name).value, tailoring.reasons.get(name))
             for name, value in sorted(overrides.items())
         }
+        self._selected = _selection(self.edition, tailoring)
+        self.waivers = check_waivers(waivers, self.edition, as_of)
         data = dataset or Dataset()
         if period is not None and not MIN_PERIOD <= period <= as_of.year:
             raise UsageError(
@@ -141,10 +183,26 @@ class Assessor:
             self._by_kind[key] = reqs
         return reqs
 
+    def _left_out(self, reqs: tuple[Requirement, ...]) -> tuple[str, ...]:
+        return tuple(r.id for r in reqs if r.id not in self._selected)
+
+    def _waive(self, finding: Finding, subject: str) -> Finding:
+        if finding.passed or not self.waivers.active:
+            return finding
+        waiver = self.waivers.find(finding.requirement, subject)
+        return finding if waiver is None else attrs.evolve(finding, waiver=waiver)
+
     def assess(self, subject: Subject) -> Report:
         """One subject's report. Rank caps need a batch: see :meth:`assess_batch`."""
         check = self._check
-        findings = tuple(_finding(req, check(req, subject)) for req in self._applicable(subject))
+        applicable = self._applicable(subject)
+        ident = subject.id
+        selected = self._selected
+        findings = tuple(
+            self._waive(_finding(req, check(req, subject)), ident)
+            for req in applicable
+            if req.id in selected
+        )
         plan = self._plan
         result = plan.score(findings)
         failed_gates = tuple(f.requirement for f in findings if f.gate and not f.passed)
@@ -171,6 +229,8 @@ class Assessor:
             period=self.context.year,
             # Alone, a grade a rank cap limits is provisional until its population is ranked.
             grade_provisional=band is not None and band.grade in self._capped,
+            left_out=self._left_out(applicable),
+            expired_waivers=self.waivers.expired_for(ident, [f.requirement for f in findings]),
         )
 
     def _accept(
@@ -179,6 +239,10 @@ class Assessor:
         """Acceptance under the edition's outcome rule (see :class:`OutcomeKind`)."""
         kind = self.outcome_rule.kind
         below = False
+        waived = tuple(f.requirement for f in findings if f.waiver is not None)
+        if waived:  # a waived finding counts as met for acceptance, never for the grade
+            failed_gates = tuple(g for g in failed_gates if g not in waived)
+            findings = tuple(f for f in findings if f.waiver is None)
         if kind is OutcomeKind.ITEM_BY_ITEM:
             # The items are the scored requirements and the gates. A deduction costs points
             # (e.g. XE: a late task is "纳入优化营商环境工作季度考核扣分"): it is reported with
@@ -193,7 +257,7 @@ class Assessor:
             not_met = failed_gates
             if kind is OutcomeKind.PASS_MARK and self._plan.pass_mark is not None:
                 below = total < self._plan.pass_mark
-        return Acceptance(kind.value, not not_met and not below, not_met, (), below)
+        return Acceptance(kind.value, not not_met and not below, not_met, waived, below)
 
     def assess_batch(
         self, subjects: Iterable[Subject], population: Iterable[Subject] | None = None
@@ -217,11 +281,20 @@ def assess(
     parameters: Mapping[str, object] | None = None,
     dataset: Dataset | None = None,
     period: int | None = None,
+    tailoring: Tailoring | None = None,
+    waivers: Sequence[Waiver] = (),
 ) -> Report:
     """Assess one station or region subject against ``standard`` (latest edition by default)
     for the calendar year ``period`` (default: the dataset's year, else that of ``as_of``)."""
     return Assessor(
-        standard, edition, as_of=as_of, parameters=parameters, dataset=dataset, period=period
+        standard,
+        edition,
+        as_of=as_of,
+        parameters=parameters,
+        dataset=dataset,
+        period=period,
+        tailoring=tailoring,
+        waivers=waivers,
     ).assess(subject)
 
 
@@ -235,11 +308,20 @@ def assess_batch(
     dataset: Dataset | None = None,
     period: int | None = None,
     population: Iterable[Subject] | None = None,
+    tailoring: Tailoring | None = None,
+    waivers: Sequence[Waiver] = (),
 ) -> list[Report]:
     """Assess many subjects as one batch: rank caps hold over ``population`` (the subjects
     the cap counts), by default over the batch, whose capped grades are then provisional."""
     return Assessor(
-        standard, edition, as_of=as_of, parameters=parameters, dataset=dataset, period=period
+        standard,
+        edition,
+        as_of=as_of,
+        parameters=parameters,
+        dataset=dataset,
+        period=period,
+        tailoring=tailoring,
+        waivers=waivers,
     ).assess_batch(subjects, population)
 
 

@@ -10,6 +10,7 @@ import attrs
 from stationkit.standard._findings import Finding, Status
 from stationkit.standard._standard import ParamValue
 from stationkit.standard._text import Text
+from stationkit.standard._waiver import Waiver
 
 
 @attrs.frozen
@@ -38,6 +39,7 @@ class GroupScore:
 class Override:
     value: ParamValue
     source_value: ParamValue
+    reason: str | None = None
 
 
 @attrs.frozen
@@ -84,6 +86,10 @@ class Report:
     rank_tie: bool = False
     rank_population: int | None = None
     """How many subjects the rank caps counted (None: the edition has no cap)."""
+    left_out: tuple[str, ...] = ()
+    """Applicable requirements a tailoring left out (``select``/``unselect``)."""
+    expired_waivers: tuple[Waiver, ...] = ()
+    """Waivers that would cover a finding here but had expired on ``as_of``: ignored."""
 
     @property
     def passed(self) -> bool:

@@ -116,9 +116,15 @@ def programme_status(
     )
 
 
-def programme_statuses(edition: Edition, dataset: Dataset, as_of: date) -> list[ProgrammeStatus]:
+def programme_statuses(
+    edition: Edition,
+    dataset: Dataset,
+    as_of: date,
+    values: Mapping[str, object] | None = None,
+) -> list[ProgrammeStatus]:
     """Each programme's status; a completion is matched to the programme that has its
-    milestone, and one naming a milestone no programme has is an error naming it."""
+    milestone, and one naming a milestone no programme has is an error naming it.
+    ``values`` are tailored parameters: milestones take their dates from them."""
     known = {m.id for p in edition.programmes for m in p.milestones}
     unknown = sorted({c.milestone for c in dataset.completions} - known)
     if unknown:
@@ -134,6 +140,7 @@ def programme_statuses(edition: Edition, dataset: Dataset, as_of: date) -> list[
         )
     statuses = []
     for p in edition.programmes:
+        p = p.tailored(values or {})
         ids = {m.id for m in p.milestones}
         statuses.append(
             programme_status(p, [c for c in dataset.completions if c.milestone in ids], as_of)

@@ -82,9 +82,44 @@ def _coerce(name: str, raw: object, current: ParamValue) -> ParamValue:
     return value
 
 
-def tailor(edition: Edition, overrides: Mapping[str, object]) -> dict[str, ParamValue]:
-    """Validate ``overrides`` against ``edition``; returns the typed values that differ."""
+def _number_names(*numbers: object) -> set[str]:
+    return {n for n in numbers if isinstance(n, str)}
+
+
+def assessment_readers(edition: Edition) -> set[str]:
+    """The parameters an assessment reads: its requirements' and its scoring and grading's."""
+    read = {name for req in edition.requirements for name in req.parameters}
+    read |= _number_names(*(s.share for s in edition.scoring.shares), edition.scoring.bonus_cap)
+    grading = edition.grading
+    read |= _number_names(
+        *(b.min_score for b in grading.bands),
+        grading.pass_mark,
+        *(c.max_share for c in grading.rank_caps),
+    )
+    return read
+
+
+def programme_readers(edition: Edition) -> set[str]:
+    """The parameters the edition's programmes take their dates from."""
+    return {
+        name
+        for programme in edition.programmes
+        for m in programme.milestones
+        for name in (m.due_parameter, m.start_parameter)
+        if name is not None
+    }
+
+
+def tailor(
+    edition: Edition, overrides: Mapping[str, object], *, readers: set[str] | None = None
+) -> dict[str, ParamValue]:
+    """Validate ``overrides`` against ``edition``; returns the typed values that differ.
+
+    A parameter that nothing reads (``readers``: by default what an assessment reads) is
+    refused: tailoring it would change nothing, yet the report would list it as overridden.
+    """
     declared = {p.name: p for p in edition.parameters}
+    read = assessment_readers(edition) if readers is None else readers
     problems: list[str] = []
     result: dict[str, ParamValue] = {}
     for name, raw in overrides.items():
@@ -93,6 +128,12 @@ def tailor(edition: Edition, overrides: Mapping[str, object]) -> dict[str, Param
             close = difflib.get_close_matches(name, declared, n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(f"unknown parameter {name!r}{hint}")
+            continue
+        if name not in read:
+            problems.append(
+                f"parameter {name!r} is read by nothing this command uses in "
+                f"{edition.edition}: tailoring it would change nothing"
+            )
             continue
         try:
             result[name] = _coerce(name, raw, param.value)

@@ -19,6 +19,9 @@ from stationkit.assessment._report import Report
 from stationkit.assessment._rollout import programme_statuses
 from stationkit.assessment._scoring import apply_rank_caps
 from stationkit.assessment._subjects import subjects_of
+from stationkit.assessment._tailoring import programme_readers, tailor
+from stationkit.assessment._tailoring_file import Tailoring, load_tailoring
+from stationkit.assessment._waivers import load_waivers
 from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
@@ -39,6 +42,7 @@ from stationkit.report._render import render_markdown, render_text
 from stationkit.report._rollout import render_statuses, status_json
 from stationkit.standard._standard import Subject
 from stationkit.standard._text import Text
+from stationkit.standard._waiver import Waiver
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set to show the traceback of an internal error.
@@ -196,20 +200,37 @@ def assess_files(
     datasets: list[Dataset] | None = None,
     year: int | None = None,
     cap_over: Sequence[str] = (),
+    tailoring: Tailoring | None = None,
+    waivers: Sequence[Waiver] = (),
 ) -> list[Report]:
     """Assess every file; ``datasets``, when given, receives what each file held."""
     std, ed = registry.standard(ref)
     if year is not None and "@" not in ref:
         ed = std.edition_for(year)  # the edition in force for the assessed year
     # Tailoring is checked once here; each file's assessor differs only by its dataset.
-    base = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, period=year)
+    base = Assessor(
+        std,
+        ed.edition,
+        as_of=as_of,
+        parameters=overrides,
+        period=year,
+        tailoring=tailoring,
+        waivers=waivers,
+    )
     reports: list[Report] = []
     for path in files:
         dataset = load_dataset(path)
         if datasets is not None:
             datasets.append(dataset)
         assessor = Assessor(
-            std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset, period=year
+            std,
+            ed.edition,
+            as_of=as_of,
+            parameters=overrides,
+            dataset=dataset,
+            period=year,
+            tailoring=tailoring,
+            waivers=waivers,
         )
         subjects = subjects_of(dataset, ed, which)
         if not subjects:
@@ -247,6 +268,8 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         datasets,
         args.year,
         args.cap_over,
+        load_tailoring(args.tailoring) if args.tailoring else None,
+        load_waivers(args.waivers) if args.waivers else (),
     )
     with page_output(args.out, out) as target:
         if args.format == "json":
@@ -272,7 +295,12 @@ def cmd_programme(args: argparse.Namespace, out: TextIO) -> int:
     if not ed.programmes:
         raise UsageError(f"{args.standard} has no rollout programme")
     dataset = load_dataset(args.file)
-    statuses = programme_statuses(ed, dataset, args.as_of or date.today())
+    tailoring = load_tailoring(args.tailoring) if args.tailoring else Tailoring()
+    if tailoring.select or tailoring.unselect:
+        raise UsageError("programme: a tailoring file's select/unselect apply to assess only")
+    overrides = {**tailoring.values, **_parse_set(args.set)}
+    values = tailor(ed, overrides, readers=programme_readers(ed))
+    statuses = programme_statuses(ed, dataset, args.as_of or date.today(), values)
     if args.format == "json":
         _dump({"programmes": [status_json(s) for s in statuses]}, out)
     else:
@@ -460,6 +488,18 @@ def build_parser() -> argparse.ArgumentParser:
         "else the year of --as-of); without @EDITION, the edition in force that year",
     )
     p.add_argument(
+        "--tailoring",
+        metavar="FILE",
+        help="a tailoring file: parameter values with a reason each, select:/unselect: "
+        "requirement ids or groups",
+    )
+    p.add_argument(
+        "--waivers",
+        metavar="FILE",
+        help="approved waivers (requirement, subject or *, justification, approved_by, "
+        "expires): a waived finding keeps its status; acceptance counts it as met",
+    )
+    p.add_argument(
         "--cap-over",
         action="append",
         default=[],
@@ -501,6 +541,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID[@EDITION]",
         help="the standard whose programme to follow",
     )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a parameter a programme takes its dates from; repeatable",
+    )
+    p.add_argument("--tailoring", metavar="FILE", help="a tailoring file (values with reasons)")
     p.add_argument(
         "--as-of", type=_parse_date, metavar="DATE", help="the status date (default: today)"
     )

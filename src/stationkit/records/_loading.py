@@ -98,6 +98,16 @@ def _parse(path: Path) -> Any:
         raise InputError([InputProblem(str(path), where, f"broken YAML: {problem}")]) from None
 
 
+def read_document(path: str | Path) -> Any:
+    """The parsed content of a YAML or JSON file (waivers, tailoring), or an input error
+    naming the file."""
+    path = Path(path)
+    try:
+        return _parse(path)
+    except OSError as exc:
+        raise InputError([InputProblem(str(path), "(file)", exc.strerror or str(exc))]) from None
+
+
 def load_dataset(path: str | Path) -> Dataset:
     """Load one YAML or JSON file; every problem in it is reported at once."""
     path = Path(path)

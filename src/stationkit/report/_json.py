@@ -10,6 +10,7 @@ from stationkit.assessment._report import Acceptance, GroupScore, Override, Repo
 from stationkit.standard._findings import Change, Finding, Remedy, Status
 from stationkit.standard._standard import ParamValue
 from stationkit.standard._text import Citation, Text
+from stationkit.standard._waiver import Waiver
 
 
 def text_json(text: Text) -> dict[str, str]:
@@ -37,6 +38,30 @@ def _remedy_json(r: Remedy | None) -> dict[str, Any] | None:
     }
 
 
+def waiver_json(w: Waiver) -> dict[str, Any]:
+    return {
+        "requirement": w.requirement,
+        "subject": w.subject,
+        "justification": w.justification,
+        "approved_by": w.approved_by,
+        "expires": w.expires.isoformat(),
+        "approved_on": w.approved_on.isoformat() if w.approved_on else None,
+    }
+
+
+def _waiver(d: Mapping[str, Any] | None) -> Waiver | None:
+    if d is None:
+        return None
+    return Waiver(
+        d["requirement"],
+        d["subject"],
+        d["justification"],
+        d["approved_by"],
+        date.fromisoformat(d["expires"]),
+        date.fromisoformat(d["approved_on"]) if d.get("approved_on") else None,
+    )
+
+
 def finding_json(f: Finding) -> dict[str, Any]:
     return {
         "requirement": f.requirement,
@@ -52,6 +77,7 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "credit": f.credit,
         "points": f.points,
         "note": text_json(f.note) if f.note else None,
+        "waiver": waiver_json(f.waiver) if f.waiver else None,
     }
 
 
@@ -112,9 +138,15 @@ def report_to_json(r: Report) -> dict[str, Any]:
             for g in r.breakdown
         ],
         "overridden": {
-            name: {"value": value_json(o.value), "source_value": value_json(o.source_value)}
+            name: {
+                "value": value_json(o.value),
+                "source_value": value_json(o.source_value),
+                "reason": o.reason,
+            }
             for name, o in r.overridden.items()
         },
+        "left_out": list(r.left_out),
+        "expired_waivers": [waiver_json(w) for w in r.expired_waivers],
         "findings": [finding_json(f) for f in r.findings],
     }
 
@@ -153,6 +185,7 @@ def _finding(d: Mapping[str, Any]) -> Finding:
         weight=d["weight"],
         credit=d["credit"],
         points=d["points"],
+        waiver=_waiver(d.get("waiver")),
     )
 
 
@@ -198,8 +231,13 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
             k: Override(
                 _param_value(v["value"], v["source_value"]),
                 _param_value(v["source_value"], v["source_value"]),
+                v.get("reason"),
             )
             for k, v in d["overridden"].items()
         },
         findings=tuple(_finding(f) for f in d["findings"]),
+        left_out=tuple(d.get("left_out", ())),
+        expired_waivers=tuple(
+            w for w in (_waiver(x) for x in d.get("expired_waivers", ())) if w is not None
+        ),
     )

@@ -51,9 +51,31 @@ def _finding_lines(f: Finding, colour: bool, lang: Lang) -> list[str]:
         if f.remedy:
             lines.append(f"      {label('整改', 'remedy', lang)}: {say(f.remedy.text, lang)}")
         lines.append(f"      {label('依据', 'cite', lang)}: {f.citation.label()}")
+    if f.waiver:
+        w = f.waiver
+        lines.append(
+            f"      {label('豁免', 'waived', lang)}: {w.justification} "
+            f"({w.approved_by}, {label('有效至', 'expires', lang)} {w.expires.isoformat()})"
+        )
     if f.note and f.status is Status.NOT_APPLICABLE:
         lines.append(f"      {say(f.note, lang)}")
     return lines
+
+
+def _acceptance(r: Report, lang: Lang) -> str:
+    a = r.acceptance
+    if a is None:
+        return ""
+    parts = [
+        label("通过", "accepted", lang) if a.accepted else label("未通过", "not accepted", lang)
+    ]
+    if a.not_met:
+        parts.append(f"{label('未达标', 'not met', lang)}: " + ", ".join(a.not_met))
+    if a.waived:
+        parts.append(f"{label('豁免', 'waived', lang)}: " + ", ".join(a.waived))
+    if a.below_pass_mark:
+        parts.append(label("低于合格线", "below the pass mark", lang))
+    return "; ".join(parts)
 
 
 def render_text(
@@ -74,6 +96,8 @@ def render_text(
             f"{label('截至', 'as of', lang, both='as of')} {r.as_of.isoformat()}"
         )
         capped = f" ({label('比例限制', 'rank cap', lang)})" if r.rank_capped else ""
+        if r.grade_provisional:
+            capped += f" ({label('暂定', 'provisional', lang)})"
         graded = f"  {label('等级', 'grade', lang)}: {r.grade}{capped}" if r.grade else ""
         out.append(
             f"  {verdict}  {label('得分', 'score', lang)}: {_num(r.score)}/{_num(r.max_score)}"
@@ -91,10 +115,23 @@ def render_text(
                 else []
             )
             out.append("    " + "   ".join(parts))
+        if r.acceptance is not None:
+            out.append(
+                f"    {label('验收', 'acceptance', lang)} ({r.acceptance.rule}): "
+                f"{_acceptance(r, lang)}"
+            )
         for name_, o in r.overridden.items():
+            why = f" — {o.reason}" if o.reason else ""
             out.append(
                 f"    {label('调整参数', 'overridden', lang)}: {name_} = {o.value!r} "
-                f"({label('原值', 'source', lang, both='source 原值')} {o.source_value!r})"
+                f"({label('原值', 'source', lang, both='source 原值')} {o.source_value!r}){why}"
+            )
+        if r.left_out:
+            out.append(f"    {label('未选', 'left out', lang)}: {', '.join(r.left_out)}")
+        for w in r.expired_waivers:
+            out.append(
+                f"    {label('豁免已过期,不予采用', 'expired waiver ignored', lang)}: "
+                f"{w.requirement} ({w.expires.isoformat()})"
             )
         shown = [f for f in r.findings if every or f.status in _NEEDS_WORK]
         for f in shown:

@@ -64,8 +64,10 @@ from stationkit.standard._text import (
     Citation,
     Text,
 )
+from stationkit.standard._waiver import EVERY_SUBJECT, Waiver
 
 __all__ = [
+    "EVERY_SUBJECT",
     "Band",
     "Change",
     "ChangeFor",
@@ -99,6 +101,7 @@ __all__ = [
     "Subject",
     "Text",
     "UnitStatus",
+    "Waiver",
     "append_evidence",
     "append_to",
     "apply_changes",

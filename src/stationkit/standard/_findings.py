@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from stationkit.standard._text import Citation, Text
+from stationkit.standard._waiver import Waiver
 
 #: A JSON value as the reports carry it.
 JSON = Any
@@ -132,6 +133,8 @@ class Finding:
     weight: float = 1.0
     credit: float = 0.0
     points: float | None = None
+    waiver: Waiver | None = None
+    """The waiver in force for this finding; the status stays what the check found."""
 
     @property
     def passed(self) -> bool:

@@ -63,10 +63,11 @@ def _completions(posts: Iterable[Station], ctx: Context) -> dict[str, date]:
     """Each region's earliest post completion known on ``as_of``."""
     first: dict[str, date] = {}
     for s in posts:
-        day = s.completed_on
-        if s.region is not None and day is not None and day <= ctx.as_of:
-            if s.region not in first or day < first[s.region]:
-                first[s.region] = day
+        region, day = s.region, s.completed_on
+        if region is None or day is None or day > ctx.as_of:
+            continue
+        if region not in first or day < first[region]:
+            first[region] = day
     return first
 
 
