@@ -120,10 +120,10 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
     std, ed = registry.standard(args.standard)
     plugin = registry.provider(std.id, ed.edition)
+    extensions = registry.machine_extensions(std.id, ed.edition)
     if args.json:
-        _dump(standard_json(std, ed, plugin), out)
+        _dump(standard_json(std, ed, plugin, extensions), out)
     else:
-        extensions = registry.machine_extensions(std.id, ed.edition)
         out.write(standard_markdown(std, ed, plugin, extensions))
     return EXIT_OK
 
@@ -157,7 +157,30 @@ def cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
                 )
             else:
                 out.write(f"  requirement changed: {item}\n")
+    for part in ("outcome_rule", "scoring", "grading"):
+        change = diff[part]
+        if change is not None:
+            out.write(
+                f"  {part.replace('_', ' ')} changed: {_brief(change['from'])} → "
+                f"{_brief(change['to'])}\n"
+            )
+    programmes = diff["programmes"]
+    for change in ("added", "removed", "changed"):
+        for ident in programmes[change]:
+            out.write(f"  programme {change}: {ident}\n")
+    for ident, milestones in programmes["milestones"].items():
+        for change in ("added", "removed", "changed"):
+            for m in milestones[change]:
+                out.write(f"  milestone {change}: {ident} {m}\n")
+    for change in ("added", "removed"):
+        for text in diff["not_encoded"][change]:
+            out.write(f"  not encoded {change}: {text['zh']} / {text['en']}\n")
     return EXIT_OK
+
+
+def _brief(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False)
+    return text if len(text) <= 160 else text[:157] + "..."
 
 
 # -- assess -------------------------------------------------------------------------------

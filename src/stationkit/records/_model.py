@@ -148,6 +148,8 @@ class Communications:
     satellite_phones: Count | None = None
     video_conference: bool | None = None
     screen_inches: float | None = None
+    screen_type: str | None = None
+    """The display technology as recorded, e.g. 液晶 (LCD)."""
     broadcast: bool | None = None
     linked_platforms: tuple[str, ...] | None = None
     alarm_channels: tuple[str, ...] | None = None

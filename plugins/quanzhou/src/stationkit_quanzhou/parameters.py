@@ -205,6 +205,13 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         "inch",
     ),
     _p(
+        "screen_type",
+        "液晶",
+        c.COMMS_23,
+        "视频会议显示屏类型(液晶)",
+        "video-conference display type (LCD, 液晶)",
+    ),
+    _p(
         "linked_platforms",
         ("prefecture", "county"),
         c.PLATFORM_23,
