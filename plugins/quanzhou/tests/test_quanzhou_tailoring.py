@@ -10,6 +10,7 @@ from io import StringIO
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from stationkit_quanzhou.plugin import SAMPLES_DIR
 from stationkit_quanzhou.standard import STANDARD
@@ -24,7 +25,7 @@ from stationkit.standard import Waiver
 
 def test_a_raised_pass_mark_keeps_the_bands_ordered() -> None:
     assessor = Assessor(STANDARD, "2025", as_of=date(2025, 11, 15), parameters={"pass_mark": 95})
-    plan = assessor._plan
+    plan = assessor.plan
     assert [(b.grade, m) for b, m in plan.bands] == [
         ("excellent", 95.0),
         ("good", 95.0),
@@ -44,17 +45,18 @@ HALL = "publicity.experience_hall"
 AS_OF = date(2025, 11, 15)
 
 
-def _waiver(**changes: object) -> Waiver:
-    fields: dict[str, object] = {
-        "requirement": HALL,
-        "subject": "qz-2025-hubin",
-        "justification": "体验馆与市级场馆共建,2026年建成",
-        "approved_by": "石狮市应急管理局",
-        "expires": date(2026, 6, 30),
-        "approved_on": date(2025, 11, 1),
-    }
-    fields.update(changes)
-    return Waiver(**fields)  # type: ignore[arg-type]
+WAIVER = Waiver(
+    requirement=HALL,
+    subject="qz-2025-hubin",
+    justification="体验馆与市级场馆共建,2026年建成",
+    approved_by="石狮市应急管理局",
+    expires=date(2026, 6, 30),
+    approved_on=date(2025, 11, 1),
+)
+
+
+def _waiver(**changes: Any) -> Waiver:
+    return attrs.evolve(WAIVER, **changes)
 
 
 def _hubin(qz: Any, **kwargs: Any) -> sk.Report:

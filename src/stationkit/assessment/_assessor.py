@@ -144,6 +144,11 @@ class Assessor:
             )
         self._by_kind: dict[tuple[object, ...], tuple[Requirement, ...]] = {}
 
+    @property
+    def plan(self) -> ScorePlan:
+        """The edition's scoring and grading with the tailored values resolved."""
+        return self._plan
+
     def resolve(self, number: Number) -> float:
         return self.context.number(number) if isinstance(number, str) else float(number)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import sys
@@ -231,7 +232,8 @@ def assess_files(
     if year is not None and "@" not in ref:
         ed = std.edition_for(year)  # the edition in force for the assessed year
     # Tailoring is checked once here; each file's assessor differs only by its dataset.
-    base = Assessor(
+    make = functools.partial(
+        Assessor,
         std,
         ed.edition,
         as_of=as_of,
@@ -240,37 +242,27 @@ def assess_files(
         tailoring=tailoring,
         waivers=waivers,
     )
+    base = make()
     reports: list[Report] = []
     for path in files:
         dataset = load_dataset(path)
         if datasets is not None:
             datasets.append(dataset)
-        assessor = Assessor(
-            std,
-            ed.edition,
-            as_of=as_of,
-            parameters=overrides,
-            dataset=dataset,
-            period=year,
-            tailoring=tailoring,
-            waivers=waivers,
-        )
+        assessor = make(dataset=dataset)
         subjects = subjects_of(dataset, ed, which)
         if not subjects:
             raise UsageError(
                 f"{path}: nothing in it is covered by {std.id}@{ed.edition} (subject: {which})"
             )
         reports += [assessor.assess(s) for s in _with_progress(subjects, progress)]
-    # Rank caps hold over the declared population (--cap-over), else over the run's batch.
+    # Rank caps hold over the declared population (--cap-over), assessed by the same rules,
+    # else over the run's batch.
     population: list[Report] | None = None
     if cap_over:
         population = []
         for path in cap_over:
             dataset = load_dataset(path)
-            assessor = Assessor(
-                std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset, period=year
-            )
-            population += [assessor.assess(s) for s in subjects_of(dataset, ed, which)]
+            population += [make(dataset=dataset).assess(s) for s in subjects_of(dataset, ed, which)]
     return apply_rank_caps(reports, ed.grading, base.resolve, population, base.resolve_source)
 
 
