@@ -142,7 +142,9 @@ class Assessor:
                 f"{standard.id}@{self.edition.edition}: the outcome rule is a pass mark, "
                 "but the grading sets none"
             )
-        self._by_kind: dict[tuple[object, ...], tuple[Requirement, ...]] = {}
+        self._by_kind: dict[
+            tuple[object, ...], tuple[tuple[Requirement, ...], tuple[str, ...]]
+        ] = {}
 
     @property
     def plan(self) -> ScorePlan:
@@ -175,24 +177,26 @@ class Assessor:
             raise RequirementError(f"requirement {req.id} returned {check!r}, not a Check")
         return check
 
-    def _applicable(self, subject: Subject) -> tuple[Requirement, ...]:
-        # Which requirements cover a subject depends only on its kind (and level): cache it.
+    def _applicable(self, subject: Subject) -> tuple[tuple[Requirement, ...], tuple[str, ...]]:
+        """The selected requirements that cover ``subject``, and the ids of those covering
+        it that a tailoring left out. Both depend only on its kind (and level): cached."""
         key = (
             type(subject),
             subject.kind,
             None if isinstance(subject, Station) else subject.region.level,
         )
-        reqs = self._by_kind.get(key)
-        if reqs is None:
-            reqs = tuple(r for r in self.edition.requirements if r.scope.covers(subject))
-            self._by_kind[key] = reqs
-        return reqs
-
-    def _left_out(self, reqs: tuple[Requirement, ...]) -> tuple[str, ...]:
-        return tuple(r.id for r in reqs if r.id not in self._selected)
+        found = self._by_kind.get(key)
+        if found is None:
+            covering = [r for r in self.edition.requirements if r.scope.covers(subject)]
+            found = (
+                tuple(r for r in covering if r.id in self._selected),
+                tuple(r.id for r in covering if r.id not in self._selected),
+            )
+            self._by_kind[key] = found
+        return found
 
     def _waive(self, finding: Finding, subject: str) -> Finding:
-        if finding.passed or not self.waivers.active:
+        if finding.passed:
             return finding
         waiver = self.waivers.find(finding.requirement, subject)
         return finding if waiver is None else attrs.evolve(finding, waiver=waiver)
@@ -200,14 +204,11 @@ class Assessor:
     def assess(self, subject: Subject) -> Report:
         """One subject's report. Rank caps need a batch: see :meth:`assess_batch`."""
         check = self._check
-        applicable = self._applicable(subject)
+        applicable, left_out = self._applicable(subject)
         ident = subject.id
-        selected = self._selected
-        findings = tuple(
-            self._waive(_finding(req, check(req, subject)), ident)
-            for req in applicable
-            if req.id in selected
-        )
+        findings = tuple(_finding(req, check(req, subject)) for req in applicable)
+        if self.waivers.active:
+            findings = tuple(self._waive(f, ident) for f in findings)
         plan = self._plan
         result = plan.score(findings)
         failed_gates = tuple(f.requirement for f in findings if f.gate and not f.passed)
@@ -234,8 +235,12 @@ class Assessor:
             period=self.context.year,
             # Alone, a grade a rank cap limits is provisional until its population is ranked.
             grade_provisional=band is not None and band.grade in self._capped,
-            left_out=self._left_out(applicable),
-            expired_waivers=self.waivers.expired_for(ident, [f.requirement for f in findings]),
+            left_out=left_out,
+            expired_waivers=(
+                self.waivers.expired_for(ident, [f.requirement for f in findings])
+                if self.waivers.expired
+                else ()
+            ),
         )
 
     def _accept(
