@@ -22,7 +22,7 @@ from stationkit.assessment._scoring import apply_rank_caps
 from stationkit.assessment._subjects import subjects_of
 from stationkit.assessment._tailoring import programme_readers, tailor
 from stationkit.assessment._tailoring_file import Tailoring, load_tailoring
-from stationkit.assessment._waivers import load_waivers
+from stationkit.assessment._waivers import check_waivers, load_waivers
 from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
@@ -226,11 +226,13 @@ def assess_files(
     cap_over: Sequence[str] = (),
     tailoring: Tailoring | None = None,
     waivers: Sequence[Waiver] = (),
+    waivers_file: str = "<waivers>",
 ) -> list[Report]:
     """Assess every file; ``datasets``, when given, receives what each file held."""
     std, ed = registry.standard(ref)
     if year is not None and "@" not in ref:
         ed = std.edition_for(year)  # the edition in force for the assessed year
+    check_waivers(waivers, ed, as_of, waivers_file)  # errors name the file
     # Tailoring is checked once here; each file's assessor differs only by its dataset.
     make = functools.partial(
         Assessor,
@@ -285,6 +287,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         args.cap_over,
         load_tailoring(args.tailoring) if args.tailoring else None,
         load_waivers(args.waivers) if args.waivers else (),
+        args.waivers or "<waivers>",
     )
     with page_output(args.out, out) as target:
         if args.format == "json":
