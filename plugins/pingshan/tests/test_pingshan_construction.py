@@ -218,3 +218,15 @@ def test_the_centre_station_may_be_of_any_type() -> None:
     f = construction("2023", street(3, 5), tuple(built), END_2023)
     assert f.observed["street_centre"] == {"built": 1, "target": 1}
     assert f.status is sk.Status.MET
+
+
+def test_a_shortfall_says_whether_it_is_due_yet() -> None:
+    """PS 四(一) "2023年底每个街道按照“1+3+1”框架建成": the year's assessment (held 11月1日至
+    12月31日) scores what is built, and says whether the shortfall is not yet due or overdue."""
+    short = stations(1, 2, 1)
+    before = construction("2023", street(3, 5), short, date(2023, 11, 15))
+    assert before.observed["status"] == "not_yet_due" and before.observed["due"] == "2023-12-31"
+    after = construction("2023", street(3, 5), short, date(2024, 1, 15))
+    assert after.observed["status"] == "overdue"
+    done = construction("2023", street(3, 5), stations(1, 3, 1), END_2023)
+    assert done.observed["status"] == "done_on_time"

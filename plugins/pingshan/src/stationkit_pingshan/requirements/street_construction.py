@@ -163,10 +163,17 @@ def _coverage(
 
 
 def _finding(components: Sequence[Component], unknown: Sequence[Station], ctx: Context) -> Check:
-    observed = {comp.key: comp.json() for comp in components}
+    """The targets as of ``as_of``, scored whenever assessed: PS 四 scores construction in the
+    year's assessment, held 11月1日至12月31日 before the deadline ("2023年底"). ``observed``
+    says whether the shortfall is ``not_yet_due`` or ``overdue``; stations completed after
+    the deadline or after ``as_of`` do not count (``built``)."""
+    due = ctx.day("construction_deadline")
+    short = [comp for comp in components if not comp.ok]
+    status = "done_on_time" if not short else "not_yet_due" if ctx.as_of <= due else "overdue"
+    observed: dict[str, Any] = {comp.key: comp.json() for comp in components}
+    observed |= {"due": due.isoformat(), "status": status}
     expected = {comp.key: comp.need for comp in components}
     partial = ctx.flag("construction_partial_credit")
-    short = [comp for comp in components if not comp.ok]
     if not short:
         return met(observed, expected, credit=1.0)
     fulfil = sum(comp.fulfilment for comp in components) / len(components)
