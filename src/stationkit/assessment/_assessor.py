@@ -344,10 +344,20 @@ def assess_dataset(
     parameters: Mapping[str, object] | None = None,
     subjects: str = "all",
     period: int | None = None,
+    population: Iterable[Subject] | None = None,
+    tailoring: Tailoring | None = None,
+    waivers: Sequence[Waiver] = (),
 ) -> list[Report]:
     """Assess every station and region node of ``dataset`` that the edition covers, as one
     batch (``subjects``: ``all``, ``station`` or ``region``)."""
     assessor = Assessor(
-        standard, edition, as_of=as_of, parameters=parameters, dataset=dataset, period=period
+        standard,
+        edition,
+        as_of=as_of,
+        parameters=parameters,
+        dataset=dataset,
+        period=period,
+        tailoring=tailoring,
+        waivers=waivers,
     )
-    return assessor.assess_batch(subjects_of(dataset, assessor.edition, subjects))
+    return assessor.assess_batch(subjects_of(dataset, assessor.edition, subjects), population)
