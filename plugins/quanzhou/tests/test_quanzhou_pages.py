@@ -30,12 +30,13 @@ def test_the_page_has_every_section_once(edition: str) -> None:
         "## Assessed period 评估期",
         "## Scoring 计分",
         "## Grading 评级",
-        "## Programmes 推进计划",
-        "## Lifecycles 生命周期",
+        "## Rollout programmes 推进计划",
+        "## Lifecycle extensions 生命周期扩展",
+        "## Lifecycles as resolved 解析后的状态机",
         "## Not encoded 未编码条款",
     ):
         assert section in page
-    assert "```mermaid\ngantt" in page and "stateDiagram-v2" in page
+    assert "\ngantt\n" in page and "stateDiagram-v2" in page
     assert "pass mark 合格线: 70.0 (`pass_mark` *default*)" in page
 
 
@@ -52,7 +53,7 @@ def test_show_json_carries_scoring_grading_and_machines() -> None:
     cap = data["grading"]["rank_caps"][0]
     assert cap["max_share"] == {"value": 0.3, "parameter": "excellent_share_max", "default": False}
     assert data["scoring"]["shares"][0]["share"]["value"] == 1.0
-    assert [m["name"] for m in data["machines"]] == ["acceptance"]
+    assert {m["name"] for m in data["machines"]} == {"acceptance", "hazard"}
 
 
 def test_diff_covers_outcome_grading_programmes_and_not_encoded() -> None:

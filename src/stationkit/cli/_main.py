@@ -295,7 +295,9 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         elif args.format == "md":
             target.write(render_markdown(reports))
         elif args.format == "html":
-            _, edition = registry.standard(args.standard)
+            std, edition = registry.standard(args.standard)
+            if reports:  # --year may have chosen the edition in force that year
+                edition = std.edition(reports[0].edition)
             board = Dashboard.of(edition, datasets, as_of)
             target.write(render_html(reports, board, lang=args.lang))
         elif args.format == "junit":
