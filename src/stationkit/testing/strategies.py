@@ -251,10 +251,10 @@ def communications(
         satellite_phones=_maybe(_counts(v, 5).map(Count), absent),
         video_conference=_maybe(st.booleans(), absent),
         screen_inches=_maybe(screens, absent),
-        screen_type=_maybe(_words(v, "screen_types"), absent),
         broadcast=_maybe(st.booleans(), absent),
         linked_platforms=_maybe(_word_tuple(v, "channels"), absent),
         alarm_channels=_maybe(_word_tuple(v, "channels"), absent),
+        screen_type=_maybe(_words(v, "screen_types"), absent),
     )
 
 
