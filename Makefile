@@ -43,6 +43,8 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP) $(TESTSTAMP)
 	PYTHONPATH=$(TESTPLUGINS) $(BIN)/python -m pytest
+	# The monitor's durable engines share one runtime per process: the other test order too.
+	STATIONKIT_REVERSE_TESTS=1 PYTHONPATH=$(TESTPLUGINS) $(BIN)/python -m pytest tests/monitor
 
 test: lint typecheck pytest
 

@@ -6,7 +6,7 @@ import os
 from collections.abc import Iterable, Mapping
 from importlib.metadata import EntryPoint, entry_points
 from types import ModuleType
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 import pluggy
@@ -15,6 +15,9 @@ from stationkit import hookspecs
 from stationkit.errors import DuplicateStandardError, PluginError, UnknownStandardError
 from stationkit.standard._samples import Sample
 from stationkit.standard._standard import Edition, Standard
+
+if TYPE_CHECKING:
+    from stationkit.monitor import Rule, RuleBook
 
 ENTRY_POINT_GROUP = "stationkit"
 #: Comma-separated plugin names: when set (and non-empty), only these plugins load.
@@ -52,6 +55,7 @@ class Registry:
         self._owner: dict[tuple[str, str], str] = {}
         self._extensions: dict[str, tuple[Any, ...]] = {}
         self._samples: dict[str, tuple[Sample, ...]] = {}
+        self._rule_books: dict[str, tuple[RuleBook, ...]] = {}
 
     # -- loading -----------------------------------------------------------------------
     def load_entry_points(
@@ -131,6 +135,7 @@ class Registry:
         }
         self._extensions.pop(name, None)
         self._samples.pop(name, None)
+        self._rule_books.pop(name, None)
 
     def _fail(
         self, name: str, where: tuple[str | None, str | None], reason: str, *, record: bool = True
@@ -161,6 +166,14 @@ class Registry:
         standards = self._call(hook.stationkit_standards, plugin)
         extensions = self._call(hook.stationkit_machine_extensions, plugin)
         samples = self._call(hook.stationkit_samples, plugin)
+        books = self._call(hook.stationkit_monitor_rules, plugin)
+        if books:
+            from stationkit.monitor import RuleBook  # on demand: import stationkit stays light
+        for book in books:
+            if not isinstance(book, RuleBook):
+                raise PluginError(
+                    f"stationkit_monitor_rules returned {type(book).__name__}, not a RuleBook"
+                )
         for std in standards:
             if not isinstance(std, Standard):
                 raise PluginError(
@@ -187,6 +200,7 @@ class Registry:
             )
         self._extensions[name] = tuple(extensions)
         self._samples[name] = tuple(samples)
+        self._rule_books[name] = tuple(books)
         hooks = tuple(sorted(hc.name for hc in self._pm.get_hookcallers(plugin) or []))
         return PluginInfo(name, where[0], where[1], tuple(sorted(refs)), hooks)
 
@@ -236,3 +250,16 @@ class Registry:
 
     def samples(self) -> tuple[Sample, ...]:
         return tuple(s for name in sorted(self._samples) for s in self._samples[name])
+
+    def monitor_rules(self, standard_id: str, edition: str | None = None) -> tuple[Rule, ...]:
+        """The live-monitoring rules in force for the standard (and edition): the plugins'
+        rule books, the core's defaults for the topics they leave, the schedule's rules."""
+        from stationkit.monitor import rules_in_force  # on demand: import stationkit stays light
+
+        books = [
+            book
+            for name in sorted(self._rule_books)
+            for book in self._rule_books[name]
+            if book.applies_to(standard_id, edition)
+        ]
+        return rules_in_force([rule for book in books for rule in book.rules])

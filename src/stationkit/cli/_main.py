@@ -25,8 +25,11 @@ from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
 from stationkit.cli._output import page_output
 from stationkit.cli._plugin_option import load_plugin
+from stationkit.cli._monitor import add_command as add_monitor_command
+from stationkit.cli._monitor import run_monitor
 from stationkit.errors import StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
+from stationkit.monitor import rules_json, rules_markdown
 from stationkit.records._loading import load_dataset
 from stationkit.records._model import Dataset
 from stationkit.records._schema import dataset_schema
@@ -116,11 +119,12 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
     std, ed = registry.standard(args.standard)
     plugin = registry.provider(std.id, ed.edition)
+    rules = registry.monitor_rules(std.id, ed.edition)
     if args.json:
-        _dump(standard_json(std, ed, plugin), out)
+        _dump({**standard_json(std, ed, plugin), "monitor_rules": rules_json(rules)}, out)
     else:
         extensions = registry.machine_extensions(std.id, ed.edition)
-        out.write(standard_markdown(std, ed, plugin, extensions))
+        out.write(standard_markdown(std, ed, plugin, extensions) + rules_markdown(rules))
     return EXIT_OK
 
 
@@ -272,6 +276,14 @@ def cmd_samples(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
     _warn_failed(registry)
     return samples_cli.cmd_samples(args, out, registry, lambda text: say(text, args.lang))
+
+
+def cmd_monitor(args: argparse.Namespace, out: TextIO) -> int:
+    registry = None
+    if args.standard is not None:
+        registry = _registry(args)
+        _warn_failed(registry)
+    return run_monitor(args, registry, out, sys.stderr)
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -504,6 +516,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     new_plugin_cli.add_command(sub)
     completion_cli.add_command(sub)
+    add_monitor_command(sub)
+    sub.choices["monitor"].set_defaults(run=cmd_monitor)
     lifecycle_cli.add_commands(sub)
     _give_epilog(parser)
     return parser
