@@ -32,7 +32,14 @@ from stationkit.errors import EngineUnavailableError, RuleEngineError
 from stationkit.lifecycle import MachineDefinition
 from stationkit.monitor._monitor import Monitor, rules_in_force
 from stationkit.monitor._python import undecided
-from stationkit.monitor._rules import Observation, Rule, Test, check_observation, fingerprint
+from stationkit.monitor._rules import (
+    TOPICS,
+    Observation,
+    Rule,
+    Test,
+    check_observation,
+    fingerprint,
+)
 from stationkit.standard import Programme
 
 MAX_RULESETS = 32
@@ -177,10 +184,15 @@ class _Runtime:
             )
 
 
+def _topic_fields() -> dict[str, frozenset[str]]:
+    """Each topic's field names, as a posted observation has them."""
+    return {name: frozenset(topic.fields) | {"topic"} for name, topic in TOPICS.items()}
+
+
 def _action(shared: _SharedRuleset, rule_id: str) -> Callable[[Any], None]:
     def action(c: Any) -> None:  # one argument: two would make durable treat it as async
         try:
-            shared.record(rule_id, c.m)
+            shared.record(rule_id, c._m["m"])  # the matched event, as durable passed it
         except BaseException as error:  # re-raised by the engine after post() returns
             shared.errors.append(error)
 
@@ -214,20 +226,25 @@ class DurableDecider:
                 raise RuleEngineError(f"rule set {self._shared.name} holds other rules")
             self._sid = self._shared.acquire_sid()
         self._seq = 0
+        self._closed = False
+        self._fields = _topic_fields()
         self._release = weakref.finalize(self, _release, self._shared, self._sid)
 
     def decide(self, observation: Observation) -> Rule:
-        check_observation(observation)
+        if observation.keys() != self._fields.get(observation.get("topic")):  # type: ignore[arg-type]
+            check_observation(observation)  # raises, naming what is wrong
         shared, runtime = self._shared, self._runtime
         with _LOCK:
-            runtime.check_usable()
-            if not self._release.alive:
+            if runtime.broken is not None or self._closed:
+                runtime.check_usable()
                 raise RuleEngineError("the durable decider is closed")
             self._seq += 1
+            seq = self._seq
             message: dict[str, Any] = dict(observation)
-            message["sid"], message["n"] = self._sid, self._seq
-            shared.decisions.clear()
-            shared.errors.clear()
+            message["sid"] = sid = self._sid
+            message["n"] = seq
+            decisions = shared.decisions
+            decisions.clear()
             try:
                 runtime.host.post(shared.name, message)
             except runtime.not_handled:
@@ -238,25 +255,22 @@ class DurableDecider:
                     raise RuleEngineError(runtime.broken) from error
                 raise  # KeyboardInterrupt and the like: the runtime is marked unusable
             if shared.errors:
-                failure = shared.errors[0]
+                failure = shared.errors.pop()
+                shared.errors.clear()
                 raise RuleEngineError(
                     f"a monitor rule's action raised {type(failure).__name__}: {failure}"
                 ) from failure
-            decided = [
-                rule_id
-                for rule_id, sid, n in shared.decisions
-                if sid == self._sid and n == self._seq
-            ]
-            if len(decided) != len(shared.decisions):
+            if len(decisions) == 1 and decisions[0][1] == sid and decisions[0][2] == seq:
+                return self._rules[decisions[0][0]]
+            decided = [rule_id for rule_id, s, n in decisions if s == sid and n == seq]
+            if len(decided) != len(decisions):
                 raise RuleEngineError(
-                    f"durable ran actions for another message than the one posted: "
-                    f"{shared.decisions}"
+                    f"durable ran actions for another message than the one posted: {decisions}"
                 )
-            if len(decided) != 1:
-                raise undecided(observation, decided)
-            return self._rules[decided[0]]
+            raise undecided(observation, decided)
 
     def close(self) -> None:
+        self._closed = True
         self._release()
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from stationkit.errors import RuleEngineError
 from stationkit.lifecycle import MachineDefinition
 from stationkit.monitor._monitor import Monitor, rules_in_force
-from stationkit.monitor._rules import Observation, Rule, check_observation
+from stationkit.monitor._rules import TOPICS, Observation, Rule, check_observation
 from stationkit.standard import Programme
 
 
@@ -29,12 +29,15 @@ class PythonDecider:
 
     def __init__(self, rules: Iterable[Rule]) -> None:
         self._by_topic: dict[str, list[Rule]] = {}
+        self._fields = {name: frozenset(t.fields) | {"topic"} for name, t in TOPICS.items()}
         for rule in rules:
             self._by_topic.setdefault(rule.topic, []).append(rule)
 
     def decide(self, observation: Observation) -> Rule:
-        topic = check_observation(observation)
-        matched = [rule for rule in self._by_topic.get(topic.name, ()) if rule.matches(observation)]
+        topic = observation.get("topic")
+        if observation.keys() != self._fields.get(topic):  # type: ignore[arg-type]
+            check_observation(observation)  # raises, naming what is wrong
+        matched = [rule for rule in self._by_topic.get(topic, ()) if rule.matches(observation)]  # type: ignore[arg-type]
         if len(matched) != 1:
             raise undecided(observation, [rule.id for rule in matched])
         return matched[0]
