@@ -34,6 +34,7 @@ from stationkit.lifecycle import (
 )
 from stationkit.monitor import WATCHED, Alert, MonitorEngine, Rule, durable_unavailable
 from stationkit.monitor import open_monitor as open_engine
+from stationkit.monitor._monitor import BUILT, VERIFIED
 from stationkit.standard import Programme
 
 ACTORS = ("grid-1", "unit-a", "inspector-1", "township-1", None)
@@ -71,7 +72,7 @@ class Setup:
         self.start = datetime.combine(first - timedelta(days=20), time(9, 0, 30))
 
 
-SETUPS = {ref: Setup(ref) for ref in ("xuanen@2024", "quanzhou@2025")}
+SETUPS = {ref: Setup(ref) for ref in ("xuanen@2024", "quanzhou@2025", "pingshan@2023")}
 
 
 def _payload(draw: st.DrawFn, at: datetime, trigger: str) -> dict[str, JSONValue]:
@@ -110,12 +111,14 @@ def streams(draw: st.DrawFn, setup: Setup) -> tuple[list[Event], list[tuple[int,
     hazards = draw(st.integers(1, 3))
     for n in range(draw(st.integers(1, 60))):
         at += timedelta(minutes=draw(st.integers(0, 60 * 24 * 6)))
-        kind = draw(st.sampled_from(("hazard",) * 6 + ("rollout", "drill", "drill")))
+        kind = draw(st.sampled_from(("hazard",) * 6 + ("rollout", "drill", "drill", "station")))
         definition = setup.machines[kind]
         if kind == "hazard":
             record = f"H{draw(st.integers(1, hazards))}"
         elif kind == "rollout":
             record = "R-" + draw(st.sampled_from([m.id for m in programme.milestones] + ["X9"]))
+        elif kind == "station":
+            record = f"S{draw(st.integers(1, 2))}"
         else:
             record = f"D{draw(st.integers(1, 2))}"
         old = states.get(record)
@@ -133,6 +136,10 @@ def streams(draw: st.DrawFn, setup: Setup) -> tuple[list[Event], list[tuple[int,
                 "due": (at + timedelta(days=draw(st.integers(-5, 30)))).date().isoformat(),
             }
             actor = "x"
+        elif kind == "station":
+            spec = next(t for t in definition.transitions if t.trigger == trigger)
+            payload = dict(spec.example.payload_on(at.date()))
+            actor = spec.example.actor or "street"
         else:
             offsets = sorted(draw(st.lists(st.integers(0, 1500), min_size=4, max_size=4)))
             payload = {"alarm_at": at.isoformat(), "summary": "ok"}
@@ -215,6 +222,10 @@ def _check_against_replay(setup: Setup, alert: Alert, accepted: Sequence[Event])
             if s.machine == "rollout" and s.facts.get("milestone") == milestone
         ]
         assert rollout and all(s.state != "completed" for s in rollout), alert
+    elif alert.rule.split(".")[1] == "station":
+        state = replay(accepted, setup.machines)[alert.record_id]
+        assert state.state in BUILT and state.state not in VERIFIED, (alert, state)
+        assert alert.due == (alert.at - timedelta(days=1)).date().isoformat()
     else:
         assert alert.rule.split(".")[1] == "drill", alert
         state = replay(accepted, setup.machines)[alert.record_id]

@@ -104,4 +104,11 @@ DEFAULT_RULES: tuple[Rule, ...] = (
         "none",
         Text("未设响应时限：不提醒", "no response-time limit set: no alert"),
     ),
+    Rule(
+        "core.station.quarter",
+        "station.quarter",
+        (),
+        "none",
+        Text("季度末站点核实：不提醒", "a station at the end of a quarter: no alert"),
+    ),
 )

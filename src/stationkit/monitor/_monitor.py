@@ -28,8 +28,23 @@ from stationkit.monitor._rules import ALERTING, Constant, Observation, Rule, com
 from stationkit.monitor._schedule import Schedule, Watch, instant
 from stationkit.standard import Programme
 
-WATCHED = ("hazard", "drill", "rollout")
-"""The machines a monitor follows; events of the others only move the clock."""
+WATCHED = ("hazard", "drill", "rollout", "station")
+"""The machines a monitor can follow; events of the others only move the clock."""
+
+BUILT = frozenset(
+    {
+        "trial_operation",
+        "acceptance_applied",
+        "accepted",
+        "rejected",
+        "rectifying",
+        "operating",
+        "suspended",
+    }
+)
+"""Station states past construction."""
+VERIFIED = frozenset({"accepted", "operating", "suspended"})
+"""Station states past acceptance (核实/验收通过)."""
 
 MAX_RECORDS = 1_000_000  # records followed by one monitor
 
@@ -142,11 +157,44 @@ class Monitor:
             now = self._clock  # time never goes back
         self._clock = now
         alerts: list[Alert] = []
-        for watch in self._schedule.due(now):
-            rule = self._decider.decide(dict(watch.expired))
-            if rule.decision == ALERTING:
-                alerts.append(_alert(rule, watch.expired, watch.due, watch.deadline))
-        return alerts
+        while True:  # a periodic watch arms its next one, which may be due too
+            fired = self._schedule.due(now)
+            if not fired:
+                break
+            for watch in fired:
+                expired = watch.expired
+                if watch.periodic is not None:
+                    expired = self._quarter_end(watch)
+                rule = self._decider.decide(dict(expired))
+                if rule.decision == ALERTING:
+                    alerts.append(_alert(rule, expired, watch.due, watch.deadline))
+        return _sorted(alerts)
+
+    def _quarter_end(self, watch: Watch) -> Observation:
+        """A station at the end of a quarter; the next quarter's end is armed."""
+        assert watch.periodic is not None
+        state = self._states[watch.periodic]
+        last = (watch.due - timedelta(days=1)).date()
+        if state.state != "decommissioned":
+            self._arm_quarter(watch.periodic, last + timedelta(days=1))
+        return {
+            "topic": "station.quarter",
+            "record": watch.periodic,
+            "quarter": quarter_of(last),
+            "state": state.state,
+            "built": state.state in BUILT,
+            "verified": state.state in VERIFIED,
+        }
+
+    def _arm_quarter(self, record: str, day: date) -> None:
+        first_month = (day.month - 1) // 3 * 3 + 1
+        if first_month == 10:
+            end = date(day.year, 12, 31)
+        else:
+            end = date(day.year, first_month + 3, 1) - timedelta(days=1)
+        self._schedule.arm(
+            Watch(f"{record}#quarter", overdue_moment(end, None), end.isoformat(), {}, record)
+        )
 
     # -- events ------------------------------------------------------------------------
     def post(self, event: Event) -> list[Alert]:
@@ -164,6 +212,9 @@ class Monitor:
             self._hazard(definition, old, new, event)
         elif event.machine == "rollout":
             self._rollout(old, new, event)
+        elif event.machine == "station":
+            if old is None:  # a new station: looked at at the end of each quarter
+                self._arm_quarter(event.record_id, event.at.date())
         else:
             alerts += self._drill(old, new, event)
         assert self._clock is not None

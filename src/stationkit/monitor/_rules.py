@@ -96,6 +96,15 @@ TOPICS: Mapping[str, Topic] = {
             ),
         ),
         Topic(
+            "station.quarter",
+            {"record": str, "quarter": str, "state": str, "built": bool, "verified": bool},
+            ("alert", "none"),
+            Text(
+                "季度末：一个站点是否已建成、是否已核实（验收）通过",
+                "the end of a quarter: whether a station is built, and verified (accepted)",
+            ),
+        ),
+        Topic(
             "drill.response",
             {"record": str, "milestone": str, "seconds": int, "minutes": str},
             ("alert", "none"),

@@ -30,6 +30,9 @@ class Watch:
     due: datetime
     deadline: str
     expired: Mapping[str, Constant] = attrs.field(hash=False)
+    periodic: str | None = None
+    """For a periodic watch (a quarter's end), the record it is about; its observation is
+    made when it falls due, and the next one is armed then."""
 
 
 class Schedule:
