@@ -23,10 +23,10 @@ from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
-from stationkit.cli._output import page_output
-from stationkit.cli._plugin_option import load_plugin
 from stationkit.cli._monitor import add_command as add_monitor_command
 from stationkit.cli._monitor import run_monitor
+from stationkit.cli._output import page_output
+from stationkit.cli._plugin_option import load_plugin
 from stationkit.errors import StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
 from stationkit.monitor import rules_json, rules_markdown

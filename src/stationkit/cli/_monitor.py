@@ -55,6 +55,10 @@ def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
     p = sub.add_parser(
         "monitor",
         help="live monitoring: JSON-lines events in, an alert per line out as soon as due",
+        description="Follow the hazard, drill, rollout and station events of a JSON-lines "
+        "file (or - for stdin, line by line as they arrive) and print each alert the "
+        "standard's monitor rules raise, as soon as it is due. Refused events are reported "
+        "on stderr and skipped.",
     )
     p.add_argument("events", metavar="EVENTS", help="a JSON-lines file of events, or - (stdin)")
     p.add_argument(
@@ -81,7 +85,12 @@ def add_command(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> Non
         metavar="DATETIME",
         help="after the last event, advance the clock to this moment (a date: its end)",
     )
-    p.add_argument("--format", choices=("jsonl", "text"), default="jsonl")
+    p.add_argument(
+        "--format",
+        choices=("jsonl", "text"),
+        default="jsonl",
+        help="jsonl: one JSON object per alert (docs/json.md); text: for people",
+    )
 
 
 def _lines(stream: TextIO) -> Iterator[str]:
