@@ -27,7 +27,7 @@ from stationkit.cli._output import page_output
 from stationkit.cli._plugin_option import load_plugin
 from stationkit.errors import StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
-from stationkit.records._loading import load_dataset
+from stationkit.records._loading import load_dataset, load_file
 from stationkit.records._model import Dataset
 from stationkit.records._schema import dataset_schema
 from stationkit.report._describe import edition_diff, standard_json, standard_markdown
@@ -194,6 +194,7 @@ def assess_files(
     which: str,
     progress: bool = False,
     datasets: list[Dataset] | None = None,
+    encodings: dict[str, str] | None = None,
 ) -> list[Report]:
     """Assess every file; ``datasets``, when given, receives what each file held."""
     std, ed = registry.standard(ref)
@@ -201,9 +202,12 @@ def assess_files(
     resolve = Assessor(std, ed.edition, as_of=as_of, parameters=overrides).resolve
     reports: list[Report] = []
     for path in files:
-        dataset = load_dataset(path)
+        loaded = load_file(path)
+        dataset = loaded.dataset
         if datasets is not None:
             datasets.append(dataset)
+        if encodings is not None:
+            encodings[path] = loaded.encoding
         assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset)
         subjects = subjects_of(dataset, ed, which)
         if not subjects:
@@ -221,6 +225,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     progress = sys.stderr.isatty()
     as_of = args.as_of or date.today()
     datasets: list[Dataset] = []
+    encodings: dict[str, str] = {}
     reports = assess_files(
         registry,
         args.files,
@@ -230,10 +235,19 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         args.subject,
         progress,
         datasets,
+        encodings,
     )
+    sources = [{"file": f, "encoding": e} for f, e in encodings.items()]
+    if args.format != "json":
+        for source in sources:
+            if source["encoding"] not in ("utf-8", "utf-8-sig"):
+                print(
+                    f"stationkit: note: {source['file']} read as {source['encoding'].upper()}",
+                    file=sys.stderr,
+                )
     with page_output(args.out, out) as target:
         if args.format == "json":
-            _dump({"reports": [report_to_json(r) for r in reports]}, target)
+            _dump({"reports": [report_to_json(r) for r in reports], "sources": sources}, target)
         elif args.format == "md":
             target.write(render_markdown(reports))
         elif args.format == "html":
