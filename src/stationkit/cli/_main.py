@@ -55,12 +55,20 @@ def _registry(args: argparse.Namespace) -> Registry:
     registry.load_entry_points()
     for spec in getattr(args, "plugin", ()):
         load_plugin(registry, spec)
+    _warn_failed(registry)
     return registry
 
 
 def _warn_failed(registry: Registry) -> None:
     for info in registry.failed:
         print(f"warning: plugin {info.name!r} not loaded: {info.error}", file=sys.stderr)
+    for info in registry.plugins:
+        if info.output:
+            print(
+                f"warning: plugin {info.name!r} printed while loading (kept off stdout): "
+                f"{info.output[:200]!r}",
+                file=sys.stderr,
+            )
 
 
 # -- plugins / standards / show ------------------------------------------------------------
@@ -92,7 +100,6 @@ def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_standards(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     rows: list[dict[str, Any]] = [
         {
             "id": s.id,
@@ -221,7 +228,6 @@ def assess_files(
 
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     progress = sys.stderr.isatty()
     as_of = args.as_of or date.today()
     datasets: list[Dataset] = []
@@ -284,7 +290,6 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_samples(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     return samples_cli.cmd_samples(args, out, registry, lambda text: say(text, args.lang))
 
 
@@ -535,7 +540,6 @@ def _give_epilog(parser: argparse.ArgumentParser) -> None:
 
 def _run_lifecycle(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     with contextlib.redirect_stdout(out):
         return lifecycle_cli.run(args, registry.machine_extensions)
 
@@ -550,7 +554,10 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     run: Callable[[argparse.Namespace, TextIO], int] = getattr(args, "run", _run_lifecycle)
     try:
-        return run(args, stream)
+        # Whatever plugin code prints goes to stderr: stdout carries only the command's own
+        # output (which is written to ``stream``), so ``--json`` stays parseable.
+        with contextlib.redirect_stdout(sys.stderr):
+            return run(args, stream)
     except BrokenPipeError:  # e.g. `stationkit show ... | head`: the reader has gone
         return EXIT_OK
     except (StationkitError, LifecycleError, OSError) as exc:  # bad input or usage
@@ -558,6 +565,13 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except SystemExit as exc:  # nothing of stationkit's exits this way: plugin code did
+        print(
+            f"stationkit: internal error: code raised SystemExit({exc.code!r}) — a plugin's "
+            "bug, not a success",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     except Exception as exc:  # a bug: say so in one line, not as the user's fault
         if os.environ.get(DEBUG_ENV):
             raise
