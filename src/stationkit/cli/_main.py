@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -31,6 +30,7 @@ from stationkit.records._loading import load_dataset, load_file
 from stationkit.records._model import Dataset
 from stationkit.records._schema import dataset_schema
 from stationkit.report._describe import edition_diff, standard_json, standard_markdown
+from stationkit.report._escape import dumps, printable
 from stationkit.report._html import Dashboard, render_html
 from stationkit.report._json import report_to_json, text_json
 from stationkit.report._junit import render_junit
@@ -47,7 +47,7 @@ PROGRESS_MIN = 200  # batches at least this long get a progress bar on a termina
 
 
 def _dump(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(data) + "\n")
 
 
 def _registry(args: argparse.Namespace) -> Registry:
@@ -61,7 +61,10 @@ def _registry(args: argparse.Namespace) -> Registry:
 
 def _warn_failed(registry: Registry) -> None:
     for info in registry.failed:
-        print(f"warning: plugin {info.name!r} not loaded: {info.error}", file=sys.stderr)
+        print(
+            f"warning: plugin {info.name!r} not loaded: {printable(info.error or '')}",
+            file=sys.stderr,
+        )
     for info in registry.plugins:
         if info.output:
             print(
@@ -89,7 +92,9 @@ def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
         _dump(rows, out)
         return EXIT_OK
     for row in rows:
-        state = f"FAILED: {row['error']}" if row["error"] else ", ".join(row["standards"])
+        state = (
+            f"FAILED: {printable(row['error'])}" if row["error"] else ", ".join(row["standards"])
+        )
         out.write(
             f"{row['name']:<12} {row['distribution'] or '-'} {row['version'] or ''}  {state}\n"
         )
@@ -248,7 +253,8 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         for source in sources:
             if source["encoding"] not in ("utf-8", "utf-8-sig"):
                 print(
-                    f"stationkit: note: {source['file']} read as {source['encoding'].upper()}",
+                    f"stationkit: note: {printable(source['file'])} read as "
+                    f"{source['encoding'].upper()}",
                     file=sys.stderr,
                 )
     with page_output(args.out, out) as target:
@@ -561,7 +567,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     except BrokenPipeError:  # e.g. `stationkit show ... | head`: the reader has gone
         return EXIT_OK
     except (StationkitError, LifecycleError, OSError) as exc:  # bad input or usage
-        print(f"stationkit: error: {exc}", file=sys.stderr)
+        print(f"stationkit: error: {printable(str(exc), keep_newlines=True)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -577,7 +583,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
             raise
         print(
             f"stationkit: internal error (a bug, please report it): {type(exc).__name__}: "
-            f"{exc} — set {DEBUG_ENV}=1 for the traceback",
+            f"{printable(str(exc))} — set {DEBUG_ENV}=1 for the traceback",
             file=sys.stderr,
         )
         return EXIT_INTERNAL
