@@ -32,6 +32,7 @@ from stationkit.lifecycle._events import (
     Located,
     locate_events,
     locate_events_in_text,
+    open_events,
 )
 from stationkit.lifecycle._history import RecordHistory, record_history
 from stationkit.lifecycle._ledger import Ledger
@@ -46,6 +47,7 @@ from stationkit.lifecycle._open import (
 from stationkit.lifecycle._replay import Definitions, Lifecycle, replay
 from stationkit.lifecycle._spec import MACHINE_NAMES
 from stationkit.lifecycle._sqlite import is_sqlite_file
+from stationkit.lifecycle._state import RecordState
 from stationkit.report._escape import dumps, printable
 from stationkit.report._lang import Lang, say
 
@@ -191,8 +193,7 @@ class _Source:
 
     def located(self, machine: str | None = None) -> Iterator[Located]:
         if self.path is not None:
-            with self.path.open(encoding="utf-8") as handle:
-                yield from locate_events(handle, str(self.path))
+            yield from locate_events(open_events(self.path), str(self.path))
             return
         assert self.ledger is not None
         for event in self.ledger.events(machine):
@@ -366,7 +367,7 @@ def _replay(args: argparse.Namespace, definitions: Definitions, stack: ExitStack
         raise UsageError("ledger replay: give either FILE or --ledger URL|FILE (one of them)")
     source = _Source(args.ledger or args.file, stack)
     if source.ledger is not None and not args.keep_going:
-        states = replay(source.ledger.events(args.machine), definitions, as_of)
+        states = _replay_stored(source, args.machine, definitions, as_of)
         refused: tuple[Refusal, ...] = ()
     else:
         checked = replay_located(
@@ -399,6 +400,27 @@ def _replay(args: argparse.Namespace, definitions: Definitions, stack: ExitStack
         tail = f"; {_count(len(refused), 'event')} refused" if args.keep_going else ""
         print(f"{len(ordered)} records as of {as_of.isoformat()}{tail}")
     return EXIT_SOME_FAILED if refused else EXIT_OK
+
+
+def _replay_stored(
+    source: _Source, machine: str | None, definitions: Definitions, as_of: date
+) -> dict[str, RecordState]:
+    """Replay a database ledger; a row it cannot read, or an event the machines refuse, is
+    an error naming the ledger (and the row, found when replay fails: rows are read unchecked,
+    for speed)."""
+    assert source.ledger is not None
+    try:
+        return replay(source.ledger.events(machine), definitions, as_of)
+    except (ValueError, TypeError):
+        bad_row = getattr(source.ledger, "bad_row", None)
+        problem = bad_row() if bad_row is not None else None
+        if problem is None:
+            raise
+        raise LedgerError(f"{source.spec}: {problem}") from None
+    except LedgerError:
+        raise
+    except LifecycleError as error:
+        raise LedgerError(f"{source.spec}: {error}") from None
 
 
 def _overdue(args: argparse.Namespace, definitions: Definitions, source: _Source) -> int:

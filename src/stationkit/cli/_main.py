@@ -546,8 +546,15 @@ def _give_epilog(parser: argparse.ArgumentParser) -> None:
 
 def _run_lifecycle(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
+
+    def extensions_for(standard_id: str, edition: str | None) -> tuple[Any, ...]:
+        # As every command: an unknown standard or edition is an error, never a fallback
+        # to the core machines.
+        registry.standard(f"{standard_id}@{edition}" if edition else standard_id)
+        return registry.machine_extensions(standard_id, edition)
+
     with contextlib.redirect_stdout(out):
-        return lifecycle_cli.run(args, registry.machine_extensions)
+        return lifecycle_cli.run(args, extensions_for)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
