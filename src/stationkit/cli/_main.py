@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from stationkit._registry import Registry
 from stationkit.assessment._assessor import Assessor
 from stationkit.assessment._report import Report
@@ -24,7 +26,7 @@ from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
 from stationkit.cli._output import page_output
 from stationkit.cli._plugin_option import load_plugin
-from stationkit.errors import StationkitError, UsageError
+from stationkit.errors import InputError, StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
 from stationkit.records._loading import load_dataset, load_file
 from stationkit.records._model import Dataset
@@ -281,7 +283,15 @@ def cmd_programme(args: argparse.Namespace, out: TextIO) -> int:
     if not ed.programmes:
         raise UsageError(f"{args.standard} has no rollout programme")
     dataset = load_dataset(args.file)
-    statuses = programme_statuses(ed, dataset, args.as_of or date.today())
+    try:
+        statuses = programme_statuses(ed, dataset, args.as_of or date.today())
+    except InputError as exc:  # name the file the completions came from
+        raise InputError(
+            [
+                attrs.evolve(p, source=args.file) if p.source == "<dataset>" else p
+                for p in exc.problems
+            ]
+        ) from None
     if args.format == "json":
         _dump({"programmes": [status_json(s) for s in statuses]}, out)
     else:

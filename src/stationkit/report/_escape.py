@@ -27,7 +27,8 @@ def _unsafe(ch: str, keep_newlines: bool, keep_tabs: bool = False) -> bool:
         return not keep_tabs
     if ch in BIDI_CONTROLS or ch in "\u2028\u2029":
         return True
-    return unicodedata.category(ch) == "Cc"  # C0 and C1 controls, DEL, ESC
+    # C0 and C1 controls (ESC, DEL, ...), and lone surrogates (which cannot even be encoded)
+    return unicodedata.category(ch) in ("Cc", "Cs")
 
 
 def _escaped(ch: str) -> str:
