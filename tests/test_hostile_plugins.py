@@ -149,3 +149,15 @@ def test_strict_cli_exits_2_not_0_on_a_plugin_exiting_at_import(hostile: Path) -
     lenient = run_cli(["standards", "--json"], plugin_dirs=[hostile], extra_env=only)
     assert lenient.code == 0 and json.loads(lenient.stdout) == []
     assert "exit_at_import" in lenient.stderr  # not a silent success: the failure is named
+
+
+def test_registration_refuses_inconsistent_toy_standards() -> None:
+    from toy_standards import malformed, rank_cap
+
+    reg = sk.Registry()
+    error = reg.register(malformed, "toy").error
+    assert error is not None and "'phones_minimum'" in error and "'outstanding'" in error
+    error = reg.register(rank_cap, "toy2").error
+    assert error is not None and "band 'excellent' is declared twice" in error
+    # The conformance toolkit registers them unvalidated, to list every problem itself.
+    assert sk.Registry(validate=False).register(rank_cap, "toy").error is None
