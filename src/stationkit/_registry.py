@@ -131,6 +131,7 @@ class Registry:
         # after one of them belongs to that plugin.
         self._installed: dict[str, str | None] = {}
         self._printed: dict[str, str] = {}
+        self._discovered = False  # registering an entry point found installed, not asked for
 
     # -- loading -----------------------------------------------------------------------
     def load_entry_points(
@@ -165,7 +166,11 @@ class Registry:
             self._printed[ep.name] = printed.getvalue()
             return self._fail(ep.name, where, exc.reason)
         self._printed[ep.name] = printed.getvalue()
-        return self.register(plugin, ep.name, distribution=where[0], version=where[1])
+        self._discovered = True
+        try:
+            return self.register(plugin, ep.name, distribution=where[0], version=where[1])
+        finally:
+            self._discovered = False
 
     def register(
         self,
@@ -251,11 +256,13 @@ class Registry:
         return results
 
     def _claimant(self, standard_id: str, name: str) -> str | None:
-        """The plugin a standard id belongs to, when it is not ``name``: an installed or
-        registered plugin of that very name."""
+        """The plugin a standard id belongs to, when it is not ``name``: a registered plugin
+        of that very name, or, for a plugin found among the installed entry points, an
+        installed one (loaded or not). A plugin the application or the user registers
+        explicitly (``register``, ``--plugin``) may stand in for an installed one."""
         if standard_id == name:
             return None
-        if standard_id in self._installed or standard_id in self._infos:
+        if standard_id in self._infos or (self._discovered and standard_id in self._installed):
             return standard_id
         return None
 
