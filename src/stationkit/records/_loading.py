@@ -79,6 +79,8 @@ def read_text(path: Path, limits: Limits = DEFAULT_LIMITS) -> Decoded:
     source = str(path)
     try:
         with path.open("rb") as handle:
+            if path.is_file():  # a regular file: refuse by its size before reading it
+                check_size(path.stat().st_size, source, limits)
             data = handle.read(limits.max_bytes + 1)
     except OSError as exc:
         raise InputError([InputProblem(source, "(file)", exc.strerror or str(exc))]) from None

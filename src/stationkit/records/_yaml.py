@@ -49,9 +49,11 @@ class _Loader(_BASE):  # type: ignore[misc]
         if isinstance(node, MappingNode):
             seen: dict[Any, Node] = {}
             for key_node, _ in node.value:
-                if key_node.tag == _TAG + "merge":
+                tag = key_node.tag
+                if tag == _TAG + "merge":
                     continue
-                key = self.construct_object(key_node, deep=True)
+                # A text key is its scalar (the common case, cheap); others are built.
+                key = key_node.value if tag == _TAG + "str" else self.construct_object(key_node)
                 try:
                     first = seen.setdefault(key, key_node)
                 except TypeError:  # an unhashable key: the base class reports it
@@ -100,7 +102,7 @@ _Loader.add_constructor(_TAG + "int", _int)
 _Loader.add_constructor(_TAG + "float", _float)
 
 
-def _check_nodes(root: Node, limits: Limits) -> None:
+def _check_nodes(root: Node, limits: Limits) -> int:
     """Depth, aliases, tags, text lengths and the number of distinct nodes, without
     recursion (the constructor recurses: nesting is checked before it runs)."""
     seen: set[int] = set()
@@ -140,6 +142,7 @@ def _check_nodes(root: Node, limits: Limits) -> None:
             for key, value in reversed(node.value):
                 stack.append((value, depth + 1))
                 stack.append((key, depth + 1))
+    return aliases
 
 
 def _children(node: Node) -> list[Node]:
@@ -193,8 +196,8 @@ def parse_yaml(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _check_nodes(node, limits)
-        _check_expansion(node, limits)
+        if _check_nodes(node, limits):  # only aliases can make a document expand
+            _check_expansion(node, limits)
         return loader.construct_document(node)
     finally:
         loader.dispose()
