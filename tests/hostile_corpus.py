@@ -135,6 +135,7 @@ def dataset_texts() -> Iterator[tuple[str, str, bytes]]:
     # Sizes
     yield "long-text", ".yaml", _yaml_station(name="x" * 200_001).encode()
     yield "long-key", ".yaml", ("k" * 200_001 + ": 1\nstations: []\n").encode()
+    yield "yaml-over-size", ".yaml", b"stations: []\n#" + b"x" * 10_000_001 + b"\n"
     # Syntax
     yield "empty", ".yaml", b""
     yield "comments-only", ".yaml", b"# nothing\n"

@@ -23,6 +23,9 @@ class Limits:
 
     #: bytes in one file (a province of tens of thousands of stations is a few tens of MB)
     max_bytes: int = 100_000_000
+    #: characters of one YAML file: YAML is parsed into a graph of nodes first, about 70
+    #: bytes of memory per character (a 10 MB file peaks near 750 MB); JSON has no such graph
+    max_yaml_chars: int = 10_000_000
     #: nesting of mappings and lists (a dataset's own schema needs about 12)
     max_depth: int = 64
     #: values in the whole document, counting each use of an alias as a copy

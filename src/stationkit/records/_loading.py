@@ -99,6 +99,13 @@ def parse_text(text: str, source: str, suffix: str, limits: Limits = DEFAULT_LIM
         except JsonRefusedError as exc:
             raise refuse(source, locate(text, exc.token, exc.occurrence), exc.message) from None
     else:
+        if len(text) > limits.max_yaml_chars:
+            raise refuse(
+                source,
+                "(file)",
+                f"YAML of {len(text):,} characters is over the limit of "
+                f"{limits.max_yaml_chars:,}; write a file this large as JSON",
+            )
         try:
             data = parse_yaml(text, limits)
         except YamlRefusedError as exc:
