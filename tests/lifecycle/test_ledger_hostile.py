@@ -37,9 +37,9 @@ def stored(tmp_path: Path) -> Path:
 
 def test_a_read_only_ledger_never_writes_the_file(stored: Path) -> None:
     before = stored.read_bytes()
-    with SQLiteLedger(stored, readonly=True) as ledger:
+    with SQLiteLedger(stored, read_only=True) as ledger:
         assert [e.event_id for e in ledger.events()] == ["e1"]
-        with pytest.raises(LedgerError, match="readonly"):
+        with pytest.raises(LedgerError, match="read-only"):
             ledger.append(_event(2), 1)
     assert stored.read_bytes() == before
 
@@ -54,7 +54,7 @@ def test_a_read_only_ledger_keeps_the_files_journal_mode(tmp_path: Path) -> None
     db.commit()
     db.close()
     before = path.read_bytes()
-    with SQLiteLedger(path, readonly=True) as ledger:
+    with SQLiteLedger(path, read_only=True) as ledger:
         assert list(ledger.events()) == []
     assert path.read_bytes() == before  # no table added, not switched to WAL
     assert not (tmp_path / "plain.sqlite-wal").exists()
@@ -79,7 +79,7 @@ def test_a_bad_row_is_named_by_its_seq_and_event_id(stored: Path) -> None:
     db.execute("UPDATE events SET at = 'soon' WHERE event_id = 'e1'")
     db.commit()
     db.close()
-    with SQLiteLedger(stored, readonly=True) as ledger:
+    with SQLiteLedger(stored, read_only=True) as ledger:
         assert ledger.bad_row() == "row 1 (event_id 'e1'): at 'soon' is not an ISO date-time"
 
 
@@ -90,7 +90,7 @@ def test_another_schema_is_refused(tmp_path: Path) -> None:
     db.commit()
     db.close()
     with pytest.raises(LedgerError, match="another schema"):
-        SQLiteLedger(path, readonly=True)
+        SQLiteLedger(path, read_only=True)
 
 
 def _write(path: Path, *events: Event) -> Path:
