@@ -14,10 +14,11 @@ from stationkit.testing.properties import Problem
 QUICK = default_settings(max_examples=30)
 
 
-def _problems(module: ModuleType) -> list[Problem]:
+def _problems(module: ModuleType, examples: int = 30) -> list[Problem]:
     registry = Registry(strict=True, validate=False)  # the toys break the contract on purpose
     registry.register(module, "toy")
-    return list(conformance_problems(registry, "toy", settings=QUICK).problems)
+    settings = QUICK if examples == 30 else default_settings(max_examples=examples)
+    return list(conformance_problems(registry, "toy", settings=settings).problems)
 
 
 def test_check_plugin_raises_one_error_listing_every_problem() -> None:
@@ -39,7 +40,9 @@ def test_a_non_monotone_rule_declared_monotone_is_caught() -> None:
 
 @pytest.mark.slow
 def test_a_remedy_that_does_not_fix_is_caught() -> None:
-    found = _problems(bad_remedy)
+    # The fault shows only on a station with no phone; at 30 examples whether one is drawn
+    # depends on the rest of the process (seen to flip with which modules were imported).
+    found = _problems(bad_remedy, examples=60)
     assert {(p.check, p.requirement) for p in found} == {("remedies", "comms.phone")}
     assert "left the finding not_met" in found[0].message
 
