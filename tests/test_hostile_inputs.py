@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import re
 import signal
 import unicodedata
@@ -134,3 +135,26 @@ def test_classes_of_cases_are_refused_by_a_capped_process(corpus: list[Case]) ->
         if found:
             faults[case.name] = (found, run.stderr[-300:])
     assert faults == {}
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "json", "html", "junit"])
+def test_hostile_text_in_a_dataset_is_escaped_in_every_format(
+    fmt: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from hostile_corpus import HOSTILE_TEXT
+
+    text = SAMPLE.read_text(encoding="utf-8").replace(
+        "石狮市蚶江镇标准化应急管理站", json.dumps(HOSTILE_TEXT), 1
+    )
+    path = tmp_path_factory.mktemp("evil") / "evil.yaml"
+    path.write_text(text, encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    args = ["assess", str(path), "--standard", "quanzhou@2025", "--as-of", "2026-01-01"]
+    with contextlib.redirect_stderr(err):
+        code = main([*args, "--format", fmt], out=out)
+    assert code in (0, 1), err.getvalue()
+    shown = out.getvalue()
+    assert "pwned" in shown  # the name is there, made harmless
+    assert _unescaped(shown + err.getvalue()) == []
+    if fmt in ("md", "html", "junit"):
+        assert "<b>x</b>" not in shown  # the input's markup is shown as text, not obeyed
