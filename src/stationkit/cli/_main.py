@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
+
+import attrs
 
 from stationkit._registry import Registry
 from stationkit.assessment._assessor import Assessor
@@ -27,13 +28,14 @@ from stationkit.cli._monitor import add_command as add_monitor_command
 from stationkit.cli._monitor import run_monitor
 from stationkit.cli._output import page_output
 from stationkit.cli._plugin_option import load_plugin
-from stationkit.errors import StationkitError, UsageError
+from stationkit.errors import InputError, StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
 from stationkit.monitor import rules_json, rules_markdown
-from stationkit.records._loading import load_dataset
+from stationkit.records._loading import load_dataset, load_file
 from stationkit.records._model import Dataset
 from stationkit.records._schema import dataset_schema
 from stationkit.report._describe import edition_diff, standard_json, standard_markdown
+from stationkit.report._escape import dumps, printable
 from stationkit.report._html import Dashboard, render_html
 from stationkit.report._json import report_to_json, text_json
 from stationkit.report._junit import render_junit
@@ -50,7 +52,7 @@ PROGRESS_MIN = 200  # batches at least this long get a progress bar on a termina
 
 
 def _dump(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(data) + "\n")
 
 
 def _registry(args: argparse.Namespace) -> Registry:
@@ -58,12 +60,23 @@ def _registry(args: argparse.Namespace) -> Registry:
     registry.load_entry_points()
     for spec in getattr(args, "plugin", ()):
         load_plugin(registry, spec)
+    _warn_failed(registry)
     return registry
 
 
 def _warn_failed(registry: Registry) -> None:
     for info in registry.failed:
-        print(f"warning: plugin {info.name!r} not loaded: {info.error}", file=sys.stderr)
+        print(
+            f"warning: plugin {info.name!r} not loaded: {printable(info.error or '')}",
+            file=sys.stderr,
+        )
+    for info in registry.plugins:
+        if info.output:
+            print(
+                f"warning: plugin {info.name!r} printed while loading (kept off stdout): "
+                f"{info.output[:200]!r}",
+                file=sys.stderr,
+            )
 
 
 # -- plugins / standards / show ------------------------------------------------------------
@@ -84,7 +97,9 @@ def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
         _dump(rows, out)
         return EXIT_OK
     for row in rows:
-        state = f"FAILED: {row['error']}" if row["error"] else ", ".join(row["standards"])
+        state = (
+            f"FAILED: {printable(row['error'])}" if row["error"] else ", ".join(row["standards"])
+        )
         out.write(
             f"{row['name']:<12} {row['distribution'] or '-'} {row['version'] or ''}  {state}\n"
         )
@@ -95,7 +110,6 @@ def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_standards(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     rows: list[dict[str, Any]] = [
         {
             "id": s.id,
@@ -198,6 +212,7 @@ def assess_files(
     which: str,
     progress: bool = False,
     datasets: list[Dataset] | None = None,
+    encodings: dict[str, str] | None = None,
 ) -> list[Report]:
     """Assess every file; ``datasets``, when given, receives what each file held."""
     std, ed = registry.standard(ref)
@@ -205,9 +220,12 @@ def assess_files(
     resolve = Assessor(std, ed.edition, as_of=as_of, parameters=overrides).resolve
     reports: list[Report] = []
     for path in files:
-        dataset = load_dataset(path)
+        loaded = load_file(path)
+        dataset = loaded.dataset
         if datasets is not None:
             datasets.append(dataset)
+        if encodings is not None:
+            encodings[path] = loaded.encoding
         assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset)
         subjects = subjects_of(dataset, ed, which)
         if not subjects:
@@ -221,10 +239,10 @@ def assess_files(
 
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     progress = sys.stderr.isatty()
     as_of = args.as_of or date.today()
     datasets: list[Dataset] = []
+    encodings: dict[str, str] = {}
     reports = assess_files(
         registry,
         args.files,
@@ -234,10 +252,20 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         args.subject,
         progress,
         datasets,
+        encodings,
     )
+    sources = [{"file": f, "encoding": e} for f, e in encodings.items()]
+    if args.format != "json":
+        for source in sources:
+            if source["encoding"] not in ("utf-8", "utf-8-sig"):
+                print(
+                    f"stationkit: note: {printable(source['file'])} read as "
+                    f"{source['encoding'].upper()}",
+                    file=sys.stderr,
+                )
     with page_output(args.out, out) as target:
         if args.format == "json":
-            _dump({"reports": [report_to_json(r) for r in reports]}, target)
+            _dump({"reports": [report_to_json(r) for r in reports], "sources": sources}, target)
         elif args.format == "md":
             target.write(render_markdown(reports))
         elif args.format == "html":
@@ -259,7 +287,15 @@ def cmd_programme(args: argparse.Namespace, out: TextIO) -> int:
     if not ed.programmes:
         raise UsageError(f"{args.standard} has no rollout programme")
     dataset = load_dataset(args.file)
-    statuses = programme_statuses(ed, dataset, args.as_of or date.today())
+    try:
+        statuses = programme_statuses(ed, dataset, args.as_of or date.today())
+    except InputError as exc:  # name the file the completions came from
+        raise InputError(
+            [
+                attrs.evolve(p, source=args.file) if p.source == "<dataset>" else p
+                for p in exc.problems
+            ]
+        ) from None
     if args.format == "json":
         _dump({"programmes": [status_json(s) for s in statuses]}, out)
     else:
@@ -274,7 +310,6 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_samples(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     return samples_cli.cmd_samples(args, out, registry, lambda text: say(text, args.lang))
 
 
@@ -535,9 +570,15 @@ def _give_epilog(parser: argparse.ArgumentParser) -> None:
 
 def _run_lifecycle(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
+
+    def extensions_for(standard_id: str, edition: str | None) -> tuple[Any, ...]:
+        # As every command: an unknown standard or edition is an error, never a fallback
+        # to the core machines.
+        registry.standard(f"{standard_id}@{edition}" if edition else standard_id)
+        return registry.machine_extensions(standard_id, edition)
+
     with contextlib.redirect_stdout(out):
-        return lifecycle_cli.run(args, registry.machine_extensions)
+        return lifecycle_cli.run(args, extensions_for)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -550,20 +591,30 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     run: Callable[[argparse.Namespace, TextIO], int] = getattr(args, "run", _run_lifecycle)
     try:
-        return run(args, stream)
+        # Whatever plugin code prints goes to stderr: stdout carries only the command's own
+        # output (which is written to ``stream``), so ``--json`` stays parseable.
+        with contextlib.redirect_stdout(sys.stderr):
+            return run(args, stream)
     except BrokenPipeError:  # e.g. `stationkit show ... | head`: the reader has gone
         return EXIT_OK
     except (StationkitError, LifecycleError, OSError) as exc:  # bad input or usage
-        print(f"stationkit: error: {exc}", file=sys.stderr)
+        print(f"stationkit: error: {printable(str(exc), keep_newlines=True)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except SystemExit as exc:  # nothing of stationkit's exits this way: plugin code did
+        print(
+            f"stationkit: internal error: code raised SystemExit({exc.code!r}) — a plugin's "
+            "bug, not a success",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     except Exception as exc:  # a bug: say so in one line, not as the user's fault
         if os.environ.get(DEBUG_ENV):
             raise
         print(
             f"stationkit: internal error (a bug, please report it): {type(exc).__name__}: "
-            f"{exc} — set {DEBUG_ENV}=1 for the traceback",
+            f"{printable(str(exc))} — set {DEBUG_ENV}=1 for the traceback",
             file=sys.stderr,
         )
         return EXIT_INTERNAL

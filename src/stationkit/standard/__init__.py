@@ -19,14 +19,17 @@ from stationkit.standard._checks import (
 )
 from stationkit.standard._context import Context
 from stationkit.standard._findings import (
+    REMEDY_ITEMS_MAX,
     Change,
     Check,
     Finding,
     Remedy,
     Status,
+    append_new,
     check_threshold,
     met,
     missing,
+    new_items,
     not_applicable,
     not_met,
 )
@@ -64,6 +67,7 @@ from stationkit.standard._text import (
 )
 
 __all__ = [
+    "REMEDY_ITEMS_MAX",
     "Band",
     "Change",
     "ChangeFor",
@@ -94,6 +98,7 @@ __all__ = [
     "Subject",
     "Text",
     "append_evidence",
+    "append_new",
     "append_to",
     "apply_changes",
     "apply_remedy",
@@ -107,6 +112,7 @@ __all__ = [
     "met",
     "missing",
     "names_check",
+    "new_items",
     "not_applicable",
     "not_met",
     "within_days",
