@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import stationkit as sk
+from stationkit.monitor import rules_markdown
 from stationkit.report._describe import standard_markdown
 from stationkit.report._json import value_json
 from stationkit.report._markup import md_cell as _md
@@ -238,6 +239,7 @@ def pages(registry: sk.Registry) -> dict[str, str]:
             registry.provider(std.id, ed.edition),
             registry.machine_extensions(std.id, ed.edition),
         )
+        + rules_markdown(registry.monitor_rules(std.id, ed.edition))
         for std, ed in editions
     }
     if editions:

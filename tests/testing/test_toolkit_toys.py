@@ -16,10 +16,11 @@ from stationkit.testing.properties import Problem
 QUICK = default_settings(max_examples=60)
 
 
-def _problems(module: ModuleType) -> list[Problem]:
-    registry = Registry(strict=True)
+def _problems(module: ModuleType, examples: int = 30) -> list[Problem]:
+    registry = Registry(strict=True, validate=False)  # the toys break the contract on purpose
     registry.register(module, "toy")
-    return list(conformance_problems(registry, "toy", settings=QUICK).problems)
+    settings = QUICK if examples == 30 else default_settings(max_examples=examples)
+    return list(conformance_problems(registry, "toy", settings=settings).problems)
 
 
 def test_check_plugin_raises_one_error_listing_every_problem() -> None:
@@ -41,7 +42,9 @@ def test_a_non_monotone_rule_declared_monotone_is_caught() -> None:
 
 @pytest.mark.slow
 def test_a_remedy_that_does_not_fix_is_caught() -> None:
-    found = _problems(bad_remedy)
+    # Only a few generated stations lack phones; 30 examples found one in some processes
+    # and not in others (which plugins were imported before changed the stream): 100 do.
+    found = _problems(bad_remedy, examples=100)
     assert {(p.check, p.requirement) for p in found} == {("remedies", "comms.phone")}
     assert "left the finding not_met" in found[0].message
 

@@ -14,6 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from stationkit._registry import Registry
 from stationkit.assessment._assessor import Assessor
 from stationkit.assessment._report import Report
@@ -27,14 +29,18 @@ from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
+from stationkit.cli._monitor import add_command as add_monitor_command
+from stationkit.cli._monitor import run_monitor
 from stationkit.cli._output import page_output
 from stationkit.cli._plugin_option import load_plugin
-from stationkit.errors import StationkitError, UsageError
+from stationkit.errors import InputError, StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
-from stationkit.records._loading import load_dataset
+from stationkit.monitor import rules_json, rules_markdown
+from stationkit.records._loading import load_dataset, load_file
 from stationkit.records._model import Dataset
 from stationkit.records._schema import dataset_schema
 from stationkit.report._describe import edition_diff, standard_json, standard_markdown
+from stationkit.report._escape import dumps, printable
 from stationkit.report._html import Dashboard, render_html
 from stationkit.report._json import report_to_json, text_json
 from stationkit.report._junit import render_junit
@@ -52,7 +58,7 @@ PROGRESS_MIN = 200  # batches at least this long get a progress bar on a termina
 
 
 def _dump(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(data) + "\n")
 
 
 def _registry(args: argparse.Namespace) -> Registry:
@@ -60,12 +66,23 @@ def _registry(args: argparse.Namespace) -> Registry:
     registry.load_entry_points()
     for spec in getattr(args, "plugin", ()):
         load_plugin(registry, spec)
+    _warn_failed(registry)
     return registry
 
 
 def _warn_failed(registry: Registry) -> None:
     for info in registry.failed:
-        print(f"warning: plugin {info.name!r} not loaded: {info.error}", file=sys.stderr)
+        print(
+            f"warning: plugin {info.name!r} not loaded: {printable(info.error or '')}",
+            file=sys.stderr,
+        )
+    for info in registry.plugins:
+        if info.output:
+            print(
+                f"warning: plugin {info.name!r} printed while loading (kept off stdout): "
+                f"{info.output[:200]!r}",
+                file=sys.stderr,
+            )
 
 
 # -- plugins / standards / show ------------------------------------------------------------
@@ -86,7 +103,9 @@ def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
         _dump(rows, out)
         return EXIT_OK
     for row in rows:
-        state = f"FAILED: {row['error']}" if row["error"] else ", ".join(row["standards"])
+        state = (
+            f"FAILED: {printable(row['error'])}" if row["error"] else ", ".join(row["standards"])
+        )
         out.write(
             f"{row['name']:<12} {row['distribution'] or '-'} {row['version'] or ''}  {state}\n"
         )
@@ -97,7 +116,6 @@ def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_standards(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     rows: list[dict[str, Any]] = [
         {
             "id": s.id,
@@ -122,10 +140,14 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     std, ed = registry.standard(args.standard)
     plugin = registry.provider(std.id, ed.edition)
     extensions = registry.machine_extensions(std.id, ed.edition)
+    rules = registry.monitor_rules(std.id, ed.edition)
     if args.json:
-        _dump(standard_json(std, ed, plugin, extensions), out)
+        _dump(
+            {**standard_json(std, ed, plugin, extensions), "monitor_rules": rules_json(rules)},
+            out,
+        )
     else:
-        out.write(standard_markdown(std, ed, plugin, extensions))
+        out.write(standard_markdown(std, ed, plugin, extensions) + rules_markdown(rules))
     return EXIT_OK
 
 
@@ -227,6 +249,7 @@ def assess_files(
     tailoring: Tailoring | None = None,
     waivers: Sequence[Waiver] = (),
     waivers_file: str = "<waivers>",
+    encodings: dict[str, str] | None = None,
 ) -> list[Report]:
     """Assess every file; ``datasets``, when given, receives what each file held."""
     std, ed = registry.standard(ref)
@@ -247,9 +270,12 @@ def assess_files(
     base = make()
     reports: list[Report] = []
     for path in files:
-        dataset = load_dataset(path)
+        loaded = load_file(path)
+        dataset = loaded.dataset
         if datasets is not None:
             datasets.append(dataset)
+        if encodings is not None:
+            encodings[path] = loaded.encoding
         assessor = make(dataset=dataset)
         subjects = subjects_of(dataset, ed, which)
         if not subjects:
@@ -270,10 +296,10 @@ def assess_files(
 
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     progress = sys.stderr.isatty()
     as_of = args.as_of or date.today()
     datasets: list[Dataset] = []
+    encodings: dict[str, str] = {}
     reports = assess_files(
         registry,
         args.files,
@@ -288,10 +314,20 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         load_tailoring(args.tailoring) if args.tailoring else None,
         load_waivers(args.waivers) if args.waivers else (),
         args.waivers or "<waivers>",
+        encodings,
     )
+    sources = [{"file": f, "encoding": e} for f, e in encodings.items()]
+    if args.format != "json":
+        for source in sources:
+            if source["encoding"] not in ("utf-8", "utf-8-sig"):
+                print(
+                    f"stationkit: note: {printable(source['file'])} read as "
+                    f"{source['encoding'].upper()}",
+                    file=sys.stderr,
+                )
     with page_output(args.out, out) as target:
         if args.format == "json":
-            _dump({"reports": [report_to_json(r) for r in reports]}, target)
+            _dump({"reports": [report_to_json(r) for r in reports], "sources": sources}, target)
         elif args.format == "md":
             target.write(render_markdown(reports))
         elif args.format == "html":
@@ -320,7 +356,15 @@ def cmd_programme(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError("programme: a tailoring file's select/unselect apply to assess only")
     overrides = {**tailoring.values, **_parse_set(args.set)}
     values = tailor(ed, overrides, readers=programme_readers(ed))
-    statuses = programme_statuses(ed, dataset, args.as_of or date.today(), values)
+    try:
+        statuses = programme_statuses(ed, dataset, args.as_of or date.today(), values)
+    except InputError as exc:  # name the file the completions came from
+        raise InputError(
+            [
+                attrs.evolve(p, source=args.file) if p.source == "<dataset>" else p
+                for p in exc.problems
+            ]
+        ) from None
     if args.format == "json":
         _dump({"programmes": [status_json(s) for s in statuses]}, out)
     else:
@@ -335,8 +379,15 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_samples(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     return samples_cli.cmd_samples(args, out, registry, lambda text: say(text, args.lang))
+
+
+def cmd_monitor(args: argparse.Namespace, out: TextIO) -> int:
+    registry = None
+    if args.standard is not None:
+        registry = _registry(args)
+        _warn_failed(registry)
+    return run_monitor(args, registry, out, sys.stderr)
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -604,6 +655,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     new_plugin_cli.add_command(sub)
     completion_cli.add_command(sub)
+    add_monitor_command(sub)
+    sub.choices["monitor"].set_defaults(run=cmd_monitor)
     lifecycle_cli.add_commands(sub)
     _give_epilog(parser)
     return parser
@@ -621,9 +674,15 @@ def _give_epilog(parser: argparse.ArgumentParser) -> None:
 
 def _run_lifecycle(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
+
+    def extensions_for(standard_id: str, edition: str | None) -> tuple[Any, ...]:
+        # As every command: an unknown standard or edition is an error, never a fallback
+        # to the core machines.
+        registry.standard(f"{standard_id}@{edition}" if edition else standard_id)
+        return registry.machine_extensions(standard_id, edition)
+
     with contextlib.redirect_stdout(out):
-        return lifecycle_cli.run(args, registry.machine_extensions)
+        return lifecycle_cli.run(args, extensions_for)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -636,20 +695,30 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     run: Callable[[argparse.Namespace, TextIO], int] = getattr(args, "run", _run_lifecycle)
     try:
-        return run(args, stream)
+        # Whatever plugin code prints goes to stderr: stdout carries only the command's own
+        # output (which is written to ``stream``), so ``--json`` stays parseable.
+        with contextlib.redirect_stdout(sys.stderr):
+            return run(args, stream)
     except BrokenPipeError:  # e.g. `stationkit show ... | head`: the reader has gone
         return EXIT_OK
     except (StationkitError, LifecycleError, OSError) as exc:  # bad input or usage
-        print(f"stationkit: error: {exc}", file=sys.stderr)
+        print(f"stationkit: error: {printable(str(exc), keep_newlines=True)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except SystemExit as exc:  # nothing of stationkit's exits this way: plugin code did
+        print(
+            f"stationkit: internal error: code raised SystemExit({exc.code!r}) — a plugin's "
+            "bug, not a success",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     except Exception as exc:  # a bug: say so in one line, not as the user's fault
         if os.environ.get(DEBUG_ENV):
             raise
         print(
             f"stationkit: internal error (a bug, please report it): {type(exc).__name__}: "
-            f"{exc} — set {DEBUG_ENV}=1 for the traceback",
+            f"{printable(str(exc))} — set {DEBUG_ENV}=1 for the traceback",
             file=sys.stderr,
         )
         return EXIT_INTERNAL

@@ -3,6 +3,7 @@
 Records say what is there, never a verdict. ``load_dataset`` reads YAML or JSON and reports every
 problem at once with the file, the record and the field path."""
 
+from stationkit.records._limits import Limits
 from stationkit.records._loading import (
     dataset_from_data,
     load_dataset,
@@ -48,6 +49,7 @@ __all__ = [
     "GivenScore",
     "Grid",
     "InventoryItem",
+    "Limits",
     "Member",
     "Plan",
     "Post",

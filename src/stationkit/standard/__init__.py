@@ -20,14 +20,17 @@ from stationkit.standard._checks import (
 from stationkit.standard._context import Context
 from stationkit.standard._dated import DatedUnit, UnitStatus, check_dated, unit_status
 from stationkit.standard._findings import (
+    REMEDY_ITEMS_MAX,
     Change,
     Check,
     Finding,
     Remedy,
     Status,
+    append_new,
     check_threshold,
     met,
     missing,
+    new_items,
     not_applicable,
     not_met,
 )
@@ -68,6 +71,7 @@ from stationkit.standard._waiver import EVERY_SUBJECT, Waiver
 
 __all__ = [
     "EVERY_SUBJECT",
+    "REMEDY_ITEMS_MAX",
     "Band",
     "Change",
     "ChangeFor",
@@ -103,6 +107,7 @@ __all__ = [
     "UnitStatus",
     "Waiver",
     "append_evidence",
+    "append_new",
     "append_to",
     "apply_changes",
     "apply_remedy",
@@ -117,6 +122,7 @@ __all__ = [
     "met",
     "missing",
     "names_check",
+    "new_items",
     "not_applicable",
     "not_met",
     "unit_status",

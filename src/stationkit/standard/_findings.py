@@ -37,6 +37,27 @@ class Change:
     value: JSON
 
 
+#: A remedy lists the items it would add (members, drills, posts, stations) one by one up to
+#: this many; past it, its text states the count and it carries no change: a target tailored
+#: to thousands must not make an assessment build thousands of records per subject.
+REMEDY_ITEMS_MAX = 100
+
+
+def new_items(count: int, make: Callable[[int], JSON]) -> list[JSON] | None:
+    """``[make(0), ..., make(count - 1)]``, or None when ``count`` is over
+    ``REMEDY_ITEMS_MAX`` (the remedy then describes the count instead)."""
+    if count > REMEDY_ITEMS_MAX:
+        return None
+    return [make(i) for i in range(max(count, 0))]
+
+
+def append_new(path: str, count: int, make: Callable[[int], JSON]) -> tuple[Change, ...]:
+    """An ``append`` of ``count`` new items at ``path``, built by ``make(i)``; no change at
+    all past ``REMEDY_ITEMS_MAX`` (see ``new_items``)."""
+    items = new_items(count, make)
+    return () if items is None else (Change("append", path, items),)
+
+
 @attrs.frozen
 class Remedy:
     """The smallest change that would meet the requirement: for people and for programs."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -35,12 +36,45 @@ class Source:
     note: Text | None = None
 
 
+#: The plausible largest value of a figure in each unit, when a parameter declares no ``max``:
+#: tailoring beyond it is refused (a typo of three zeros, or a hostile value, must not make an
+#: assessment build a million-member remedy).
+UNIT_MAX: Mapping[str, float] = MappingProxyType(
+    {
+        "people": 10_000,
+        "posts": 1_000,
+        "stations": 100_000,
+        "townships": 10_000,
+        "villages": 1_000_000,
+        "kinds": 1_000,
+        "vehicles": 1_000,
+        "phones": 1_000,
+        "items": 100_000,
+        "entries": 100_000,
+        "drills": 366,
+        "per year": 366,
+        "minutes": 10_080,  # a week
+        "days": 3_660,  # ten years
+        "years": 150,
+        "inch": 1_000,
+        "yuan": 10_000_000_000,
+        "points": 1_000,
+        "relative weight": 1_000,
+        "ratio": 1,
+    }
+)
+#: The largest value of a number in a unit the table does not know (or with no unit).
+DEFAULT_MAX = 1_000_000
+
+
 @attrs.frozen
 class Parameter:
     """A figure, list or date of the standard.
 
     ``default`` is True when the value is the plugin's own default where the source is
-    silent ([open]); False when the source states it ([fig]).
+    silent ([open]); False when the source states it ([fig]). ``max`` is the plausible
+    largest value of a number (tailoring above it is refused); when None, ``maximum`` takes
+    the default of the unit (``UNIT_MAX``).
     """
 
     name: str
@@ -50,6 +84,16 @@ class Parameter:
     unit: str | None = None
     default: bool = False
     note: Text | None = None
+    max: float | None = None
+
+    @property
+    def maximum(self) -> float | None:
+        """The plausible largest value of a numeric parameter (None for other kinds)."""
+        if isinstance(self.value, bool) or not isinstance(self.value, int | float):
+            return None
+        if self.max is not None:
+            return self.max
+        return UNIT_MAX.get(self.unit or "", DEFAULT_MAX)
 
 
 @attrs.frozen

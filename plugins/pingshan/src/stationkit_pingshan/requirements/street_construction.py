@@ -22,6 +22,7 @@ from stationkit import (
 )
 from stationkit.records import RegionLevel
 from stationkit.standard import (
+    REMEDY_ITEMS_MAX,
     Change,
     Check,
     Context,
@@ -134,7 +135,8 @@ def _count(
     free = [u for u in units if u not in served] or units or [subject.region.code]
     new = tuple(
         _new_station(subject, ctx, key, kind, free[i % len(free)], i + 1, sub_kind)
-        for i in range(max(need - have, 0))
+        # One past the cap is enough to know the remedy will state the count instead.
+        for i in range(min(max(need - have, 0), REMEDY_ITEMS_MAX + 1))
     )
     return Component(key, have, need, zh, en, new)
 
@@ -158,7 +160,10 @@ def _coverage(
     free = [u for u in units if u not in covered]
     gap = max(need - len(covered), 0)
     key = f"{kind}_coverage"
-    new = tuple(_new_station(subject, ctx, key, kind, free[i], i + 1) for i in range(gap))
+    new = tuple(
+        _new_station(subject, ctx, key, kind, free[i], i + 1)
+        for i in range(min(gap, REMEDY_ITEMS_MAX + 1))
+    )
     return Component(key, len(covered), need, zh, en, new, len(units), over)
 
 
@@ -193,13 +198,14 @@ def _finding(components: Sequence[Component], unknown: Sequence[Station], ctx: C
             None,
             got,
         )
-    zh = "；".join(f"{comp.zh}还差{comp.need - comp.built}个" for comp in short)
-    en = "; ".join(f"{comp.en}: {comp.need - comp.built} short" for comp in short)
+    zh = "；".join(f"{comp.zh}还差{comp.need - comp.built:,}个" for comp in short)
+    en = "; ".join(f"{comp.en}: {comp.need - comp.built:,} short" for comp in short)
     new = [station for comp in short for station in comp.new]
+    change = (Change("append", "stations", new),) if len(new) <= REMEDY_ITEMS_MAX else ()
     return not_met(
         observed,
         expected,
-        Remedy(Text(zh, en), (Change("append", "stations", new),)),
+        Remedy(Text(zh, en), change),
         credit=got,
     )
 
