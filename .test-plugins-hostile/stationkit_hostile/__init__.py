@@ -1,1 +1,0 @@
-"""Faulty plugins for stationkit's isolation tests: one module per class of fault."""
