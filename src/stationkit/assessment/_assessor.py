@@ -10,7 +10,7 @@ from stationkit.assessment._scoring import ScorePlan, apply_rank_caps
 from stationkit.assessment._subjects import subjects_of
 from stationkit.assessment._tailoring import tailor
 from stationkit.errors import RequirementError, StationkitError
-from stationkit.records._model import Dataset, Station
+from stationkit.records._model import Dataset, Station, Unrecognised
 from stationkit.standard._context import Context
 from stationkit.standard._findings import Check, Finding, Status
 from stationkit.standard._standard import (
@@ -79,6 +79,9 @@ class Assessor:
             as_of=as_of, params=self.values, dataset=data, regions=data.region_index()
         )
         self._plan = ScorePlan(self.edition, self.resolve)
+        self._unrecognised: dict[str | None, list[Unrecognised]] = {}
+        for entry in data.unrecognised:
+            self._unrecognised.setdefault(entry.subject, []).append(entry)
         self._by_kind: dict[tuple[object, ...], tuple[Requirement, ...]] = {}
 
     def resolve(self, number: Number) -> float:
@@ -146,7 +149,15 @@ class Assessor:
             deductions=result.deductions,
             overridden=self.overridden,
             failed_gates=failed_gates,
+            unrecognised=self._words_of(subject) if self._unrecognised else (),
         )
+
+    def _words_of(self, subject: Subject) -> tuple[Unrecognised, ...]:
+        """The unrecognised words of a station, or of a region node and its stations."""
+        if isinstance(subject, Station):
+            return tuple(self._unrecognised.get(subject.id, ()))
+        ids = [subject.id, *(s.id for s in subject.stations)]
+        return tuple(e for i in ids for e in self._unrecognised.get(i, ()))
 
     def assess_batch(self, subjects: Iterable[Subject]) -> list[Report]:
         """Reports for every subject, with the edition's rank caps applied over the batch."""

@@ -7,6 +7,7 @@ from datetime import date
 
 import attrs
 
+from stationkit.records._model import Unrecognised
 from stationkit.standard._findings import Finding, Status
 from stationkit.standard._standard import ParamValue
 from stationkit.standard._text import Text
@@ -59,6 +60,8 @@ class Report:
     grade_title: Text | None = None
     rank_capped: bool = False
     failed_gates: tuple[str, ...] = ()
+    #: Words of the subject's records that no vocabulary term matched, kept as written.
+    unrecognised: tuple[Unrecognised, ...] = ()
 
     @property
     def passed(self) -> bool:

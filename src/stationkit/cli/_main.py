@@ -39,6 +39,7 @@ from stationkit.report._render import render_markdown, render_text
 from stationkit.report._rollout import render_statuses, status_json
 from stationkit.standard._standard import Subject
 from stationkit.standard._text import Text
+from stationkit.standard._vocabularies import vocabularies_for
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set to show the traceback of an internal error.
@@ -194,14 +195,16 @@ def assess_files(
     which: str,
     progress: bool = False,
     datasets: list[Dataset] | None = None,
+    lenient: bool = False,
 ) -> list[Report]:
     """Assess every file; ``datasets``, when given, receives what each file held."""
     std, ed = registry.standard(ref)
+    vocabularies = vocabularies_for(std, ed.edition)
     # Tailoring is checked once here; each file's assessor differs only by its dataset.
     resolve = Assessor(std, ed.edition, as_of=as_of, parameters=overrides).resolve
     reports: list[Report] = []
     for path in files:
-        dataset = load_dataset(path)
+        dataset = load_dataset(path, vocabularies=vocabularies, lenient=lenient)
         if datasets is not None:
             datasets.append(dataset)
         assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset)
@@ -230,6 +233,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         args.subject,
         progress,
         datasets,
+        args.lenient,
     )
     with page_output(args.out, out) as target:
         if args.format == "json":
@@ -452,6 +456,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--all", action="store_true", help="text format: list every finding, met ones included"
+    )
+    p.add_argument(
+        "--lenient",
+        action="store_true",
+        help="keep unknown words of closed vocabularies (listed under 'unrecognised' in each "
+        "report) instead of refusing the file",
     )
     p.set_defaults(run=cmd_assess)
 

@@ -16,9 +16,10 @@ from typing import Any
 import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, override
 
 from stationkit.errors import InputProblem
-from stationkit.records._model import Count, RegionLevel
+from stationkit.records._model import Count, Dataset, RegionLevel
 
 
 class BadValueError(ValueError):
@@ -142,6 +143,23 @@ def make_converter() -> cattrs.Converter:
     # By class, so it outranks the ``str`` hook that would otherwise catch a StrEnum.
     conv.register_structure_hook(RegionLevel, _enum)
     conv.register_structure_hook_factory(_is_tuple, _tuple_factory(conv))
+    # Fields that loading sets (``Dataset.unrecognised``...) are no input: an input key of
+    # that name is an unknown key.
+    omitted: dict[str, Any] = {
+        f.name: override(omit=True)
+        for f in attrs.fields(Dataset)
+        if f.metadata.get("loaded") is False
+    }
+    conv.register_structure_hook(
+        Dataset,
+        make_dict_structure_fn(
+            Dataset,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            **omitted,
+        ),
+    )
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     return conv
@@ -151,7 +169,11 @@ def _describe(exc: BaseException, tp: type | None) -> str:
     if isinstance(exc, BadValueError):
         return str(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
-        known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        known = (
+            [f.name for f in attrs.fields(exc.cl) if f.metadata.get("loaded") is not False]
+            if attrs.has(exc.cl)
+            else []
+        )
         parts = []
         for key in sorted(str(k) for k in exc.extra_fields):
             close = difflib.get_close_matches(key, known, n=1)

@@ -8,12 +8,17 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 import yaml
 
 from stationkit.errors import InputError, InputProblem
 from stationkit.records._convert import BadValueError, make_converter, problems_from
+from stationkit.records._core_vocabularies import CORE_VOCABULARIES
 from stationkit.records._model import Dataset
+from stationkit.records._regions import resolve_regions
+from stationkit.records._vocabulary import Vocabulary, merge_all
+from stationkit.records._words import map_words
 
 
 class _Loader(yaml.SafeLoader):
@@ -38,8 +43,25 @@ _Loader.add_implicit_resolver(
 _CONVERTER = make_converter()  # stateless after set-up: hooks only, no registry of records
 
 
-def dataset_from_data(data: object, source: str = "<data>") -> Dataset:
-    """Structure already-parsed data (a mapping) into a :class:`Dataset`, strictly."""
+def core_vocabularies() -> dict[str, Vocabulary]:
+    """The core's vocabularies that hold terms (those a standard fills in are left out:
+    without the standard, their words cannot be judged)."""
+    merged = merge_all(CORE_VOCABULARIES)
+    return {k: v for k, v in merged.items() if v.terms or not v.closed}
+
+
+def dataset_from_data(
+    data: object,
+    source: str = "<data>",
+    *,
+    vocabularies: Mapping[str, Vocabulary] | None = None,
+    lenient: bool = False,
+) -> Dataset:
+    """Structure already-parsed data (a mapping) into a :class:`Dataset`, strictly: every word
+    mapped to its vocabulary code (``vocabularies``: the core's by default; pass a standard's
+    from ``stationkit.standard.vocabularies_for`` to check its words too), every region
+    reference resolved to a code. ``lenient`` keeps unknown words of closed vocabularies as
+    ``Dataset.unrecognised`` entries instead of refusing them."""
     if not isinstance(data, Mapping):
         raise InputError(
             [
@@ -51,9 +73,18 @@ def dataset_from_data(data: object, source: str = "<data>") -> Dataset:
             ]
         )
     try:
-        return _CONVERTER.structure(data, Dataset)
+        dataset: Dataset = _CONVERTER.structure(data, Dataset)
     except (cattrs.BaseValidationError, BadValueError) as exc:
         raise InputError([_name_record(p, data) for p in problems_from(exc, source)]) from None
+    dataset, problems = resolve_regions(dataset, source)
+    vocabs = core_vocabularies() if vocabularies is None else vocabularies
+    dataset, word_problems, unrecognised = map_words(dataset, vocabs, source, lenient=lenient)
+    problems += word_problems
+    if problems:
+        raise InputError(problems)
+    if unrecognised:
+        dataset = attrs.evolve(dataset, unrecognised=tuple(unrecognised))
+    return dataset
 
 
 _STATION_PATH = re.compile(r"^stations\[(\d+)\]")
@@ -98,14 +129,20 @@ def _parse(path: Path) -> Any:
         raise InputError([InputProblem(str(path), where, f"broken YAML: {problem}")]) from None
 
 
-def load_dataset(path: str | Path) -> Dataset:
-    """Load one YAML or JSON file; every problem in it is reported at once."""
+def load_dataset(
+    path: str | Path,
+    *,
+    vocabularies: Mapping[str, Vocabulary] | None = None,
+    lenient: bool = False,
+) -> Dataset:
+    """Load one YAML or JSON file; every problem in it is reported at once. ``vocabularies``
+    and ``lenient`` as for :func:`dataset_from_data`."""
     path = Path(path)
     try:
         data = _parse(path)
     except OSError as exc:
         raise InputError([InputProblem(str(path), "(file)", exc.strerror or str(exc))]) from None
-    return dataset_from_data(data, str(path))
+    return dataset_from_data(data, str(path), vocabularies=vocabularies, lenient=lenient)
 
 
 def converter() -> Any:

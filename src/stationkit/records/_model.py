@@ -14,6 +14,31 @@ from typing import Annotated
 
 import attrs
 
+#: The metadata key naming the vocabulary of a field whose words are vocabulary terms.
+VOCABULARY = "stationkit.vocabulary"
+
+
+def vocab(name: str) -> dict[str, str]:
+    """Field metadata: the field's words are terms of vocabulary ``name``."""
+    return {VOCABULARY: name}
+
+
+#: Metadata key on a field that keeps the word as written when a sibling field's word was
+#: mapped to its code (``Plan.title`` keeps the filed title of ``Plan.type``).
+FILED_AS = "stationkit.filed_as"
+
+
+@attrs.frozen
+class Unrecognised:
+    """A word that no term of its vocabulary matched, kept as written (never a silent
+    different verdict: reports list these under ``unrecognised``)."""
+
+    path: str
+    word: str
+    vocabulary: str
+    subject: str | None = None
+    suggestions: tuple[str, ...] = ()
+
 
 class _NonNegative:
     """Marks a whole number that is never negative (headcounts, quantities)."""
@@ -58,7 +83,9 @@ class Region:
     level: RegionLevel
     kind: str | None = None
     children: tuple[Region, ...] = ()
-    enterprise_kinds: tuple[str, ...] | None = None
+    enterprise_kinds: tuple[str, ...] | None = attrs.field(
+        default=None, metadata=vocab("enterprise_kind")
+    )
     mountainous: bool | None = None
 
     def walk(self) -> Iterator[Region]:
@@ -70,7 +97,7 @@ class Region:
 
 @attrs.frozen
 class Room:
-    kind: str
+    kind: str = attrs.field(metadata=vocab("room_kind"))
     name: str | None = None
     area_m2: float | None = None
 
@@ -94,10 +121,10 @@ class Sign:
 class Post:
     """A post (岗位) and who holds it; ``backup`` is the B holder of an AB post."""
 
-    duty: str
+    duty: str = attrs.field(metadata=vocab("post_duty"))
     person: str
     full_time: bool | None = None
-    category: str | None = None
+    category: str | None = attrs.field(default=None, metadata=vocab("post_category"))
     backup: str | None = None
 
 
@@ -124,7 +151,7 @@ class Member:
 
 @attrs.frozen
 class Team:
-    kind: str
+    kind: str = attrs.field(metadata=vocab("team_kind"))
     name: str | None = None
     members: tuple[Member, ...] | None = None
     roster: bool | None = None
@@ -136,11 +163,11 @@ class Team:
 
 @attrs.frozen
 class InventoryItem:
-    category: str
+    category: str = attrs.field(metadata=vocab("supply_category"))
     item: str
     quantity: Count
     unit: str | None = None
-    subcategory: str | None = None
+    subcategory: str | None = attrs.field(default=None, metadata=vocab("supply_category"))
 
 
 @attrs.frozen
@@ -155,9 +182,13 @@ class Communications:
 
 @attrs.frozen
 class Plan:
-    type: str
+    """A plan; ``type`` is its plan-type code, ``title`` the title as filed (kept by loading
+    when the title was written as an alias of the code)."""
+
+    type: str = attrs.field(metadata=vocab("plan_type"))
     issued_on: date | None = None
     revised_on: date | None = None
+    title: str | None = attrs.field(default=None, metadata={FILED_AS: "type"})
 
 
 @attrs.frozen
@@ -165,7 +196,7 @@ class Drill:
     """A drill: always an exercise, so it never counts as a real incident."""
 
     date: date
-    kind: str
+    kind: str = attrs.field(metadata=vocab("drill_kind"))
     id: str | None = None
     village: str | None = None
     announced: bool | None = None
@@ -184,7 +215,7 @@ class Drill:
 class Training:
     date: date
     topic: str
-    kind: str | None = None
+    kind: str | None = attrs.field(default=None, metadata=vocab("training_kind"))
     participants: Count | None = None
     reported: bool | None = None
     photos: bool | None = None
@@ -201,14 +232,14 @@ class DutyArrangement:
 
 @attrs.frozen
 class RecordBook:
-    kind: str
+    kind: str = attrs.field(metadata=vocab("ledger_kind"))
     entries: Count | None = None
     updated_on: date | None = None
 
 
 @attrs.frozen
 class Grid:
-    risk_area: str
+    risk_area: str = attrs.field(metadata=vocab("risk_area"))
     staff: tuple[str, ...]
     name: str | None = None
     village: str | None = None
@@ -216,7 +247,7 @@ class Grid:
 
 @attrs.frozen
 class PublicityChannel:
-    kind: str
+    kind: str = attrs.field(metadata=vocab("publicity_channel"))
     sections: tuple[str, ...] | None = None
     updated_on: date | None = None
 
@@ -231,7 +262,7 @@ class Funding:
 class Evidence:
     """Evidence that a function or task is carried out (a record, a photo, a report)."""
 
-    topic: str
+    topic: str = attrs.field(metadata=vocab("evidence_topic"))
     items: tuple[str, ...]
     on: date | None = None
 
@@ -250,8 +281,8 @@ class Station:
 
     id: str
     name: str
-    kind: str
-    sub_kind: str | None = None
+    kind: str = attrs.field(metadata=vocab("station_kind"))
+    sub_kind: str | None = attrs.field(default=None, metadata=vocab("station_sub_kind"))
     region: str | None = None
     completed_on: date | None = None
     premises: Premises | None = None
@@ -300,6 +331,10 @@ class Dataset:
     stations: tuple[Station, ...] = ()
     completions: tuple[Completion, ...] = ()
     year: int | None = None
+    #: Set by loading, never read from input: words kept as written (open vocabularies).
+    unrecognised: tuple[Unrecognised, ...] = attrs.field(default=(), metadata={"loaded": False})
+    #: Set by loading: the text encoding of the file (CSV may be GB18030), when it was text.
+    encoding: str | None = attrs.field(default=None, metadata={"loaded": False})
 
     def region_index(self) -> dict[str, Region]:
         return {node.code: node for node in self.region.walk()} if self.region else {}

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from stationkit.assessment._report import GroupScore, Override, Report, SubjectRef
+from stationkit.records._model import Unrecognised
 from stationkit.standard._findings import Change, Finding, Remedy, Status
 from stationkit.standard._standard import ParamValue
 from stationkit.standard._text import Citation, Text
@@ -93,6 +94,15 @@ def report_to_json(r: Report) -> dict[str, Any]:
             for name, o in r.overridden.items()
         },
         "findings": [finding_json(f) for f in r.findings],
+        "unrecognised": [
+            {
+                "path": u.path,
+                "word": u.word,
+                "vocabulary": u.vocabulary,
+                "suggestions": list(u.suggestions),
+            }
+            for u in r.unrecognised
+        ],
     }
 
 
@@ -174,4 +184,10 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
             for k, v in d["overridden"].items()
         },
         findings=tuple(_finding(f) for f in d["findings"]),
+        unrecognised=tuple(
+            Unrecognised(
+                u["path"], u["word"], u["vocabulary"], d["subject"]["id"], tuple(u["suggestions"])
+            )
+            for u in d.get("unrecognised", ())
+        ),
     )

@@ -62,6 +62,7 @@ from stationkit.standard._text import (
     Citation,
     Text,
 )
+from stationkit.standard._vocabularies import vocabularies_for
 
 __all__ = [
     "Band",
@@ -109,6 +110,7 @@ __all__ = [
     "names_check",
     "not_applicable",
     "not_met",
+    "vocabularies_for",
     "within_days",
     "year_window",
 ]

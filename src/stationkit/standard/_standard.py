@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from stationkit.records._model import Region, RegionLevel, Station
+from stationkit.records._vocabulary import Vocabulary
 from stationkit.standard._findings import Check
 from stationkit.standard._programme import Programme
 from stationkit.standard._text import Citation, Text
@@ -177,9 +178,13 @@ class GradingModel:
 
 @attrs.frozen
 class Kind:
+    """A kind of subject; ``aliases`` are the documents' words for it (``社区类``, ``社区站``),
+    which loading maps to ``id`` (the ``station_kind`` vocabulary)."""
+
     id: str
     title: Text
     subject: str = "station"
+    aliases: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -196,6 +201,9 @@ class Edition:
     grading: GradingModel = GradingModel()
     programmes: tuple[Programme, ...] = ()
     not_encoded: tuple[Text, ...] = ()
+    #: The standard's own words: terms added to the core's vocabularies (same ``id``) or
+    #: vocabularies of its own; see ``vocabularies_for``.
+    vocabularies: tuple[Vocabulary, ...] = ()
 
     def parameter(self, name: str) -> Parameter:
         for param in self.parameters:
