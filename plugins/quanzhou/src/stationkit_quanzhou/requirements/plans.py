@@ -3,8 +3,10 @@ handbook and wall maps, the "5-15-20" response standard, drills in town and vill
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta
+
+import attrs
 
 from stationkit import (
     Citation,
@@ -68,15 +70,30 @@ def _plan_types(station: Station) -> list[str] | None:
     return None if station.plans is None else [p.type for p in station.plans]
 
 
+def _with_titles(check: Check, station: Station, need: Sequence[str]) -> Check:
+    """``observed`` also says which filed title satisfied which required plan, when titles
+    were filed in other words than the plan types (loading keeps them as ``Plan.title``)."""
+    filed = {
+        p.type: p.title
+        for p in station.plans or ()
+        if p.title is not None and p.title != p.type and p.type in need
+    }
+    if not filed:
+        return check
+    return attrs.evolve(check, observed={"plans": check.observed, "filed_as": filed})
+
+
 def required_plans(station: Station, ctx: Context) -> Check:
-    return names_check(
+    need = ctx.names("required_plans")
+    check = names_check(
         _plan_types(station),
-        ctx.names("required_plans"),
+        need,
         field="plans",
         change=append_to("plans", lambda t: {"type": t, "issued_on": ctx.as_of.isoformat()}),
         what=Text("应急预案", "plans"),
         partial=True,
     )
+    return _with_titles(check, station, need)
 
 
 def conditional_plan(
@@ -94,7 +111,7 @@ def conditional_plan(
             return missing(f"dataset.region[{region.code}].enterprise_kinds", expected)
         if enterprise_kind not in region.enterprise_kinds:
             return not_applicable(Text(f"辖区无{zh},不需编制{plan}", f"no {en} in the township"))
-        return names_check(
+        check = names_check(
             _plan_types(station),
             (plan,),
             field="plans",
@@ -102,6 +119,7 @@ def conditional_plan(
             what=Text("应急预案", "plan"),
             partial=True,
         )
+        return _with_titles(check, station, (plan,))
 
     predicate.__name__ = f"conditional_plan_{enterprise_kind}"
     return predicate
