@@ -48,8 +48,17 @@ def _assess(
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
     out = io.StringIO()
     code = main(
-        ["assess", str(path), "--standard", "quanzhou@2025", "--as-of", AS_OF, "--format", "json"]
-        + list(extra),
+        [
+            "assess",
+            str(path),
+            "--standard",
+            "quanzhou@2025",
+            "--as-of",
+            AS_OF,
+            "--format",
+            "json",
+            *list(extra),
+        ],
         out=out,
     )
     err = capsys.readouterr().err
@@ -107,7 +116,7 @@ def test_plan_titles_as_filed_meet_the_required_plans_and_say_which(
     }
     for plan in _station(data)["plans"]:
         plan["type"] = filed.get(plan["type"], plan["type"])
-    code, result, _ = _assess(tmp_path, data, capsys=capsys)
+    _code, result, _ = _assess(tmp_path, data, capsys=capsys)
     finding = _finding(result, HANJIANG, "plans.required")
     assert finding["status"] == "met"
     assert finding["observed"]["filed_as"] == {
@@ -138,7 +147,7 @@ def test_a_region_written_by_name_is_the_same_region(
     data = _data()
     _, reference, _ = _assess(tmp_path, data, capsys=capsys)
     _station(data)["region"] = region
-    code, written, _ = _assess(tmp_path, data, capsys=capsys)
+    _code, written, _ = _assess(tmp_path, data, capsys=capsys)
     assert written == reference
 
 
@@ -217,7 +226,7 @@ def test_an_open_vocabulary_keeps_an_extra_plan_and_lists_it(
     data = _data()
     _, reference, _ = _assess(tmp_path, data, capsys=capsys)
     _station(data)["plans"].append({"type": "防范台风“三停”工作方案"})
-    code, result, _ = _assess(tmp_path, data, capsys=capsys)
+    _code, result, _ = _assess(tmp_path, data, capsys=capsys)
     report = next(r for r in result["reports"] if r["subject"]["id"] == HANJIANG)  # type: ignore[index]
     assert [u["word"] for u in report["unrecognised"]] == ["防范台风“三停”工作方案"]
     assert _finding(result, HANJIANG, "plans.required") == _finding(
