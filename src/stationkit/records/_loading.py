@@ -17,6 +17,7 @@ from stationkit.records._convert import BadValueError, make_converter, problems_
 from stationkit.records._core_vocabularies import CORE_VOCABULARIES
 from stationkit.records._model import Dataset
 from stationkit.records._regions import resolve_regions
+from stationkit.records._totals import check_totals
 from stationkit.records._vocabulary import Vocabulary, merge_all
 from stationkit.records._words import map_words
 
@@ -80,6 +81,8 @@ def dataset_from_data(
     vocabs = core_vocabularies() if vocabularies is None else vocabularies
     dataset, word_problems, unrecognised = map_words(dataset, vocabs, source, lenient=lenient)
     problems += word_problems
+    if not problems:  # totals compare codes: only once every word is one
+        problems += check_totals(dataset, source)
     if problems:
         raise InputError(problems)
     if unrecognised:

@@ -150,7 +150,21 @@ class Member:
 
 
 @attrs.frozen
+class AgeBand:
+    """How many members are aged ``min_age`` to ``max_age`` (both inclusive)."""
+
+    min_age: Count
+    max_age: Count
+    count: Count
+
+
+@attrs.frozen
 class Team:
+    """A team: its roster (``members``), or totals instead of (or beside) the roster.
+
+    When both are recorded they must agree (loading checks it); rules use the roster when
+    there is one, the totals otherwise."""
+
     kind: str = attrs.field(metadata=vocab("team_kind"))
     name: str | None = None
     members: tuple[Member, ...] | None = None
@@ -159,6 +173,11 @@ class Team:
     base: str | None = None
     rescue_types: tuple[str, ...] | None = None
     groups: tuple[str, ...] | None = None
+    headcount: Count | None = None
+    average_age: float | None = None
+    age_bands: tuple[AgeBand, ...] | None = None
+    insured: Count | None = None
+    equipped: Count | None = None
 
 
 @attrs.frozen
@@ -220,6 +239,58 @@ class Training:
     reported: bool | None = None
     photos: bool | None = None
     skills: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class CategoryCount:
+    """How many posts are of one category."""
+
+    category: str = attrs.field(metadata=vocab("post_category"))
+    count: Count = 0
+
+
+@attrs.frozen
+class PostTotals:
+    """The posts as totals: how many, how many full-time, how many of each category."""
+
+    total: Count
+    full_time: Count | None = None
+    by_category: tuple[CategoryCount, ...] | None = None
+
+
+@attrs.frozen
+class TrainingTotal:
+    """Trainings of a year (of one ``kind`` when given), with how many were reported to the
+    county and how many photographed."""
+
+    year: int
+    count: Count
+    kind: str | None = attrs.field(default=None, metadata=vocab("training_kind"))
+    reported: Count | None = None
+    photographed: Count | None = None
+
+
+@attrs.frozen
+class DrillTotal:
+    """Drills of one kind in a year; ``reviewed`` of them reviewed afterwards; ``town`` says
+    whether they were the town's own drills (not villages')."""
+
+    year: int
+    kind: str = attrs.field(metadata=vocab("drill_kind"))
+    count: Count
+    reviewed: Count | None = None
+    town: bool | None = None
+
+
+@attrs.frozen
+class VillageTotals:
+    """The villages (communities) a township station serves, as totals for a year."""
+
+    year: int
+    total: Count
+    with_evacuation_drill: Count | None = None
+    with_informant: Count | None = None
+    with_grid_staff: Count | None = None
 
 
 @attrs.frozen
@@ -305,6 +376,10 @@ class Station:
     warehouse: Warehouse | None = None
     functions: tuple[Evidence, ...] | None = None
     informants: tuple[str, ...] | None = None
+    post_totals: PostTotals | None = None
+    training_totals: tuple[TrainingTotal, ...] | None = None
+    drill_totals: tuple[DrillTotal, ...] | None = None
+    village_totals: tuple[VillageTotals, ...] | None = None
 
     def team(self, kind: str) -> Team | None:
         """The first team of ``kind``, or None when none is recorded."""

@@ -62,6 +62,14 @@ from stationkit.standard._text import (
     Citation,
     Text,
 )
+from stationkit.standard._totals import (
+    Figure,
+    drill_totals,
+    team_count,
+    team_headcount,
+    training_total,
+    village_totals,
+)
 from stationkit.standard._vocabularies import vocabularies_for
 
 __all__ = [
@@ -72,6 +80,7 @@ __all__ = [
     "Citation",
     "Context",
     "Edition",
+    "Figure",
     "Finding",
     "GradingModel",
     "Group",
@@ -100,6 +109,7 @@ __all__ = [
     "apply_remedy",
     "check_threshold",
     "credit",
+    "drill_totals",
     "evidence",
     "evidence_check",
     "evidence_items",
@@ -110,6 +120,10 @@ __all__ = [
     "names_check",
     "not_applicable",
     "not_met",
+    "team_count",
+    "team_headcount",
+    "training_total",
+    "village_totals",
     "vocabularies_for",
     "within_days",
     "year_window",

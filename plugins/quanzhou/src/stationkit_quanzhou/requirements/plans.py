@@ -18,16 +18,19 @@ from stationkit.standard import (
     Change,
     Check,
     Context,
+    Figure,
     Remedy,
     Requirement,
     Role,
     append_to,
+    drill_totals,
     evidence_check,
     met,
     missing,
     names_check,
     not_applicable,
     not_met,
+    village_totals,
 )
 from stationkit_quanzhou import citations as c
 from stationkit_quanzhou._checks import drills_of_year, record_day, region_or_missing, requirement
@@ -242,6 +245,8 @@ def town_drill(station: Station, ctx: Context) -> Check:
     need = ctx.integer("town_drills_min")
     kinds = ctx.names("town_drill_kinds")
     expected = {"min": need, "kinds": list(kinds), "reviewed": True}
+    if station.drills is None and station.drill_totals is not None:
+        return _town_drill_summary(station, ctx, need, kinds, expected)
     if station.drills is None:
         return missing("drills", expected)
     # An empty kinds list (tailored) lets any town drill count.
@@ -273,6 +278,82 @@ def town_drill(station: Station, ctx: Context) -> Check:
     )
 
 
+def _town_drill_summary(
+    station: Station, ctx: Context, need: int, kinds: tuple[str, ...], expected: object
+) -> Check:
+    totals = drill_totals(station, ctx.year, kinds, town=True)
+    if any(t.reviewed is None for _, t in totals):
+        return missing("drill_totals[].reviewed", expected)
+    reviewed = sum(t.reviewed or 0 for _, t in totals)
+    observed = Figure(reviewed, "summary", "drill_totals").observed()
+    if reviewed >= need:
+        return met(observed, expected)
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"本年组织{need - reviewed}次综合性或专项应急演练并复盘评估",
+                f"hold {need - reviewed} comprehensive or special drill(s) this year and "
+                "review them",
+            ),
+            (
+                Change(
+                    "append",
+                    "drill_totals",
+                    [
+                        {
+                            "year": ctx.year,
+                            "kind": _drill_kind(ctx),
+                            "count": need - reviewed,
+                            "reviewed": need - reviewed,
+                            "town": True,
+                        }
+                    ],
+                ),
+            ),
+        ),
+    )
+
+
+def _village_drills_summary(
+    station: Station, ctx: Context, villages: int, need: int, kind: str, expected: object
+) -> Check:
+    found = village_totals(station, ctx.year)
+    if found is None or found[1].with_evacuation_drill is None or need > 1:
+        # Drills counted per kind do not say which villages held them.
+        return missing(
+            "drills[].village",
+            expected,
+            remedy=Remedy(
+                Text(
+                    "逐次登记演练所在村(drills[].village),或登记本年开展过转移避险演练的村数"
+                    "(village_totals.with_evacuation_drill)",
+                    "record each drill's village (drills[].village), or how many villages "
+                    "held an evacuation drill this year (village_totals.with_evacuation_drill)",
+                )
+            ),
+        )
+    index, total = found
+    held = total.with_evacuation_drill or 0
+    path = f"village_totals[{index}].with_evacuation_drill"
+    observed = Figure(held, "summary", path).observed()
+    if held >= villages:
+        return met(observed, expected)
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"另有{villages - held}个村(社区)本年组织危险区域人员自主转移避险演练",
+                f"{villages - held} more villages hold an evacuation drill this year",
+            ),
+            (Change("set", path, villages),),
+        ),
+        credit=held / villages,
+    )
+
+
 def village_drills(station: Station, ctx: Context) -> Check:
     """Every village (community) holds ≥ 1 evacuation drill a year."""
     need = ctx.integer("village_drills_min")
@@ -284,6 +365,8 @@ def village_drills(station: Station, ctx: Context) -> Check:
     villages = [v for v in region.children if v.level is RegionLevel.VILLAGE]
     if not villages:
         return not_applicable(Text("辖区未登记村(社区)", "no villages recorded under the township"))
+    if station.drills is None and (station.village_totals or station.drill_totals):
+        return _village_drills_summary(station, ctx, len(villages), need, kind, expected)
     if station.drills is None:
         return missing("drills", expected)
     held: dict[str, int] = {}
