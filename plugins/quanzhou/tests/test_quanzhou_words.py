@@ -253,3 +253,23 @@ def test_the_default_loader_maps_core_words_without_a_standard() -> None:
     assert town.enterprise_kinds == ("hazardous_chemicals",)
     assert STANDARD.edition("2025").vocabularies
     assert date.fromisoformat(AS_OF)
+
+
+def test_region_findings_list_the_stations_counted_and_not_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    county = Path(stationkit_quanzhou.__file__).parent / "samples" / "county_2023.yaml"
+    data = yaml.safe_load(county.read_text(encoding="utf-8"))
+    stray = copy.deepcopy(data["stations"][0])
+    stray.update(id="qz-stray", region=None)
+    data["stations"].append(stray)
+    path = tmp_path / "county.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    out = io.StringIO()
+    argv = ["assess", str(path), "--standard", "quanzhou@2023", "--as-of", "2023-09-30"]
+    main([*argv, "--subject", "region", "--format", "json"], out=out)
+    (report,) = json.loads(out.getvalue())["reports"]
+    finding = next(f for f in report["findings"] if f["requirement"] == "rollout.pilot")
+    assert "qz-2023-pilot" in finding["stations"]["counted"]
+    (left,) = finding["stations"]["not_counted"]
+    assert left["id"] == "qz-stray" and "no region" in left["reason"]["en"]

@@ -45,6 +45,7 @@ def _finding(req: Requirement, check: Check) -> Finding:
         req.weight,
         credit,
         check.points,
+        check.tally,
     )
 
 

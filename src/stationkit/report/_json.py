@@ -8,7 +8,14 @@ from typing import Any
 
 from stationkit.assessment._report import GroupScore, Override, Report, SubjectRef
 from stationkit.records._model import Unrecognised
-from stationkit.standard._findings import Change, Finding, Remedy, Status
+from stationkit.standard._findings import (
+    Change,
+    Finding,
+    NotCounted,
+    Remedy,
+    Status,
+    Tally,
+)
 from stationkit.standard._standard import ParamValue
 from stationkit.standard._text import Citation, Text
 
@@ -53,7 +60,26 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "credit": f.credit,
         "points": f.points,
         "note": text_json(f.note) if f.note else None,
+        "stations": _tally_json(f.tally),
     }
+
+
+def _tally_json(t: Tally | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {
+        "counted": list(t.counted),
+        "not_counted": [{"id": n.id, "reason": text_json(n.reason)} for n in t.not_counted],
+    }
+
+
+def _tally(d: Mapping[str, Any] | None) -> Tally | None:
+    if d is None:
+        return None
+    return Tally(
+        tuple(d["counted"]),
+        tuple(NotCounted(n["id"], _text(n["reason"])) for n in d["not_counted"]),
+    )
 
 
 def report_to_json(r: Report) -> dict[str, Any]:
@@ -140,6 +166,7 @@ def _finding(d: Mapping[str, Any]) -> Finding:
         weight=d["weight"],
         credit=d["credit"],
         points=d["points"],
+        tally=_tally(d.get("stations")),
     )
 
 

@@ -59,6 +59,9 @@ class RegionSubject:
     region: Region
     stations: tuple[Station, ...]
     year: int | None = None
+    #: Stations of the dataset with no region (only the top node's subject carries them):
+    #: counted nowhere, and findings say so.
+    outside: tuple[Station, ...] = ()
 
     @property
     def id(self) -> str:

@@ -14,6 +14,7 @@ from stationkit.standard import (
     Requirement,
     Role,
     Scope,
+    counting,
     met,
     missing,
     not_met,
@@ -66,6 +67,16 @@ def _stations_in(subject: RegionSubject) -> dict[str, list[Station]]:
     return by_region
 
 
+def _not_a_station(station: Station, ctx: Context) -> Text | None:
+    if station.kind != STATION_KIND:
+        return Text(
+            f"不是镇(街道)标准化应急管理站(kind={station.kind})",
+            f"not a township station (kind {station.kind})",
+        )
+    return None
+
+
+@counting(_not_a_station)
 def pilot(subject: RegionSubject, ctx: Context) -> Check:
     """QZ23: the county builds (at least) one pilot station."""
     need = ctx.integer("pilot_stations_min")
@@ -79,6 +90,7 @@ def pilot(subject: RegionSubject, ctx: Context) -> Check:
     )
 
 
+@counting(_not_a_station)
 def towns(subject: RegionSubject, ctx: Context) -> Check:
     """QZ25: one station in each named town (street) of the city."""
     names = ctx.names("rollout_towns")
