@@ -67,7 +67,14 @@ def _summarised(detail: dict[str, Any]) -> dict[str, Any]:
     station["post_totals"] = {
         "total": len(posts),
         "full_time": sum(bool(p["full_time"]) for p in posts),
-        "by_category": [{"category": c, "count": n} for c, n in sorted(categories.items())],
+        "by_category": [
+            {
+                "category": c,
+                "count": n,
+                "full_time": sum(bool(p["full_time"]) for p in posts if p.get("category") == c),
+            }
+            for c, n in sorted(categories.items())
+        ],
     }
     trainings = [t for t in station.pop("trainings") if _this_year(t["date"])]
     kinds = Counter(t.get("kind") for t in trainings)

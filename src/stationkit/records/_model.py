@@ -243,10 +243,11 @@ class Training:
 
 @attrs.frozen
 class CategoryCount:
-    """How many posts are of one category."""
+    """How many posts are of one category (and how many of those are full-time)."""
 
     category: str = attrs.field(metadata=vocab("post_category"))
     count: Count = 0
+    full_time: Count | None = None
 
 
 @attrs.frozen

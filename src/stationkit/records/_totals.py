@@ -97,6 +97,12 @@ def _posts(station: Station, path: str, out: _Problems) -> None:
             f"{totals.full_time} full-time of {totals.total} posts ({tpath}.total) is impossible",
         )
     by_category = totals.by_category or ()
+    for i, cat in enumerate(by_category):
+        if cat.full_time is not None and cat.full_time > cat.count:
+            out.add(
+                f"{tpath}.by_category[{i}].full_time",
+                f"{cat.full_time} full-time of {cat.count} posts ({tpath}.by_category[{i}].count)",
+            )
     if sum(c.count for c in by_category) > totals.total:
         out.add(
             f"{tpath}.by_category",
@@ -121,6 +127,15 @@ def _posts(station: Station, path: str, out: _Problems) -> None:
             f"({listed} posts)",
         )
     for i, cat in enumerate(by_category):
+        full = [p.full_time for p in posts if p.category == cat.category]
+        held = sum(bool(f) for f in full)
+        known = all(f is not None for f in full)
+        if cat.full_time is not None and known and held != cat.full_time:
+            out.add(
+                f"{tpath}.by_category[{i}].full_time",
+                f"{cat.full_time} full-time posts of category {cat.category!r} disagree "
+                f"with {path}.posts[] ({held})",
+            )
         listed = sum(p.category == cat.category for p in posts)
         if listed != cat.count:
             out.add(

@@ -217,9 +217,13 @@ def _full_time_summary(station: Station, ctx: Context, need: int, expected: obje
     if totals.full_time is None:
         return missing("post_totals.full_time", expected)
     excluded = set(ctx.names("posts_excluded_categories"))
-    left_out = sum(c.count for c in totals.by_category or () if c.category in excluded)
-    # The counted full-time posts are at least full_time - left_out and at most full_time.
-    low, high = max(totals.full_time - left_out, 0), totals.full_time
+    left = [c for c in totals.by_category or () if c.category in excluded]
+    # The counted full-time posts: full_time less the excluded categories' full-time posts,
+    # which are known exactly when each category says how many of its posts are full-time,
+    # and are between 0 and the category's count otherwise.
+    most = sum(c.count if c.full_time is None else c.full_time for c in left)
+    least = sum(0 if c.full_time is None else c.full_time for c in left)
+    low, high = max(totals.full_time - most, 0), max(totals.full_time - least, 0)
     if excluded and totals.by_category is None:
         low = 0
     observed = Figure(low, "summary", "post_totals.full_time").observed()
