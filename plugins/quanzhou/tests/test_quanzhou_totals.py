@@ -35,6 +35,8 @@ COUNTS = (
     "org.posts_full_time",
     "plans.town_drill",
     "plans.village_drills",
+    "mechanism.informants",
+    "mechanism.village_grids",
 )
 EXCLUDED = {"enforcement", "rescue"}
 
@@ -107,11 +109,19 @@ def _summarised(detail: dict[str, Any]) -> dict[str, Any]:
     ]
     villages = {d["village"] for d in drills if d.get("village") and d["kind"] == "转移避险演练"}
     region = next(c for c in RAW["region"]["children"] if c["code"] == station["region"])
+    informants = station.pop("informants")
+    station["informants"] = [e for e in informants if ":" not in e]
+    grids = station.pop("grids")
+    station["grids"] = [g for g in grids if not g.get("village")]
     station["village_totals"] = [
         {
             "year": AS_OF.year,
             "total": len(region["children"]),
             "with_evacuation_drill": len(villages),
+            "with_informant": len({e.partition(":")[0] for e in informants if ":" in e}),
+            "with_grid_staff": len(
+                {g["village"] for g in grids if g.get("village") and g["staff"]}
+            ),
         }
     ]
     return station
@@ -144,6 +154,8 @@ def details(draw: st.DrawFn) -> dict[str, Any]:
     for d in station["drills"]:
         if d.get("village") is None:
             d["reviewed"] = draw(st.booleans())
+    station["informants"] = [e for e in station["informants"] if draw(st.booleans())]
+    station["grids"] = [g for g in station["grids"] if not g.get("village") or draw(st.booleans())]
     return station
 
 
@@ -224,3 +236,39 @@ def test_a_summary_finding_says_it_used_the_summary() -> None:
     report = assess(dataset.stations[0], STANDARD, "2025", as_of=AS_OF, dataset=dataset)
     observed = report.finding("rescue.size").observed
     assert observed == {"value": 32, "source": "summary", "path": "teams[kind=rescue].headcount"}
+
+
+def _on_villages(detail: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    """The station with its village-level facts moved onto the villages' own records."""
+    station = copy.deepcopy(detail)
+    town = next(c for c in data["region"]["children"] if c["code"] == station["region"])
+    villages = {v["code"]: v for v in town["children"]}
+    for drill in [d for d in station["drills"] if d.get("village")]:
+        station["drills"].remove(drill)
+        villages[drill.pop("village")].setdefault("drills", []).append(drill)
+    for entry in [e for e in station["informants"] if ":" in e]:
+        station["informants"].remove(entry)
+        code, _, name = entry.partition(":")
+        villages[code].setdefault("informants", []).append(name)
+    for grid in [g for g in station["grids"] if g.get("village")]:
+        station["grids"].remove(grid)
+        villages[grid["village"]].setdefault("grid_staff", []).extend(grid["staff"])
+    return station
+
+
+def _findings(station: dict[str, Any], data: dict[str, Any]) -> dict[str, Any]:
+    data["stations"] = [station]
+    dataset = dataset_from_data(data, vocabularies=VOCABULARIES)
+    report = assess(dataset.stations[0], STANDARD, "2025", as_of=AS_OF, dataset=dataset)
+    keep = ("plans.village_drills", "mechanism.informants", "mechanism.village_grids")
+    return {f.requirement: (f.status, f.observed) for f in report.findings if f.requirement in keep}
+
+
+@settings(max_examples=20, deadline=None, database=None)
+@given(details())
+def test_village_facts_on_the_villages_own_records_give_the_same_findings(
+    detail: dict[str, Any],
+) -> None:
+    moved = copy.deepcopy(RAW)
+    on_villages = _on_villages(detail, moved)
+    assert _findings(on_villages, moved) == _findings(detail, copy.deepcopy(RAW))

@@ -70,32 +70,6 @@ LEVEL_TITLES: dict[RegionLevel, tuple[str, str]] = {
 
 
 @attrs.frozen
-class Region:
-    """A node of the region tree.
-
-    ``kind`` refines the level where a standard needs it: a township-level node may be a
-    ``town``, ``township`` or ``street``; a village-level node a ``village``, ``community`` or
-    ``industrial_park`` (industrial parks hang under their street as village-level units).
-    """
-
-    code: str
-    name: str
-    level: RegionLevel
-    kind: str | None = None
-    children: tuple[Region, ...] = ()
-    enterprise_kinds: tuple[str, ...] | None = attrs.field(
-        default=None, metadata=vocab("enterprise_kind")
-    )
-    mountainous: bool | None = None
-
-    def walk(self) -> Iterator[Region]:
-        """This node and every node below it, depth first."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-
-@attrs.frozen
 class Room:
     kind: str = attrs.field(metadata=vocab("room_kind"))
     name: str | None = None
@@ -345,6 +319,40 @@ class Warehouse:
     keeper: str | None = None
     ledger: bool | None = None
     rules: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class Region:
+    """A node of the region tree.
+
+    ``kind`` refines the level where a standard needs it: a township-level node may be a
+    ``town``, ``township`` or ``street``; a village-level node a ``village``, ``community`` or
+    ``industrial_park`` (industrial parks hang under their street as village-level units).
+
+    A village-level node may carry its own facts (its drills, informants, grid staff and
+    posts): a township station's rules read them from here as well as from the station's
+    own records (where a drill names its ``village``, an informant entry its code).
+    """
+
+    code: str
+    name: str
+    level: RegionLevel
+    kind: str | None = None
+    children: tuple[Region, ...] = ()
+    enterprise_kinds: tuple[str, ...] | None = attrs.field(
+        default=None, metadata=vocab("enterprise_kind")
+    )
+    mountainous: bool | None = None
+    drills: tuple[Drill, ...] | None = None
+    informants: tuple[str, ...] | None = None
+    grid_staff: tuple[str, ...] | None = None
+    posts: tuple[Post, ...] | None = None
+
+    def walk(self) -> Iterator[Region]:
+        """This node and every node below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
 
 
 @attrs.frozen

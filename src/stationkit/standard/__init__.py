@@ -73,6 +73,12 @@ from stationkit.standard._totals import (
     training_total,
     village_totals,
 )
+from stationkit.standard._villages import (
+    drills_in_villages,
+    villages_under,
+    villages_with_grid_staff,
+    villages_with_informants,
+)
 from stationkit.standard._vocabularies import vocabularies_for
 
 __all__ = [
@@ -116,6 +122,7 @@ __all__ = [
     "counting",
     "credit",
     "drill_totals",
+    "drills_in_villages",
     "evidence",
     "evidence_check",
     "evidence_items",
@@ -132,6 +139,9 @@ __all__ = [
     "team_headcount",
     "training_total",
     "village_totals",
+    "villages_under",
+    "villages_with_grid_staff",
+    "villages_with_informants",
     "vocabularies_for",
     "within_days",
     "year_window",

@@ -24,7 +24,9 @@ from stationkit.standard import (
     Role,
     append_to,
     drill_totals,
+    drills_in_villages,
     evidence_check,
+    in_year,
     met,
     missing,
     names_check,
@@ -365,13 +367,14 @@ def village_drills(station: Station, ctx: Context) -> Check:
     villages = [v for v in region.children if v.level is RegionLevel.VILLAGE]
     if not villages:
         return not_applicable(Text("辖区未登记村(社区)", "no villages recorded under the township"))
-    if station.drills is None and (station.village_totals or station.drill_totals):
+    drills = drills_in_villages(station, region)
+    if drills is None and (station.village_totals or station.drill_totals):
         return _village_drills_summary(station, ctx, len(villages), need, kind, expected)
-    if station.drills is None:
+    if drills is None:
         return missing("drills", expected)
     held: dict[str, int] = {}
-    for d in drills_of_year(station, ctx):
-        if d.village is not None and d.kind == kind:
+    for d in drills:
+        if d.village is not None and d.kind == kind and in_year(d.date, ctx):
             held[d.village] = held.get(d.village, 0) + 1
     short = {v.code: need - held.get(v.code, 0) for v in villages if held.get(v.code, 0) < need}
     observed = {v.code: held.get(v.code, 0) for v in villages}
