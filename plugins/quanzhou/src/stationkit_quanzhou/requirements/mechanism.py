@@ -304,6 +304,16 @@ def informants(station: Station, ctx: Context) -> Check:
         )
         if town or check.status is not Status.MET:
             return check
+        if station.informants is not None:  # the town's list is recorded and lacks one
+            return not_met(
+                {"lacking": [region.code], "villages": check.observed},
+                expected,
+                Remedy(
+                    Text("落实镇(街道)本级信息员", "appoint the township's own informant"),
+                    (Change("append", "informants", ["待落实信息员"]),),
+                ),
+                credit=len(villages) / (len(villages) + 1),
+            )
         return missing(
             "informants",
             expected,
