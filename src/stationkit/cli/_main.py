@@ -23,6 +23,7 @@ from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
+from stationkit.cli import _template as template_cli
 from stationkit.cli._output import page_output
 from stationkit.cli._plugin_option import load_plugin
 from stationkit.errors import StationkitError, UsageError
@@ -196,8 +197,11 @@ def assess_files(
     progress: bool = False,
     datasets: list[Dataset] | None = None,
     lenient: bool = False,
+    inputs: list[dict[str, Any]] | None = None,
 ) -> list[Report]:
-    """Assess every file; ``datasets``, when given, receives what each file held."""
+    """Every file's reports (rank caps over all of them). ``datasets``, when given, receives
+    what each file held; ``inputs`` how each file was read (its format and, for text
+    spreadsheets, its encoding)."""
     std, ed = registry.standard(ref)
     vocabularies = vocabularies_for(std, ed.edition)
     # Tailoring is checked once here; each file's assessor differs only by its dataset.
@@ -207,6 +211,15 @@ def assess_files(
         dataset = load_dataset(path, vocabularies=vocabularies, lenient=lenient)
         if datasets is not None:
             datasets.append(dataset)
+        if inputs is not None:
+            suffix = Path(path).suffix.lower().lstrip(".")
+            inputs.append(
+                {
+                    "file": str(path),
+                    "format": "yaml" if suffix == "yml" else suffix,
+                    "encoding": dataset.encoding,
+                }
+            )
         assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset)
         subjects = subjects_of(dataset, ed, which)
         if not subjects:
@@ -224,6 +237,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     progress = sys.stderr.isatty()
     as_of = args.as_of or date.today()
     datasets: list[Dataset] = []
+    inputs: list[dict[str, Any]] = []
     reports = assess_files(
         registry,
         args.files,
@@ -234,11 +248,15 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         progress,
         datasets,
         args.lenient,
+        inputs,
     )
+    read_as = [i for i in inputs if i["encoding"]]
     with page_output(args.out, out) as target:
         if args.format == "json":
-            _dump({"reports": [report_to_json(r) for r in reports]}, target)
+            _dump({"reports": [report_to_json(r) for r in reports], "inputs": inputs}, target)
         elif args.format == "md":
+            for item in read_as:
+                target.write(f"> {item['file']}: read as {item['encoding']} 按此编码读取\n\n")
             target.write(render_markdown(reports))
         elif args.format == "html":
             _, edition = registry.standard(args.standard)
@@ -247,6 +265,8 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         elif args.format == "junit":
             target.write(render_junit(reports))
         else:
+            for item in read_as:
+                target.write(f"{item['file']}: read as {item['encoding']} 按此编码读取\n")
             colour = target.isatty()
             text = render_text(reports, colour=colour, every=args.all, lang=args.lang)
             target.write(text + "\n")
@@ -413,7 +433,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _add(
         sub,
         "assess",
-        "assess the stations (and regions) in YAML/JSON files",
+        "assess the stations (and regions) in YAML, JSON or spreadsheet (.xlsx, .csv) files",
         "Assess every station (and region) in the files against a standard edition and print "
         "a report per subject. Exit 1 if any subject fails.",
     )
@@ -513,6 +533,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_demo)
 
     new_plugin_cli.add_command(sub)
+    template_cli.add_command(sub, _registry)
     completion_cli.add_command(sub)
     lifecycle_cli.add_commands(sub)
     _give_epilog(parser)

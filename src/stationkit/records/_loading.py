@@ -1,4 +1,5 @@
-"""Loading datasets from YAML (safe loader) and JSON files or Python data."""
+"""Loading datasets from YAML (safe loader), JSON, spreadsheet (.xlsx, .csv) files or Python
+data."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from stationkit.records._convert import BadValueError, make_converter, problems_
 from stationkit.records._core_vocabularies import CORE_VOCABULARIES
 from stationkit.records._model import Dataset
 from stationkit.records._regions import resolve_regions
+from stationkit.records._spreadsheet import SPREADSHEET_SUFFIXES, read_csv, read_xlsx
+from stationkit.records._tables import Reader, locate
 from stationkit.records._totals import check_totals
 from stationkit.records._vocabulary import Vocabulary, merge_all
 from stationkit.records._words import map_words
@@ -141,11 +144,36 @@ def load_dataset(
     """Load one YAML or JSON file; every problem in it is reported at once. ``vocabularies``
     and ``lenient`` as for :func:`dataset_from_data`."""
     path = Path(path)
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        return _load_spreadsheet(path, vocabularies, lenient)
     try:
         data = _parse(path)
     except OSError as exc:
         raise InputError([InputProblem(str(path), "(file)", exc.strerror or str(exc))]) from None
     return dataset_from_data(data, str(path), vocabularies=vocabularies, lenient=lenient)
+
+
+def _load_spreadsheet(
+    path: Path, vocabularies: Mapping[str, Vocabulary] | None, lenient: bool
+) -> Dataset:
+    """A workbook or CSV file: rows to records, every problem named by sheet, row, column."""
+    encoding: str | None = None
+    try:
+        if path.suffix.lower() == ".csv":
+            tables, encoding = read_csv(path)
+        else:
+            tables = read_xlsx(path)
+    except OSError as exc:
+        raise InputError([InputProblem(str(path), "(file)", exc.strerror or str(exc))]) from None
+    reader = Reader(str(path))
+    data = reader.read(tables)
+    if reader.problems:
+        raise InputError(reader.problems)
+    try:
+        dataset = dataset_from_data(data, str(path), vocabularies=vocabularies, lenient=lenient)
+    except InputError as exc:
+        raise InputError([locate(p, reader.origin) for p in exc.problems]) from None
+    return attrs.evolve(dataset, encoding=encoding)
 
 
 def converter() -> Any:
