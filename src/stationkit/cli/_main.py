@@ -288,7 +288,11 @@ def cmd_programme(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    _dump(dataset_schema(), out)
+    vocabularies = None
+    if args.standard:
+        std, ed = _registry(args).standard(args.standard)
+        vocabularies = vocabularies_for(std, ed.edition)
+    _dump(dataset_schema(vocabularies), out)
     return EXIT_OK
 
 
@@ -441,7 +445,8 @@ def build_parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="FILE",
-        help="YAML or JSON dataset files (`stationkit schema` describes them)",
+        help="YAML, JSON, .xlsx or .csv dataset files (`stationkit schema` describes them; "
+        "`stationkit template` writes a workbook to fill in)",
     )
     p.add_argument(
         "--standard",
@@ -511,7 +516,14 @@ def build_parser() -> argparse.ArgumentParser:
         sub,
         "schema",
         "JSON Schema of the input files",
-        "Print the JSON Schema that dataset files (YAML or JSON) follow.",
+        "Print the JSON Schema that dataset files (YAML or JSON) follow: the record fields, "
+        "the totals that may stand for lists, and each vocabulary with its terms and aliases "
+        "(the core's; with --standard also the standard's own words).",
+    )
+    p.add_argument(
+        "--standard",
+        metavar="ID[@EDITION]",
+        help="include the vocabularies of this standard (its station kinds, plans...)",
     )
     p.set_defaults(run=cmd_schema)
 

@@ -78,8 +78,12 @@ def add_command(
         "teams, plans, drills...), Chinese headers and drop-down lists of the standard's "
         "vocabularies. `stationkit assess FILE.xlsx` reads it back.",
     )
-    p.add_argument("standard", metavar="ID[@EDITION]")
-    p.add_argument("--out", required=True, metavar="FILE.xlsx")
+    p.add_argument(
+        "standard",
+        metavar="ID[@EDITION]",
+        help="the standard whose terms fill the drop-down lists (latest edition by default)",
+    )
+    p.add_argument("--out", required=True, metavar="FILE.xlsx", help="the workbook to write")
 
     def run(args: argparse.Namespace, out: TextIO) -> int:
         path = write_template(registry(args), args.standard, Path(args.out))
