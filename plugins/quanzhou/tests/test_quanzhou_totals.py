@@ -133,7 +133,7 @@ BASE = next(s for s in RAW["stations"] if s["id"] == "qz-2025-hanjiang")
 @st.composite
 def details(draw: st.DrawFn) -> dict[str, Any]:
     """The passing station with its lists thinned and its flags and ages varied."""
-    station = copy.deepcopy(BASE)
+    station: dict[str, Any] = copy.deepcopy(BASE)
     team = station["teams"][0]
     members = team["members"][: draw(st.integers(0, len(team["members"])))]
     for m in members:
@@ -201,7 +201,7 @@ def test_the_issues_totals_are_accepted() -> None:
 def test_inconsistent_or_impossible_totals_are_errors_naming_both_paths(
     change: Any, paths: list[str]
 ) -> None:
-    station = copy.deepcopy(BASE)
+    station: dict[str, Any] = copy.deepcopy(BASE)
     change(station)
     data = copy.deepcopy(RAW)
     data["stations"] = [station]
