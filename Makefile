@@ -49,6 +49,7 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python benchmarks/lifecycle.py
 	$(BIN)/python benchmarks/assessment.py
+	$(BIN)/python benchmarks/loading.py
 
 # The generated pages, then the site into site/ (strict: any warning fails the build).
 docs: $(STAMP)
