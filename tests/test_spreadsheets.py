@@ -173,3 +173,27 @@ def test_an_unknown_word_in_a_further_sheet_is_named_by_its_cell(tmp_path: Path)
         load_dataset(path)
     assert "sheet drills, row 2, column C (kind)" in str(caught.value)
     assert "'专项应急演习'" in str(caught.value) and "专项演练" in str(caught.value)
+
+
+def test_a_problem_in_the_region_tree_is_named_by_its_cell(tmp_path: Path) -> None:
+    path = tmp_path / "stations.xlsx"
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "站点"
+    sheet.append(["站点编号", "名称", "类型", "所在区域"])
+    sheet.append(["qz-1", "站", "township_station", "蚶江"])
+    regions = book.create_sheet("区域")
+    regions.append(["code", "name", "level", "parent", "enterprise_kinds"])
+    regions.append(["350581", "石狮市", "县", None, None])
+    regions.append(["350581100", "蚶江镇", "乡镇", "350581", "危化企业、化工园"])
+    book.save(path)
+    with pytest.raises(sk.InputError) as caught:
+        load_dataset(path)
+    message = str(caught.value)
+    assert "sheet 区域, row 3, column E (enterprise_kinds)" in message
+    assert "'化工园'" in message
+    # the first word was understood: only the second is named
+    assert "'危化企业'" not in message

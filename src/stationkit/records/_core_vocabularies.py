@@ -18,7 +18,14 @@ ENTERPRISE_KIND = Vocabulary(
             "hazardous_chemicals",
             "危险化学品企业",
             "hazardous-chemicals enterprises",
-            ("危险化学品", "危化品", "危化品企业", "危险化学品生产经营单位", "hazardous chemicals"),
+            (
+                "危险化学品",
+                "危化品",
+                "危化品企业",
+                "危化企业",
+                "危险化学品生产经营单位",
+                "hazardous chemicals",
+            ),
         ),
         Term("mining", "矿山企业", "mines", ("矿山", "非煤矿山", "煤矿", "mine")),
         Term(

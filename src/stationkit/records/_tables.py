@@ -234,8 +234,10 @@ class Reader:
         values: Mapping[str, Any],
         cells: Mapping[str, str],
         skip: tuple[str, ...] = (),
+        track: bool = True,
     ) -> None:
-        """Put a row's values into ``record`` (dotted columns into nested records)."""
+        """Put a row's values into ``record`` (dotted columns into nested records), and
+        remember each value's cell under ``path`` (unless ``track`` is off)."""
         for name, value in values.items():
             if name in skip:
                 continue
@@ -244,7 +246,8 @@ class Reader:
             for part in parts[:-1]:
                 target = target.setdefault(part, {})
             target[parts[-1]] = value
-            self.origin[f"{path}.{name}"] = cells[name]
+            if track:
+                self.origin[f"{path}.{name}" if path else name] = cells[name]
 
     def read(self, tables: Mapping[str, Table]) -> dict[str, Any]:
         names = sheet_names(self.lay)
@@ -408,6 +411,7 @@ class Reader:
             return
         title, table = by_sheet["regions"]
         nodes: dict[str, tuple[dict[str, Any], str | None, int]] = {}
+        cells_of: dict[str, Mapping[str, str]] = {}
         order: list[str] = []
         for number, values, cells in self.rows(self.lay.sheet("regions"), title, table):
             code = values.get("code")
@@ -417,8 +421,9 @@ class Reader:
                 )
                 continue
             node: dict[str, Any] = {}
-            self.place(node, f"regions[{code}]", values, cells, skip=("parent",))
+            self.place(node, "", values, cells, skip=("parent",), track=False)
             nodes[code] = (node, values.get("parent"), number)
+            cells_of[code] = cells
             order.append(code)
         roots = [c for c in order if nodes[c][1] is None]
         paths: dict[str, str] = {}
@@ -448,9 +453,8 @@ class Reader:
         data["region"] = nodes[roots[0]][0]
         self._region_paths(nodes[roots[0]][0], "region", paths)
         for code, path in paths.items():
-            for key, cell in list(self.origin.items()):
-                if key.startswith(f"regions[{code}]."):
-                    self.origin[path + key[len(f"regions[{code}]") :]] = cell
+            for name, cell in cells_of.get(code, {}).items():
+                self.origin[f"{path}.{name}"] = cell
         for sheet in self.lay.sheets:
             if sheet.parent == "regions" and sheet.name in by_sheet:
                 sub_title, sub_table = by_sheet[sheet.name]

@@ -8,6 +8,7 @@ under ``lenient``) is kept as written and listed as :class:`Unrecognised`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -27,20 +28,14 @@ class _Plan:
     names: tuple[str, ...]
 
 
-_PLANS: dict[type, _Plan] = {}  # a cache of attrs metadata, not a registry: derived, immutable
-
-
+@functools.cache  # derived from the class's own field metadata: the same for every caller
 def _plan(cls: type) -> _Plan:
-    plan = _PLANS.get(cls)
-    if plan is None:
-        fields = attrs.fields(cls)
-        plan = _Plan(
-            tuple((f.name, f.metadata[VOCABULARY]) for f in fields if VOCABULARY in f.metadata),
-            tuple((f.name, f.metadata[FILED_AS]) for f in fields if FILED_AS in f.metadata),
-            tuple(f.name for f in fields),
-        )
-        _PLANS[cls] = plan
-    return plan
+    fields = attrs.fields(cls)
+    return _Plan(
+        tuple((f.name, f.metadata[VOCABULARY]) for f in fields if VOCABULARY in f.metadata),
+        tuple((f.name, f.metadata[FILED_AS]) for f in fields if FILED_AS in f.metadata),
+        tuple(f.name for f in fields),
+    )
 
 
 class _Mapper:
@@ -80,7 +75,8 @@ class _Mapper:
         return word
 
     def record(self, obj: Any, path: str, subject: str | None) -> Any:
-        plan = _plan(type(obj))
+        cls: type = obj.__class__
+        plan = _plan(cls)
         changes: dict[str, Any] = {}
         for name, vocab_id in plan.words:
             vocab = self.vocabularies.get(vocab_id)
