@@ -197,3 +197,11 @@ def test_a_problem_in_the_region_tree_is_named_by_its_cell(tmp_path: Path) -> No
     assert "'化工园'" in message
     # the first word was understood: only the second is named
     assert "'危化企业'" not in message
+
+
+def test_the_bundled_workbook_gives_the_yaml_samples_reports() -> None:
+    sample = next(s for s in _registry().samples() if s.name == "quanzhou-shishi-2025")
+    workbook = sample.path.with_suffix(".xlsx")
+    assert _reports(sample, workbook) == _reports(sample, sample.path), (
+        "run python tools/make_spreadsheet_samples.py"
+    )

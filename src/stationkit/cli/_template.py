@@ -34,6 +34,21 @@ def template_tables(lay: Layout) -> dict[str, list[list[object]]]:
     return tables
 
 
+def in_chinese(tables: dict[str, list[list[object]]], lay: Layout) -> dict[str, list[list[object]]]:
+    """``tables`` (as ``tables_from`` gives them, headed by column codes) headed by the
+    columns' Chinese names, as the template heads them."""
+    out: dict[str, list[list[object]]] = {}
+    for name, rows in tables.items():
+        names = lay.sheet(name).headers()
+        out[name] = [[names.term(str(code)).zh for code in rows[0]], *rows[1:]]
+    return out
+
+
+def sheet_titles(lay: Layout) -> dict[str, str]:
+    """The Chinese title of each sheet."""
+    return {s.name: (SHEET_LABELS.get(s.name) or (s.name,))[0] for s in lay.sheets}
+
+
 def _choices(
     lay: Layout, vocabularies: dict[str, Vocabulary]
 ) -> tuple[dict[tuple[str, str], list[str]], dict[tuple[str, str], str]]:
@@ -59,7 +74,7 @@ def write_template(registry: Registry, ref: str, out: Path) -> Path:
     standard, edition = registry.standard(ref)
     lay = layout()
     choices, notes = _choices(lay, vocabularies_for(standard, edition.edition))
-    titles = {s.name: (SHEET_LABELS.get(s.name) or (s.name,))[0] for s in lay.sheets}
+    titles = sheet_titles(lay)
     if out.suffix.lower() != ".xlsx":
         raise UsageError(f"{out}: the template is an .xlsx workbook; name the file *.xlsx")
     write_xlsx(out, template_tables(lay), titles, choices, notes)
