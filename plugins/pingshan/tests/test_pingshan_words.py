@@ -71,3 +71,38 @@ def test_a_sub_kind_written_as_the_kind_is_refused_with_a_hint(
     assert code == 2 and result is None
     assert "stations[0] (id 440310001-S01).kind" in err and "'大型商超站'" in err
     assert "station_sub_kind (mall)" in err
+
+
+def _statuses(data: dict[str, Any], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Any:
+    _, result, _ = _assess(tmp_path, data, capsys)
+    keep = ("publicity.evacuation_drills", "rescue.team_size")
+    return {
+        (r["subject"]["id"], f["requirement"]): f["status"]
+        for r in result["reports"]
+        for f in r["findings"]
+        if f["requirement"] in keep
+    }
+
+
+def test_team_and_drill_totals_give_the_statuses_of_the_lists(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = _data()
+    reference = _statuses(data, tmp_path, capsys)
+    for station in data["stations"]:
+        for team in station.get("teams") or ():
+            if team.get("members") is not None:
+                team["headcount"] = len(team.pop("members"))
+        drills = station.pop("drills", None)
+        if drills is not None:
+            kinds: dict[str, int] = {}
+            for drill in drills:
+                if str(drill["date"]).startswith("2024"):
+                    kinds[drill["kind"]] = kinds.get(drill["kind"], 0) + 1
+            kinds.setdefault("应急疏散演练", 0)
+            station["drill_totals"] = [
+                {"year": 2024, "kind": kind, "count": n} for kind, n in kinds.items()
+            ]
+    written = _statuses(data, tmp_path, capsys)
+    assert written == reference
+    assert any(s == "met" for s in written.values())
