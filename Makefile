@@ -8,6 +8,8 @@ PLUGINS := $(sort $(dir $(wildcard plugins/*/pyproject.toml)))
 # distributions, installed apart from the venv so that only the test run sees them.
 TESTPLUGINS := .test-plugins
 TESTSTAMP := $(TESTPLUGINS)/.installed
+# Faulty plugins (one per class of fault), apart again: only the isolation tests see them.
+HOSTILE := .test-plugins-hostile
 
 .PHONY: demo test lint typecheck pytest bench docs screenshots clean
 
@@ -22,6 +24,9 @@ $(TESTSTAMP): $(STAMP) $(wildcard tests/plugins/*/pyproject.toml) $(wildcard tes
 	rm -rf $(TESTPLUGINS)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps \
 		--target $(TESTPLUGINS) tests/plugins/example tests/plugins/broken
+	rm -rf $(HOSTILE)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps \
+		--target $(HOSTILE) tests/plugins/hostile
 	touch $(TESTSTAMP)
 
 demo: $(STAMP)
@@ -36,6 +41,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy -p stationkit
 	$(BIN)/mypy -p stationkit_example
+	MYPYPATH=tests/plugins/hostile/src $(BIN)/mypy -p stationkit_hostile
 	$(BIN)/mypy tests/*.py tests/lifecycle tests/testing tests/toy_standards tests/monitor tests/report tests/browser benchmarks
 	MYPYPATH=src:docs/examples/mycounty/src $(BIN)/mypy docs/examples/mycounty/src docs/examples/mycounty/tests
 	set -e; for p in $(PLUGINS); do \
@@ -43,13 +49,17 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP) $(TESTSTAMP)
 	PYTHONPATH=$(TESTPLUGINS) $(BIN)/python -m pytest
+	# The monitor's durable engines share one runtime per process: the other test order too.
+	STATIONKIT_REVERSE_TESTS=1 PYTHONPATH=$(TESTPLUGINS) $(BIN)/python -m pytest tests/monitor
 
 test: lint typecheck pytest
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/lifecycle.py
 	$(BIN)/python benchmarks/assessment.py
+	$(BIN)/python benchmarks/monitor.py
 	$(BIN)/python benchmarks/loading.py
+	$(BIN)/python benchmarks/vocabulary_loading.py
 
 # The generated pages, then the site into site/ (strict: any warning fails the build).
 docs: $(STAMP)
@@ -62,4 +72,4 @@ screenshots: $(STAMP) $(TESTSTAMP)
 	cp build/screenshots/dashboard.png build/screenshots/standard-page.png docs/img/
 
 clean:
-	rm -rf $(VENV) $(TESTPLUGINS) .mypy_cache .ruff_cache .pytest_cache .hypothesis site build
+	rm -rf $(VENV) $(TESTPLUGINS) $(HOSTILE) .mypy_cache .ruff_cache .pytest_cache .hypothesis site build

@@ -1,126 +1,111 @@
-"""Loading benchmark: a county's stations (default 2,000 copies of the Shishi sample's
-stations, rosters and all) through ``dataset_from_data`` with the quanzhou vocabularies
-(structuring, region names, every word mapped, totals checked), and through a plain-Python
-baseline doing the word work by hand: one dict lookup per word on the raw data, then the same
-strict structuring, in the same run.
+"""Loading benchmark: a dataset of many stations (default 2,000 stations, 30 members each)
+through ``stationkit.records.load_dataset`` (decoding, libyaml parsing, limits, duplicate-key
+and alias checks, strict structuring) and through the plain way it was read before: the
+pure-Python ``yaml.SafeLoader`` and the same strict structuring, in the same run. Also times
+the refusals that used to hang: a "billion laughs" file and a file over the size limit.
 
 Not a timed test: it prints measurements; its last line is one JSON object
-``{"name", "n", "seconds", "baseline_seconds", "ratio"}``.
+``{"name", "n", "seconds", "baseline_seconds", "ratio", ...}``.
 Usage: python benchmarks/loading.py [--n 2000] [--repeat 3]
 """
 
 from __future__ import annotations
 
 import argparse
-import copy
-import gc
 import json
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import stationkit_quanzhou
 import yaml
-from stationkit_quanzhou.standard import STANDARD
 
-from stationkit.records import Dataset, dataset_from_data
-from stationkit.records._loading import converter
-from stationkit.standard import vocabularies_for
-
-SAMPLE = Path(stationkit_quanzhou.__file__).parent / "samples" / "shishi_2025.yaml"
-#: The raw fields holding words, by record (a hand-written map: what the baseline knows).
-WORD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "station": (("kind", "station_kind"),),
-    "posts": (("category", "post_category"), ("duty", "post_duty")),
-    "teams": (("kind", "team_kind"),),
-    "plans": (("type", "plan_type"),),
-    "drills": (("kind", "drill_kind"),),
-    "trainings": (("kind", "training_kind"),),
-    "ledgers": (("kind", "ledger_kind"),),
-    "grids": (("risk_area", "risk_area"),),
-    "publicity": (("kind", "publicity_channel"),),
-    "functions": (("topic", "evidence_topic"),),
-    "equipment": (("category", "supply_category"), ("subcategory", "supply_category")),
-}
+import stationkit as sk
+from stationkit.records._loading import dataset_from_data
 
 
-def _data(n: int) -> dict[str, Any]:
-    raw = yaml.safe_load(SAMPLE.read_text(encoding="utf-8"))
-    stations = raw["stations"]
-    raw["stations"] = []
+def dataset_text(n: int) -> str:
+    lines = ["stations:"]
     for i in range(n):
-        station = copy.deepcopy(stations[i % len(stations)])
-        station["id"] = f"{station['id']}-{i}"
-        raw["stations"].append(station)
-    return dict(raw)
+        lines += [
+            f"  - id: s{i}",
+            f"    name: 第{i}站",
+            "    kind: township_station",
+            "    completed_on: 2024-03-01",
+            "    communications: {satellite_phones: 1, screen_inches: 100.5}",
+            "    teams:",
+            "      - kind: rescue",
+            "        members:",
+        ]
+        lines += [f"          - {{name: m{k}, age: {20 + k}}}" for k in range(30)]
+    return "\n".join(lines) + "\n"
 
 
-def _baseline(data: dict[str, Any], words: dict[str, dict[str, str]]) -> Dataset:
-    """Words mapped by exact lookup on the raw dicts, then strict structuring."""
-    out = dict(data)
-    stations = []
-    for station in data["stations"]:
-        station = dict(station)
-        for field, vocab in WORD_FIELDS["station"]:
-            station[field] = words[vocab].get(station[field], station[field])
-        for key, fields in WORD_FIELDS.items():
-            if key == "station" or not station.get(key):
-                continue
-            items = []
-            for item in station[key]:
-                item = dict(item)
-                for field, vocab in fields:
-                    value = item.get(field)
-                    if isinstance(value, str):
-                        item[field] = words[vocab].get(value, value)
-                items.append(item)
-            station[key] = items
-        stations.append(station)
-    out["stations"] = stations
-    dataset: Dataset = converter().structure(out, Dataset)
-    return dataset
+def laughs() -> str:
+    text = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    previous = "a"
+    for name in "bcdefghi":
+        text += f"{name}: &{name} [{', '.join(['*' + previous] * 9)}]\n"
+        previous = name
+    return text
 
 
-def _time(run: Any, repeat: int) -> float:
-    best = float("inf")
+def best(run: Callable[[], Any], repeat: int) -> float:
+    times = []
     for _ in range(repeat):
-        gc.collect()
         start = time.perf_counter()
         run()
-        best = min(best, time.perf_counter() - start)
-    return best
+        times.append(time.perf_counter() - start)
+    return min(times)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--n", type=int, default=2000)
+def refused_in(path: Path) -> float:
+    start = time.perf_counter()
+    try:
+        sk.load_dataset(path)
+    except sk.InputError:
+        return time.perf_counter() - start
+    raise AssertionError(f"{path} was not refused")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--n", type=int, default=2_000)
     parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
-    data = _data(args.n)
-    vocabularies = vocabularies_for(STANDARD, "2025")
-    words = {
-        vid: {s: t.code for t in v.terms for s in t.spellings() if s}
-        for vid, v in vocabularies.items()
-    }
-    full = dataset_from_data(data, vocabularies=vocabularies)
-    plain = _baseline(data, words)
-    assert len(full.stations) == len(plain.stations) == args.n
-    assert [s.kind for s in full.stations] == [s.kind for s in plain.stations]
-    seconds = _time(lambda: dataset_from_data(data, vocabularies=vocabularies), args.repeat)
-    baseline = _time(lambda: _baseline(data, words), args.repeat)
-    print(f"stationkit loading: {args.n} stations in {seconds:.3f} s")
-    print(f"plain baseline (exact lookups, then structuring): {baseline:.3f} s")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as directory:
+        path = Path(directory) / "stations.yaml"
+        text = dataset_text(args.n)
+        path.write_text(text, encoding="utf-8")
+
+        def baseline() -> sk.records.Dataset:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            return dataset_from_data(data, str(path))
+
+        assert len(sk.load_dataset(path).stations) == args.n == len(baseline().stations)
+        seconds = best(lambda: sk.load_dataset(path), args.repeat)
+        base_seconds = best(baseline, args.repeat)
+        bomb = Path(directory) / "laughs.yaml"
+        bomb.write_text(laughs(), encoding="utf-8")
+        big = Path(directory) / "big.yaml"
+        with big.open("wb") as handle:  # sparse: over the size limit without writing it
+            handle.truncate(sk.records.Limits().max_bytes + 1)
+        result = {
+            "name": "loading",
+            "n": args.n,
+            "bytes": len(text.encode()),
+            "seconds": round(seconds, 4),
+            "baseline_seconds": round(base_seconds, 4),
+            "ratio": round(seconds / base_seconds, 3),
+            "billion_laughs_refused_seconds": round(refused_in(bomb), 4),
+            "oversize_refused_seconds": round(refused_in(big), 4),
+        }
     print(
-        json.dumps(
-            {
-                "name": "loading",
-                "n": args.n,
-                "seconds": round(seconds, 4),
-                "baseline_seconds": round(baseline, 4),
-                "ratio": round(seconds / baseline, 3),
-            }
-        )
+        f"{args.n} stations ({result['bytes']:,} bytes): {seconds:.3f} s, "
+        f"pure-Python SafeLoader {base_seconds:.3f} s"
     )
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

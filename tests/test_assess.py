@@ -183,3 +183,14 @@ def test_bands_follow_their_minimums_not_their_order(example: sk.standard.Standa
     )
     assert sk.assess(make_station(), std, as_of=AS_OF).grade == "excellent"
     assert sk.assess(make_station(screen=98.0), std, as_of=AS_OF).grade == "good"
+
+
+def test_a_tie_at_the_cut_is_demoted_and_left_to_the_reviewer(
+    example: sk.standard.Standard,
+) -> None:
+    """No source gives a tie-break: every station tied at the cut is demoted (the cap is
+    never exceeded, no tie broken by input order) and marked as a tie, provisional."""
+    stations = [make_station(sid=f"s{i}") for i in range(10)]
+    reports = sk.assess_batch(stations, example, as_of=AS_OF, population=stations)
+    assert all(r.rank_tie and r.grade_provisional for r in reports)
+    assert all(r.rank_population == 10 for r in reports)

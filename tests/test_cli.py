@@ -92,7 +92,9 @@ def test_assess_json_shape_and_exit_code() -> None:
     ids = [r["subject"]["id"] for r in data["reports"]]
     assert ids == ["p1", "p2", "p3", "420001"]
     p1 = data["reports"][0]
-    assert p1["overridden"] == {"screen_min": {"value": 110.0, "source_value": 100.0}}
+    assert p1["overridden"] == {
+        "screen_min": {"value": 110.0, "source_value": 100.0, "reason": None}
+    }
     assert p1["as_of"] == "2024-06-30" and p1["outcome"] == "pass"
     assert p1["score"] == 101.0 - 0.5  # 0.5 bonus for completing in 2024; no deduction
 

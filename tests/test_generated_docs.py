@@ -4,6 +4,7 @@ generate now, and the site lists each of them."""
 from __future__ import annotations
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,30 @@ def test_the_data_page_lists_every_vocabulary_and_alias(registry: sk.Registry) -
                 for alias in term.aliases:
                     assert f"`{alias}`" in page
     assert "卫星电话(部)" in page and "救援队伍人数" in page
+
+
+def _readme_ids(text: str) -> tuple[set[str], set[str]]:
+    """The backticked requirement ids of a README, and its ``prefix.<…>`` patterns."""
+    tokens = set(re.findall(r"`([a-z_]+(?:\.[A-Za-z0-9_<>]+)+)`", text))
+    patterns = {t.split("<", 1)[0] for t in tokens if "<" in t}
+    return {t for t in tokens if "<" not in t}, patterns
+
+
+@pytest.mark.parametrize("name", ["quanzhou", "pingshan", "xuanen"])
+def test_plugin_readme_tables_match_the_code(name: str) -> None:
+    """Every requirement of every edition is named in the plugin's README (literally, or by a
+    ``prefix.<module>`` pattern), and every id the README names in a requirement group exists:
+    the README's tables are tested against the code."""
+    registry = sk.Registry()
+    registry.load_entry_points(only=[name])
+    standards = [s for s in registry.standards() if s.id == name]
+    if not standards:
+        pytest.skip(f"plugin {name} not installed")
+    text = (ROOT / "plugins" / name / "README.md").read_text(encoding="utf-8")
+    named, patterns = _readme_ids(text)
+    ids = {r.id for ed in standards[0].editions for r in ed.requirements}
+    groups = {r.group for ed in standards[0].editions for r in ed.requirements}
+    unnamed = sorted(i for i in ids if i not in named and not any(map(i.startswith, patterns)))
+    assert not unnamed, f"plugins/{name}/README.md does not name {unnamed}"
+    stale = sorted(t for t in named if t.split(".")[0] in groups and t not in ids)
+    assert not stale, f"plugins/{name}/README.md names requirements the code lacks: {stale}"

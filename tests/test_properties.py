@@ -133,3 +133,24 @@ def test_monotone_requirements_never_flip_when_resources_are_added(
     for req in STANDARD.edition().requirements:
         if req.monotone and req.scope.covers(station) and before.finding(req.id).passed:
             assert after.finding(req.id).passed, req.id
+
+
+@FAST
+@given(stations, st.data())
+def test_waivers_change_acceptance_only(station: sk.Station, data: st.DataObject) -> None:
+    """A waiver never changes a finding's status, the score or the grade; waiving every item
+    that fails acceptance makes the subject accepted, and nothing else does."""
+    plain = sk.assess(station, STANDARD, as_of=AS_OF)
+    assert plain.acceptance is not None
+    failing = list(plain.acceptance.not_met)
+    chosen = data.draw(st.lists(st.sampled_from(failing), unique=True) if failing else st.just([]))
+    waivers = [
+        sk.standard.Waiver(r, "*", "approved exception", "county bureau", date(2030, 1, 1))
+        for r in chosen
+    ]
+    waived = sk.assess(station, STANDARD, as_of=AS_OF, waivers=waivers)
+    assert [f.status for f in waived.findings] == [f.status for f in plain.findings]
+    assert (waived.score, waived.grade) == (plain.score, plain.grade)
+    assert waived.acceptance is not None and set(waived.acceptance.waived) == set(chosen)
+    below = waived.acceptance.below_pass_mark
+    assert waived.passed is (set(chosen) == set(failing) and not below)

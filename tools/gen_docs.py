@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import stationkit as sk
+from stationkit.monitor import rules_markdown
 from stationkit.report._data_page import data_page
 from stationkit.report._describe import standard_markdown
 from stationkit.report._json import value_json
@@ -166,7 +167,14 @@ def _scoring_cell(ed: Edition, notes: _Notes) -> str:
 def _outcome_cell(ed: Edition, notes: _Notes) -> str:
     g = ed.grading
     gates = [r for r in ed.requirements if r.gate]
-    parts = []
+    rule = ed.outcome_rule
+    cite = (
+        notes.cite(rule.citation.label(), rule.citation.quote, rule.citation.inferred)
+        if rule.citation
+        else ""
+    )
+    default = " (the plugin's default)" if rule.default else ""
+    parts = [f"acceptance 验收: `{rule.kind.value}`{default}{cite}"]
     if gates:
         cites = "".join(
             notes.cite(r.citation.label(), r.citation.quote, r.citation.inferred) for r in gates[:3]
@@ -174,8 +182,6 @@ def _outcome_cell(ed: Edition, notes: _Notes) -> str:
         parts.append(f"fail on any of {len(gates)} gate(s) 否决项{cites}")
     if g.pass_mark is not None:
         parts.append(f"pass mark 合格线 {_number(ed, g.pass_mark, notes)}")
-    else:
-        parts.append("pass iff every scored and deduction requirement is met (the core's rule)")
     for band in g.bands:
         parts.append(f"{band.grade} {band.title.zh} ≥ {_number(ed, band.min_score, notes)}")
     for cap in g.rank_caps:
@@ -234,6 +240,7 @@ def pages(registry: sk.Registry) -> dict[str, str]:
             registry.provider(std.id, ed.edition),
             registry.machine_extensions(std.id, ed.edition),
         )
+        + rules_markdown(registry.monitor_rules(std.id, ed.edition))
         for std, ed in editions
     }
     if editions:

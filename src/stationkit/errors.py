@@ -9,6 +9,10 @@
     ├── PluginError                    a plugin failed to load or answer (strict mode)
     │   └── DuplicateStandardError     two plugins register one id@edition
     ├── UnknownStandardError           no loaded plugin provides id@edition (also LookupError)
+    ├── MonitorError                   the live monitor
+    │   ├── EngineUnavailableError     the engine cannot run on this Python (durable on 3.13+)
+    │   └── RuleEngineError            rules left an observation undecided, an action raised,
+    │                                  the rule runtime broke (exit 3: a bug, not input)
     └── LifecycleError
         ├── DefinitionError            a machine definition or extension is inconsistent
         ├── IllegalEventError          the state does not allow the event (state untouched)
@@ -80,6 +84,20 @@ class ChangeError(StationkitError):
 
 class RequirementError(StationkitError):
     """A plugin's predicate raised: a bug in the plugin, reported with the requirement id."""
+
+
+class MonitorError(StationkitError):
+    """Base of the live monitor's errors."""
+
+
+class EngineUnavailableError(MonitorError):
+    """The monitor engine asked for cannot run on this Python (e.g. durable on 3.13+)."""
+
+
+class RuleEngineError(MonitorError):
+    """The monitor rules failed to decide an observation: no rule matched, an action raised
+    (the original is the ``__cause__``), or the rule runtime broke. A bug in the rules or
+    the engine, not in the input."""
 
 
 class LifecycleError(StationkitError):
@@ -174,7 +192,7 @@ EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 def exit_code(error: BaseException) -> int:
     """The CLI's exit code for an error: 2 for anything the user can fix, 3 for a bug."""
-    if isinstance(error, RequirementError):
+    if isinstance(error, RequirementError | RuleEngineError):
         return EXIT_INTERNAL
     if isinstance(error, StationkitError | OSError):
         return EXIT_BAD_INPUT

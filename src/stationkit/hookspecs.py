@@ -19,6 +19,7 @@ import pluggy
 
 if TYPE_CHECKING:
     from stationkit.lifecycle import MachineExtension
+    from stationkit.monitor import RuleBook
     from stationkit.standard._samples import Sample
     from stationkit.standard._standard import Standard
 
@@ -45,3 +46,12 @@ def stationkit_machine_extensions() -> Sequence[MachineExtension]:  # type: igno
 @hookspec
 def stationkit_samples() -> Sequence[Sample]:  # type: ignore[empty-body]
     """Bundled sample datasets, each naming the standard it illustrates (used by ``demo``)."""
+
+
+@hookspec
+def stationkit_monitor_rules() -> Sequence[RuleBook]:  # type: ignore[empty-body]
+    """Live-monitoring rules for this plugin's standards, one ``RuleBook`` per standard (and
+    editions): constant tests on one observation (``stationkit.monitor.field``), each rule
+    naming a decision and citing its clause. A book's rules for a topic replace the core's
+    default rules of that topic, and must decide each observation of it exactly once.
+    ``stationkit show`` lists them; ``stationkit monitor`` runs them."""

@@ -221,11 +221,16 @@ def test_fast_event_is_an_event() -> None:
         '{"a":[1,2,{"b":null}],"c":"中文"}',
         ' {"a": 1} ',
         '{"a":1} ',
-        "[1]",
     ],
 )
 def test_payload_from_json_equals_json_loads(text: str) -> None:
     assert payload_from_json(text) == json.loads(text)
+
+
+@pytest.mark.parametrize("text", ["[1]", '"text"', "3"])
+def test_a_payload_that_is_not_an_object_is_refused(text: str) -> None:
+    with pytest.raises(ValueError, match="not a JSON object"):
+        payload_from_json(text)
 
 
 @pytest.mark.parametrize("text", ['{"a":1', '{"a":1}x', "", "nope"])

@@ -7,12 +7,7 @@ from datetime import datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from stationkit.lifecycle import (
-    Event,
-    hazard_status,
-    replay,
-    resolve_machine,
-)
+from stationkit.lifecycle import Event, hazard_status, replay, resolve_machine
 from stationkit.monitor import Alert, MonitorEngine, PythonMonitor
 from stationkit.testing.lifecycle import event_streams
 
@@ -65,8 +60,9 @@ def test_alerts_agree_with_the_replayed_ledger(events: list[Event], hours: int) 
             if a.record_id == record
             and started is not None
             and a.at >= started
-            and a.deadline == status.deadline
+            and status.deadline is not None
+            and a.due == status.deadline.isoformat()
         ]
         assert bool(raised) == status.overdue, (record, status, alerts)
         if raised:
-            assert raised[-1].level == (status.next_level.id if status.next_level else None)
+            assert raised[-1].next_level == (status.next_level.id if status.next_level else None)

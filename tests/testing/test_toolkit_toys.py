@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-import hypothesis
 import pytest
 from toy_standards import bad_remedy, malformed, nonmonotone, rank_cap, undeclared
 
@@ -12,17 +11,15 @@ from stationkit import Registry
 from stationkit.testing.conformance import check_plugin, conformance_problems, default_settings
 from stationkit.testing.properties import Problem
 
-QUICK = default_settings(max_examples=30)
-#: The off-by-one remedy shows only on a station with too few phones recorded: derandomized
-#: generation meets one within 30 examples or not depending on the shape of every strategy
-#: (and on the constants Hypothesis mines from the modules already imported), so this check
-#: gets more examples.
-THOROUGH = default_settings(max_examples=150)
+# Hypothesis draws on the constants of every loaded module, so which tests ran before changes
+# the examples: a budget of 60 finds each toy's flaw whatever ran first (30 did not always).
+QUICK = default_settings(max_examples=60)
 
 
-def _problems(module: ModuleType, settings: hypothesis.settings = QUICK) -> list[Problem]:
-    registry = Registry(strict=True)
+def _problems(module: ModuleType, examples: int = 30) -> list[Problem]:
+    registry = Registry(strict=True, validate=False)  # the toys break the contract on purpose
     registry.register(module, "toy")
+    settings = QUICK if examples == 30 else default_settings(max_examples=examples)
     return list(conformance_problems(registry, "toy", settings=settings).problems)
 
 
@@ -45,7 +42,9 @@ def test_a_non_monotone_rule_declared_monotone_is_caught() -> None:
 
 @pytest.mark.slow
 def test_a_remedy_that_does_not_fix_is_caught() -> None:
-    found = _problems(bad_remedy, THOROUGH)
+    # Only a few generated stations lack phones; 30 examples found one in some processes
+    # and not in others (which plugins were imported before changed the stream): 150 do.
+    found = _problems(bad_remedy, examples=150)
     assert {(p.check, p.requirement) for p in found} == {("remedies", "comms.phone")}
     assert "left the finding not_met" in found[0].message
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
 import pytest
 from stationkit_pingshan.standard import STANDARD
 
@@ -207,3 +208,25 @@ def test_centre_station_info_wants_exactly_one() -> None:
             fixed = sk.standard.apply_remedy(sk.standard.RegionSubject(region, subject), f.remedy)
             again = sk.assess(fixed, STANDARD, "2023", as_of=END_2023)
             assert again.finding("street.centre_station").status is sk.Status.MET
+
+
+def test_the_centre_station_may_be_of_any_type() -> None:
+    """PS 四(一) "建成三种类型示范应急管理服务站，其中一个为街道中心站": the centre is one of the
+    1+3+1, whatever its type."""
+    built = list(stations(1, 3, 1, centre=False))
+    built[0] = attrs.evolve(built[0], sub_kind="street_centre")  # the community station
+    f = construction("2023", street(3, 5), tuple(built), END_2023)
+    assert f.observed["street_centre"] == {"built": 1, "target": 1}
+    assert f.status is sk.Status.MET
+
+
+def test_a_shortfall_says_whether_it_is_due_yet() -> None:
+    """PS 四(一) "2023年底每个街道按照“1+3+1”框架建成": the year's assessment (held 11月1日至
+    12月31日) scores what is built, and says whether the shortfall is not yet due or overdue."""
+    short = stations(1, 2, 1)
+    before = construction("2023", street(3, 5), short, date(2023, 11, 15))
+    assert before.observed["status"] == "not_yet_due" and before.observed["due"] == "2023-12-31"
+    after = construction("2023", street(3, 5), short, date(2024, 1, 15))
+    assert after.observed["status"] == "overdue"
+    done = construction("2023", street(3, 5), stations(1, 3, 1), END_2023)
+    assert done.observed["status"] == "done_on_time"

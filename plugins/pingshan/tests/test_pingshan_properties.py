@@ -30,11 +30,25 @@ def _street(units: int) -> sk.records.Region:
 
 def _subject(units: int, covered: int, streets: int) -> sk.standard.RegionSubject:
     built = [
-        sk.Station(f"c{i}", "c", "community", region=f"C{i}", completed_on=date(2024, 1, 1))
+        sk.Station(
+            f"c{i}",
+            "c",
+            "community",
+            region=f"C{i}",
+            completed_on=date(2024, 1, 1),
+            verified_on=(date(2024, 3, 31),),
+        )
         for i in range(covered)
     ]
     built += [
-        sk.Station(f"s{i}", "s", "street", region="S", completed_on=date(2024, 1, 1))
+        sk.Station(
+            f"s{i}",
+            "s",
+            "street",
+            region="S",
+            completed_on=date(2024, 1, 1),
+            verified_on=(date(2024, 3, 31),),
+        )
         for i in range(streets)
     ]
     return sk.standard.RegionSubject(_street(units), tuple(built))

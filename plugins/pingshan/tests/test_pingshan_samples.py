@@ -133,3 +133,59 @@ def test_2023_schedule_status(pingshan_2023: sk.Dataset) -> None:
         programme_status(programme, done, date(2024, 1, 1)).of("pingshan-2023.review").status
         == "overdue"
     )
+
+
+def test_cli_year_picks_the_targets_of_the_year_assessed() -> None:
+    """PS 一 "确定2023年为示范建设年，2024年为巩固提升年": assessing 2023 on 2024-01-15 applies
+    the 2023 targets ("1+3+1") and counts what was done in 2023 (每年 = the calendar year)."""
+    out = StringIO()
+    argv = [
+        "assess",
+        str(SAMPLES_DIR / "pingshan_2023.yaml"),
+        "--standard",
+        "pingshan",
+        "--year",
+        "2023",
+        "--subject",
+        "region",
+        "--as-of",
+        "2024-01-15",
+        "--format",
+        "json",
+    ]
+    code = main(argv, out=out)
+    assert code in (0, 1)
+    reports = json.loads(out.getvalue())["reports"]
+    assert {(r["edition"], r["period"]) for r in reports} == {("2023", 2023)}
+    err = StringIO()
+    assert main([*argv[:5], "2025", *argv[6:]], out=err) == 2  # a year not yet begun
+
+
+def test_a_parameter_nothing_reads_is_refused() -> None:
+    """Tailoring ``goal_words`` (PS 一's goal wording) or a phase date would change no
+    finding of an assessment: it is refused, not listed as overridden."""
+    err = StringIO()
+    base = ["assess", str(SAMPLES_DIR / "pingshan_2023.yaml"), "--standard", "pingshan@2023"]
+    for name in ("goal_words=x", "operations_share=0.5", "phase_pilot_end=2023-11-30"):
+        assert main([*base, "--set", name], out=err) == 2
+
+
+def test_programme_set_moves_a_phase() -> None:
+    """PS 五(三) "对照标准、建设试点阶段（7月1日至10月31日）": the phase date is a parameter the
+    programme reads, so `programme --set` moves it; one the programme does not read is refused."""
+    argv = [
+        "programme",
+        str(SAMPLES_DIR / "pingshan_2023.yaml"),
+        "--standard",
+        "pingshan@2023",
+        "--as-of",
+        "2023-12-31",
+        "--format",
+        "json",
+    ]
+    out = StringIO()
+    main([*argv, "--set", "phase_pilot_end=2023-12-15"], out=out)
+    (programme,) = json.loads(out.getvalue())["programmes"]
+    pilot = next(m for m in programme["milestones"] if m["milestone"] == "pingshan-2023.pilot")
+    assert pilot["due"] == "2023-12-15" and pilot["status"] == "done_on_time"
+    assert main([*argv, "--set", "bonus_cap=2"], out=StringIO()) == 2

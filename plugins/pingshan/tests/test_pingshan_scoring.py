@@ -62,6 +62,7 @@ def _street_subject(
                 kind=kind,
                 region=code,
                 completed_on=day,
+                verified_on=(day,),  # PS 四(三): only verified stations earn the bonus
                 sub_kind="street_centre" if i == 6 else None,
             )
         )
@@ -179,3 +180,44 @@ def test_breakdown_sums_to_the_total(
     assert report.score == pytest.approx(report.base_score + report.bonus, abs=1e-5)
     assert 0.0 <= report.bonus <= 1.0
     assert 0.0 <= report.score <= 101.0
+
+
+def test_unverified_stations_earn_no_bonus(baseline: sk.Station) -> None:
+    """PS 四(三) "每季度组织核实通过，以年终统计通过数量确定加分值": a station completed in the
+    year earns the bonus only once a quarterly verification passed it in that year."""
+    days = [date(2023, 6, 1)] * 9 + [date(2024, 5, 1)] * 3
+    subject = _street_subject(baseline, days)
+    stations = list(subject.stations)
+    stations[9] = attrs.evolve(stations[9], verified_on=None)  # not verified
+    stations[10] = attrs.evolve(stations[10], verified_on=(date(2025, 1, 5),))  # after the year
+    report = _assess(attrs.evolve(subject, stations=tuple(stations)))
+    finding = report.finding("street.bonus")
+    assert finding.observed["unverified"] == ["st9", "st10"]
+    assert report.bonus == pytest.approx(0.1)
+
+
+def test_the_districts_module_scores_are_used_and_said(baseline: sk.Station) -> None:
+    """PS 四(二) "运营管理考核。包括五大模块": the district scores the modules; a given score is
+    used instead of the plugin's derived one, and the finding says which was used."""
+    days = [date(2023, 6, 1)] * 9
+    subject = _street_subject(baseline, days)
+    derived = _assess(subject).finding("street.operations.command")
+    assert derived.observed["source"] == "derived" and derived.credit == 1.0
+    given = sk.records.GivenScore(
+        subject.id, "street.operations.command", 9.0, 12.0, "区应急管理局"
+    )
+    data = attrs.evolve(_dataset(subject), given_scores=(given,))
+    report = sk.assess(subject, STANDARD, "2024", as_of=END_2024, dataset=data)
+    finding = report.finding("street.operations.command")
+    assert finding.observed["source"] == "given" and finding.credit == 0.75
+    assert finding.observed["derived_credit"] == 1.0
+    assert finding.note is not None and "区应急管理局" in finding.note.zh
+    bad = attrs.evolve(given, points=13.0)
+    with pytest.raises(sk.InputError, match="max_points"):
+        sk.assess(
+            subject,
+            STANDARD,
+            "2024",
+            as_of=END_2024,
+            dataset=attrs.evolve(data, given_scores=(bad,)),
+        )

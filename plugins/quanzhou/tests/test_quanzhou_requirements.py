@@ -258,3 +258,22 @@ def test_enforcement_and_rescue_posts_do_not_count_in_2023(qz: Any) -> None:
     assert qz.finding(st, "2023", "org.posts").observed == 6  # 8 posts, 2 excluded
     counted = qz.finding(st, "2023", "org.posts", params={"posts_excluded_categories": []})
     assert counted.observed == 8
+
+
+@pytest.mark.parametrize("edition", ["2023", "2025"])
+def test_the_screen_is_an_lcd(qz: Any, edition: str) -> None:
+    """QZ23 附件2 "不低于100寸的液晶显示屏幕": the type (液晶) is recorded and checked beside the
+    size; a 110-inch LED wall does not meet it, an unrecorded type is missing evidence."""
+    station = qz.station(edition)
+    assert qz.finding(station, edition, "command.screen").status is sk.Status.MET
+    comms = station.communications
+    assert comms is not None and comms.screen_type == "液晶"
+    led = attrs.evolve(station, communications=attrs.evolve(comms, screen_type="LED"))
+    f = qz.finding(led, edition, "command.screen")
+    assert f.status is sk.Status.NOT_MET and f.observed == {"inches": 110.0, "type": "LED"}
+    assert f.remedy is not None
+    fixed = sk.standard.apply_remedy(led, f.remedy)
+    assert qz.finding(fixed, edition, "command.screen").status is sk.Status.MET
+    unknown = attrs.evolve(station, communications=attrs.evolve(comms, screen_type=None))
+    f = qz.finding(unknown, edition, "command.screen")
+    assert f.status is sk.Status.MISSING_EVIDENCE

@@ -52,8 +52,33 @@ def test_shishi_2025_verdicts(qz: Any) -> None:
         "plans.conditional.mining",
     } <= _statuses(gaps, sk.Status.MISSING_EVIDENCE)
     capped = reports["qz-2025-hubin"]
-    assert capped.passed and capped.score >= 90
+    assert capped.score >= 90
     assert capped.grade == "good" and capped.rank_capped  # 优秀 ≤ 30 % of 4 = 1 station
+
+
+def test_acceptance_is_item_by_item_apart_from_the_grade(qz: Any) -> None:
+    """QZ25 §四(四)1 "围绕“五大能力”“八个有”建站标准逐项进行评审" accepts item by item;
+    §四(四)2 "结合量化评估" grades: a not-met item that is no gate fails acceptance, the
+    grade stays what the score gives."""
+    hubin = _batch(qz, "2025")["qz-2025-hubin"]
+    assert hubin.acceptance is not None
+    assert hubin.acceptance.rule == "item_by_item"
+    assert hubin.acceptance.not_met == ("publicity.experience_hall",)
+    assert not hubin.failed_gates and not hubin.passed  # no gate failed, yet not accepted
+    assert hubin.grade == "good" and hubin.score >= 90
+    assert EDITION_2025.outcome_rule.citation is not None
+    assert EDITION_2025.outcome_rule.citation.quote == "围绕“五大能力”“八个有”建站标准逐项进行评审"
+
+
+def test_2023_acceptance_is_item_by_item_too(qz: Any) -> None:
+    """QZ23 §五(四)1 "县应急局负责组织……综合验收" and §六(二) "验收阶段将严格项目审查":
+    missing evidence counts as not met."""
+    rule = EDITION_2023.outcome_rule
+    assert rule.kind.value == "item_by_item" and rule.citation is not None
+    assert rule.citation.inferred and not rule.default
+    gaps = _batch(qz, "2023")["qz-2023-zz"]
+    assert gaps.acceptance is not None and not gaps.acceptance.accepted
+    assert "org.posts_full_time" in gaps.acceptance.not_met  # missing evidence: not met
 
 
 def test_every_not_met_finding_of_the_samples_has_a_remedy(qz: Any) -> None:

@@ -259,6 +259,7 @@ def station(
             "satellite_phones": 2,
             "video_conference": True,
             "screen_inches": 110.0,
+            "screen_type": "液晶",
             "broadcast": True,
             "linked_platforms": (
                 ["province", "prefecture", "county"]

@@ -131,7 +131,12 @@ def test_pilot_at_zhushan(subject: sk.standard.RegionSubject, assess: Assess) ->
 def test_village_pilot(subject: sk.standard.RegionSubject, assess: Assess) -> None:
     f = finding(assess(subject), "coverage.village_pilot")
     assert f.status is sk.Status.MET
-    assert f.observed == {"village_posts": 3}
+    assert f.observed["village_posts"] == 3
+    assert f.observed["units"]["village post 1"] == {
+        "status": "done_on_time",
+        "due": "2024-08-31",
+        "completed_on": "2024-08-20",
+    }
     no_villages = attrs.evolve(
         subject, stations=tuple(s for s in subject.stations if s.sub_kind != "village")
     )
@@ -144,3 +149,26 @@ def test_village_pilot(subject: sk.standard.RegionSubject, assess: Assess) -> No
         assess(subject, parameters={"pilot_village_posts_min": 4}), "coverage.village_pilot"
     )
     assert more.status is sk.Status.NOT_MET
+
+
+def test_community_pilot_is_dated_by_the_end_of_august(
+    subject: sk.standard.RegionSubject, assess: Assess
+) -> None:
+    """XE 工作流程表 5 "应急服务驿站社区试点建设\t县应急局、各乡镇、村（社区）\t8月底": the
+    first village post is done late when built in September, and a post completed after
+    as_of does not count yet."""
+    late = tuple(
+        attrs.evolve(s, completed_on=date(2024, 9, 5)) if s.sub_kind == "village" else s
+        for s in subject.stations
+    )
+    f = finding(assess(attrs.evolve(subject, stations=late)), "coverage.village_pilot")
+    assert f.observed["units"]["village post 1"]["status"] == "done_late"
+    # Late tasks cost points in the quarterly assessment (XE §三(六)), not coverage:
+    assert f.status is sk.Status.MET and f.note is not None
+    future = tuple(
+        attrs.evolve(s, completed_on=date(2025, 1, 5)) if s.sub_kind == "village" else s
+        for s in subject.stations
+    )
+    f = finding(assess(attrs.evolve(subject, stations=future)), "coverage.village_pilot")
+    assert f.status is sk.Status.NOT_MET
+    assert f.observed["units"]["village post 1"]["status"] == "overdue"

@@ -176,3 +176,17 @@ def test_edition_programme_agrees_with_lifecycle_status(county: sk.Dataset) -> N
     assert dict(status.late_by_quarter) == {"2024Q3": 1}
     assert [m.id for m in programme.milestones] == ["T1", "T2", "T3", "T4", "T5", "T6"]
     assert programme.milestone("T5").window_start == date(2024, 9, 1)
+
+
+def test_a_late_milestone_costs_points_not_the_countys_acceptance(
+    subject: sk.standard.RegionSubject, assess: Assess
+) -> None:
+    """XE §三(六) "未能按期完成工作任务的，纳入优化营商环境工作季度考核扣分": a late task is a
+    deduction in the quarter's business-environment assessment, reported with its quarter;
+    it does not turn the county's coverage into a failed verdict."""
+    report = assess(subject)
+    t3 = finding(report, "programme.T3")
+    assert t3.status is sk.Status.NOT_MET and t3.points == 1.0
+    assert t3.observed["quarter"] == "2024Q3" and t3.observed["deduction"] == 1.0
+    assert report.acceptance is not None and "programme.T3" not in report.acceptance.not_met
+    assert report.passed

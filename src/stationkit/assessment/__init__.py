@@ -26,6 +26,8 @@ from stationkit.assessment._subjects import (
     subjects_of,
 )
 from stationkit.assessment._tailoring import tailor
+from stationkit.assessment._tailoring_file import Tailoring, load_tailoring, tailoring_from_data
+from stationkit.assessment._waivers import WaiverSet, check_waivers, load_waivers, waivers_from_data
 
 __all__ = [
     "Assessor",
@@ -35,14 +37,21 @@ __all__ = [
     "ProgrammeStatus",
     "Report",
     "SubjectRef",
+    "Tailoring",
+    "WaiverSet",
     "apply_rank_caps",
     "assess",
     "assess_batch",
     "assess_dataset",
+    "check_waivers",
+    "load_tailoring",
+    "load_waivers",
     "programme_status",
     "programme_statuses",
     "quarter_of",
     "region_subjects",
     "subjects_of",
     "tailor",
+    "tailoring_from_data",
+    "waivers_from_data",
 ]

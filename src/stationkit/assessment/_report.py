@@ -11,6 +11,7 @@ from stationkit.records._model import Unrecognised
 from stationkit.standard._findings import Finding, Status
 from stationkit.standard._standard import ParamValue
 from stationkit.standard._text import Text
+from stationkit.standard._waiver import Waiver
 
 
 @attrs.frozen
@@ -39,6 +40,24 @@ class GroupScore:
 class Override:
     value: ParamValue
     source_value: ParamValue
+    reason: str | None = None
+
+
+@attrs.frozen
+class Acceptance:
+    """The acceptance verdict under the edition's outcome rule, apart from the grade.
+
+    ``not_met`` lists the requirements that count against acceptance under the rule (every
+    applicable item not met, missing evidence included, for ``item_by_item``; the failed
+    gates otherwise); ``waived`` those a valid waiver accepted; ``below_pass_mark`` is True
+    when the ``pass_mark`` rule failed on the score.
+    """
+
+    rule: str
+    accepted: bool
+    not_met: tuple[str, ...] = ()
+    waived: tuple[str, ...] = ()
+    below_pass_mark: bool = False
 
 
 @attrs.frozen
@@ -47,7 +66,7 @@ class Report:
     standard: str
     edition: str
     as_of: date
-    outcome: str  # "pass" | "fail"
+    outcome: str  # "pass" | "fail": acceptance under the edition's outcome rule
     score: float
     max_score: float
     grade: str | None
@@ -62,6 +81,18 @@ class Report:
     failed_gates: tuple[str, ...] = ()
     #: Words of the subject's records that no vocabulary term matched, kept as written.
     unrecognised: tuple[Unrecognised, ...] = ()
+    acceptance: Acceptance | None = None
+    period: int | None = None
+    grade_provisional: bool = False
+    """The grade may change once the cap's whole population is assessed (no population was
+    declared), or a tie at a rank cap's cut awaits the reviewer."""
+    rank_tie: bool = False
+    rank_population: int | None = None
+    """How many subjects the rank caps counted (None: the edition has no cap)."""
+    left_out: tuple[str, ...] = ()
+    """Applicable requirements a tailoring left out (``select``/``unselect``)."""
+    expired_waivers: tuple[Waiver, ...] = ()
+    """Waivers that would cover a finding here but had expired on ``as_of``: ignored."""
 
     @property
     def passed(self) -> bool:

@@ -10,11 +10,21 @@ import attrs
 
 from stationkit.errors import InputError, InputProblem
 from stationkit.records._model import Completion, Dataset
+from stationkit.standard._dated import UnitStatus, unit_status
 from stationkit.standard._programme import Programme
 from stationkit.standard._standard import Edition
 from stationkit.standard._text import Text
 
 MilestoneStatusName = Literal["pending", "done_on_time", "done_late", "overdue"]
+
+
+#: The programme JSON names a unit not yet due "pending" (its first released shape).
+_NAMES: dict[UnitStatus, MilestoneStatusName] = {
+    UnitStatus.NOT_YET_DUE: "pending",
+    UnitStatus.DONE_ON_TIME: "done_on_time",
+    UnitStatus.DONE_LATE: "done_late",
+    UnitStatus.OVERDUE: "overdue",
+}
 
 
 @attrs.frozen
@@ -78,14 +88,14 @@ def programme_status(
     by_quarter: dict[str, int] = {}
     for milestone in programme.milestones:
         done = earliest.get(milestone.id)
-        status: MilestoneStatusName
+        unit = unit_status(milestone.due, done, as_of)
+        status = _NAMES[unit]
         if done is not None:
-            status = "done_on_time" if done <= milestone.due else "done_late"
             days_late = max(0, (done - milestone.due).days)
-        elif as_of > milestone.due:
-            status, days_late = "overdue", (as_of - milestone.due).days
+        elif unit is UnitStatus.OVERDUE:
+            days_late = (as_of - milestone.due).days
         else:
-            status, days_late = "pending", 0
+            days_late = 0
         quarter = None
         if status in ("done_late", "overdue"):
             quarter = quarter_of(milestone.due + timedelta(days=1))
@@ -106,9 +116,15 @@ def programme_status(
     )
 
 
-def programme_statuses(edition: Edition, dataset: Dataset, as_of: date) -> list[ProgrammeStatus]:
+def programme_statuses(
+    edition: Edition,
+    dataset: Dataset,
+    as_of: date,
+    values: Mapping[str, object] | None = None,
+) -> list[ProgrammeStatus]:
     """Each programme's status; a completion is matched to the programme that has its
-    milestone, and one naming a milestone no programme has is an error naming it."""
+    milestone, and one naming a milestone no programme has is an error naming it.
+    ``values`` are tailored parameters: milestones take their dates from them."""
     known = {m.id for p in edition.programmes for m in p.milestones}
     unknown = sorted({c.milestone for c in dataset.completions} - known)
     if unknown:
@@ -124,6 +140,7 @@ def programme_statuses(edition: Edition, dataset: Dataset, as_of: date) -> list[
         )
     statuses = []
     for p in edition.programmes:
+        p = p.tailored(values or {})
         ids = {m.id for m in p.milestones}
         statuses.append(
             programme_status(p, [c for c in dataset.completions if c.milestone in ids], as_of)

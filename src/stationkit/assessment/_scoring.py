@@ -29,17 +29,31 @@ def _round(x: float) -> float:
     return round(x + 0.0, 6)
 
 
-def ordered_bands(grading: GradingModel, resolve: Resolve) -> tuple[tuple[Band, float], ...]:
-    """The bands with their resolved minimums, highest first (stable for equal minimums)."""
-    resolved = [(band, resolve(band.min_score)) for band in grading.bands]
-    return tuple(sorted(resolved, key=lambda pair: -pair[1]))
+def ordered_bands(
+    grading: GradingModel, resolve: Resolve, rank: Resolve | None = None
+) -> tuple[tuple[Band, float], ...]:
+    """The bands with their effective minimums, highest first.
+
+    The bands rank by their minimums as ``rank`` resolves them (the source's values; by
+    default ``resolve``), whatever order they are listed in. A tailored minimum never
+    reorders them: each band's effective minimum is at least that of every band below it,
+    so raising the pass mark to 95 lifts 良好 and 优秀 to 95 too, and never grades a 96.9
+    station 合格 above them.
+    """
+    ranked = sorted(grading.bands, key=lambda band: -(rank or resolve)(band.min_score))
+    floor = -math.inf
+    effective: list[tuple[Band, float]] = []
+    for band in reversed(ranked):
+        floor = max(floor, resolve(band.min_score))
+        effective.append((band, floor))
+    return tuple(reversed(effective))
 
 
 class ScorePlan:
     """An edition's scoring and grading with its parameters resolved: built once per
     assessor, so scoring one subject is a single pass over its findings."""
 
-    def __init__(self, edition: Edition, resolve: Resolve) -> None:
+    def __init__(self, edition: Edition, resolve: Resolve, rank: Resolve | None = None) -> None:
         model: ScoringModel = edition.scoring
         self.max_score = model.max_score
         self.roles = {r.id: r.role for r in edition.requirements}
@@ -54,7 +68,7 @@ class ScorePlan:
         self.cap = resolve(model.bonus_cap) if model.bonus_cap is not None else math.inf
         grading = edition.grading
         # Highest minimum first, whatever the listed order or a tailored minimum.
-        self.bands = ordered_bands(grading, resolve)
+        self.bands = ordered_bands(grading, resolve, rank)
         self.fail_grade = grading.fail_grade
         self.pass_mark = resolve(grading.pass_mark) if grading.pass_mark is not None else None
         self._maxima: dict[tuple[tuple[str, float], ...], tuple[tuple[str, float | None], ...]] = {}
@@ -137,34 +151,68 @@ class ScorePlan:
         return self.fail_grade
 
 
-def apply_rank_caps(reports: list[Report], grading: GradingModel, resolve: Resolve) -> list[Report]:
-    """Demote the reports over each cap to the next band, lowest scores first. A cap counts
-    only the reports of its subject type (stations, or regions) in the batch.
+def apply_rank_caps(
+    reports: list[Report],
+    grading: GradingModel,
+    resolve: Resolve,
+    population: Sequence[Report] | None = None,
+    rank: Resolve | None = None,
+) -> list[Report]:
+    """Demote the reports over each cap to the next band, lowest scores first.
 
-    Reports tied at the cut are all demoted: the cap is never exceeded and no tie is
-    broken arbitrarily.
+    A cap ("优秀等级控制在30%以内") limits a share of a *population*: ``population`` is the
+    reports of every subject the cap counts (the batch's own reports, matched by subject id,
+    replace theirs; those missing are added). Without it, the batch is taken as the
+    population and every grade a cap could change is marked ``grade_provisional``: the run
+    may not hold the whole population (a station assessed alone is never demoted by a cap of
+    0 stations as if it were final). A cap counts only the reports of its subject type.
+
+    Ties at the cut: the documents give no tie-break, so no tie is broken arbitrarily and the
+    cap is never exceeded: every report tied at the cut is demoted, and marked ``rank_tie``
+    and ``grade_provisional``, because the reviewer who applies the cap must decide between
+    them (keeping them all would exceed the cap; keeping some would choose by input order).
     """
-    bands = [band for band, _ in ordered_bands(grading, resolve)]
+    bands = [band for band, _ in ordered_bands(grading, resolve, rank)]
+    ids = {r.subject.id: k for k, r in enumerate(reports)}
     out = list(reports)
+    pool_reports: list[Report] = list(reports)
+    if population is not None:
+        pool_reports += [r for r in population if r.subject.id not in ids]
+    capped = {cap.grade for cap in grading.rank_caps}
     order = {b.grade: k for k, b in enumerate(bands)}
+    size: dict[str, int] = {}
     # Top band first: demotions from a higher cap then count against the lower band's cap.
     for cap in sorted(grading.rank_caps, key=lambda c: order.get(c.grade, len(bands))):
-        pool = [i for i, r in enumerate(out) if r.subject.subject == cap.subject]
+        pool = [i for i, r in enumerate(pool_reports) if r.subject.subject == cap.subject]
+        size[cap.subject] = len(pool)
         allowed = math.floor(resolve(cap.max_share) * len(pool) + 1e-9)
         holders = sorted(
-            (i for i in pool if out[i].grade == cap.grade), key=lambda i: -out[i].score
+            (i for i in pool if pool_reports[i].grade == cap.grade),
+            key=lambda i: -pool_reports[i].score,
         )
         if len(holders) <= allowed:
             continue
-        cut = out[holders[allowed]].score
+        cut = pool_reports[holders[allowed]].score
+        tied_above = allowed > 0 and pool_reports[holders[allowed - 1]].score == cut
         position = next((k for k, b in enumerate(bands) if b.grade == cap.grade), len(bands))
         lower = bands[position + 1] if position + 1 < len(bands) else grading.fail_grade
         for i in holders:
-            if out[i].score <= cut:
-                out[i] = attrs.evolve(
-                    out[i],
+            if pool_reports[i].score <= cut:
+                pool_reports[i] = attrs.evolve(
+                    pool_reports[i],
                     grade=lower.grade if lower else None,
                     grade_title=lower.title if lower else None,
                     rank_capped=True,
+                    rank_tie=tied_above and pool_reports[i].score == cut,
                 )
+    for k, report in enumerate(reports):
+        capped_report = pool_reports[k]
+        provisional = capped_report.rank_tie or (
+            population is None and (report.grade in capped or capped_report.grade in capped)
+        )
+        out[k] = attrs.evolve(
+            capped_report,
+            grade_provisional=provisional,
+            rank_population=size.get(report.subject.subject),
+        )
     return out

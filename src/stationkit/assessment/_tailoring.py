@@ -7,7 +7,10 @@ from collections.abc import Mapping
 from datetime import date
 
 from stationkit.errors import TailoringError
-from stationkit.standard._standard import Edition, ParamValue
+from stationkit.records._limits import DEFAULT_LIMITS, finite_problem, number_problem
+from stationkit.standard._standard import Edition, Parameter, ParamValue
+
+MAX_TEXT = DEFAULT_LIMITS.max_text
 
 
 def _kind(value: ParamValue) -> str:
@@ -61,30 +64,97 @@ def _parse(raw: object, current: ParamValue) -> ParamValue | None:
     return None
 
 
-def _coerce(name: str, raw: object, current: ParamValue) -> ParamValue:
-    """Accept ``raw`` for a parameter whose value is ``current``; anything else is an error,
-    never a silent default. A figure the source gives as ≥ 0 (a count, a size, a number of
-    minutes) cannot be tailored below zero."""
+def _coerce(param: Parameter, raw: object) -> ParamValue:
+    """Accept ``raw`` for ``param``; anything else is an error, never a silent default. A
+    number must be finite and within the parameter's plausible range: at least 0 where the
+    source's figure is ≥ 0 (a count, a size, a number of minutes), at most its maximum."""
+    name, current = param.name, param.value
+    if isinstance(raw, str) and len(raw) > MAX_TEXT:
+        raise TailoringError(f"parameter {name!r}: a value of {len(raw):,} characters")
+    if isinstance(current, int | float) and not isinstance(current, bool):
+        problem = _number_problem(raw)
+        if problem:
+            raise TailoringError(f"parameter {name!r}: {problem}")
     value = _parse(raw, current)
     if value is None:
         raise TailoringError(
-            f"parameter {name!r}: expected a {_kind(current)} like {current!r}, got {raw!r}"
+            f"parameter {name!r}: expected a {_kind(current)} like {current!r}, got {_show(raw)}"
         )
-    if (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and isinstance(current, int | float)
-        and current >= 0 > value
-    ):
-        raise TailoringError(
-            f"parameter {name!r}: expected a value ≥ 0 like {current!r}, got {raw!r}"
-        )
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if isinstance(current, int | float) and current >= 0 > value:
+            raise TailoringError(
+                f"parameter {name!r}: expected a value ≥ 0 like {current!r}, got {raw!r}"
+            )
+        top = param.maximum
+        if top is not None and value > top:
+            unit = f" {param.unit}" if param.unit else ""
+            raise TailoringError(
+                f"parameter {name!r}: {value:,} is over its plausible maximum of {top:,}{unit}"
+            )
     return value
 
 
-def tailor(edition: Edition, overrides: Mapping[str, object]) -> dict[str, ParamValue]:
-    """Validate ``overrides`` against ``edition``; returns the typed values that differ."""
+def _number_problem(raw: object) -> str | None:
+    """Numbers that no figure can be: NaN, infinities, and literals past the digit limit."""
+    if isinstance(raw, str):
+        problem = number_problem(raw)
+        if problem:
+            return problem
+        try:
+            number = float(raw)
+        except ValueError:
+            return None  # not a number at all: reported with the expected kind
+        return finite_problem(number)
+    if isinstance(raw, float):
+        return finite_problem(raw)
+    if isinstance(raw, int) and raw.bit_length() > 100:
+        return "a number over the limit of 30 digits"
+    return None
+
+
+def _show(raw: object) -> str:
+    text = repr(raw)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _number_names(*numbers: object) -> set[str]:
+    return {n for n in numbers if isinstance(n, str)}
+
+
+def assessment_readers(edition: Edition) -> set[str]:
+    """The parameters an assessment reads: its requirements' and its scoring and grading's."""
+    read = {name for req in edition.requirements for name in req.parameters}
+    read |= _number_names(*(s.share for s in edition.scoring.shares), edition.scoring.bonus_cap)
+    grading = edition.grading
+    read |= _number_names(
+        *(b.min_score for b in grading.bands),
+        grading.pass_mark,
+        *(c.max_share for c in grading.rank_caps),
+    )
+    return read
+
+
+def programme_readers(edition: Edition) -> set[str]:
+    """The parameters the edition's programmes take their dates from."""
+    return {
+        name
+        for programme in edition.programmes
+        for m in programme.milestones
+        for name in (m.due_parameter, m.start_parameter)
+        if name is not None
+    }
+
+
+def tailor(
+    edition: Edition, overrides: Mapping[str, object], *, readers: set[str] | None = None
+) -> dict[str, ParamValue]:
+    """Validate ``overrides`` against ``edition``; returns the typed values that differ.
+
+    A parameter that nothing reads (``readers``: by default what an assessment reads) is
+    refused: tailoring it would change nothing, yet the report would list it as overridden.
+    """
     declared = {p.name: p for p in edition.parameters}
+    read = assessment_readers(edition) if readers is None else readers
     problems: list[str] = []
     result: dict[str, ParamValue] = {}
     for name, raw in overrides.items():
@@ -94,8 +164,14 @@ def tailor(edition: Edition, overrides: Mapping[str, object]) -> dict[str, Param
             hint = f"; did you mean {close[0]!r}?" if close else ""
             problems.append(f"unknown parameter {name!r}{hint}")
             continue
+        if name not in read:
+            problems.append(
+                f"parameter {name!r} is read by nothing this command uses in "
+                f"{edition.edition}: tailoring it would change nothing"
+            )
+            continue
         try:
-            result[name] = _coerce(name, raw, param.value)
+            result[name] = _coerce(param, raw)
         except TailoringError as exc:
             problems.append(str(exc))
     if problems:

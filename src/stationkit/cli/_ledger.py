@@ -9,7 +9,6 @@ SQLite read-only.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -33,6 +32,7 @@ from stationkit.lifecycle._events import (
     Located,
     locate_events,
     locate_events_in_text,
+    open_events,
 )
 from stationkit.lifecycle._history import RecordHistory, record_history
 from stationkit.lifecycle._ledger import Ledger
@@ -47,6 +47,8 @@ from stationkit.lifecycle._open import (
 from stationkit.lifecycle._replay import Definitions, Lifecycle, replay
 from stationkit.lifecycle._spec import MACHINE_NAMES
 from stationkit.lifecycle._sqlite import is_sqlite_file
+from stationkit.lifecycle._state import RecordState
+from stationkit.report._escape import dumps, printable
 from stationkit.report._lang import Lang, say
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
@@ -191,8 +193,7 @@ class _Source:
 
     def located(self, machine: str | None = None) -> Iterator[Located]:
         if self.path is not None:
-            with self.path.open(encoding="utf-8") as handle:
-                yield from locate_events(handle, str(self.path))
+            yield from locate_events(open_events(self.path), str(self.path))
             return
         assert self.ledger is not None
         for event in self.ledger.events(machine):
@@ -231,7 +232,13 @@ def _count(n: int, noun: str) -> str:
 
 
 def _print_json(data: JSONValue) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(dumps(data))
+
+
+def _say(*fields: object) -> None:
+    """Print one tab-separated line; values from the ledger shown escaped (a record id can
+    hold a terminal escape sequence or a bidi override)."""
+    print("\t".join(printable(str(field)) for field in fields))
 
 
 # --- commands -------------------------------------------------------------------------------
@@ -360,7 +367,7 @@ def _replay(args: argparse.Namespace, definitions: Definitions, stack: ExitStack
         raise UsageError("ledger replay: give either FILE or --ledger URL|FILE (one of them)")
     source = _Source(args.ledger or args.file, stack)
     if source.ledger is not None and not args.keep_going:
-        states = replay(source.ledger.events(args.machine), definitions, as_of)
+        states = _replay_stored(source, args.machine, definitions, as_of)
         refused: tuple[Refusal, ...] = ()
     else:
         checked = replay_located(
@@ -372,7 +379,7 @@ def _replay(args: argparse.Namespace, definitions: Definitions, stack: ExitStack
         )
         states, refused = checked.states, checked.refused
     for refusal in refused:
-        print(f"stationkit: refused: {refusal}", file=sys.stderr)
+        print(f"stationkit: refused: {printable(str(refusal))}", file=sys.stderr)
     if args.format == "json":
         rows = states_json(states)
         if args.keep_going:
@@ -389,10 +396,31 @@ def _replay(args: argparse.Namespace, definitions: Definitions, stack: ExitStack
         ordered = sorted(states.values(), key=lambda s: (s.machine, s.record_id))
         for s in ordered:
             shown = say(definitions[s.machine].state_title(s.state), _lang(args))
-            print(f"{s.machine}\t{s.record_id}\t{s.state}\t{shown}\tv{s.version}")
+            _say(s.machine, s.record_id, s.state, shown, f"v{s.version}")
         tail = f"; {_count(len(refused), 'event')} refused" if args.keep_going else ""
         print(f"{len(ordered)} records as of {as_of.isoformat()}{tail}")
     return EXIT_SOME_FAILED if refused else EXIT_OK
+
+
+def _replay_stored(
+    source: _Source, machine: str | None, definitions: Definitions, as_of: date
+) -> dict[str, RecordState]:
+    """Replay a database ledger; a row it cannot read, or an event the machines refuse, is
+    an error naming the ledger (and the row, found when replay fails: rows are read unchecked,
+    for speed)."""
+    assert source.ledger is not None
+    try:
+        return replay(source.ledger.events(machine), definitions, as_of)
+    except (ValueError, TypeError):
+        bad_row = getattr(source.ledger, "bad_row", None)
+        problem = bad_row() if bad_row is not None else None
+        if problem is None:
+            raise
+        raise LedgerError(f"{source.spec}: {problem}") from None
+    except LedgerError:
+        raise
+    except LifecycleError as error:
+        raise LedgerError(f"{source.spec}: {error}") from None
 
 
 def _overdue(args: argparse.Namespace, definitions: Definitions, source: _Source) -> int:
@@ -424,9 +452,12 @@ def _overdue(args: argparse.Namespace, definitions: Definitions, source: _Source
     else:
         for s in overdue:
             above = f"; escalate to {s.next_level.id}" if s.escalation_due and s.next_level else ""
-            print(
-                f"{s.record_id}\t{s.state}\tlevel {s.level}\tdeadline {s.deadline}\t"
-                f"{s.days_overdue} days overdue{above}"
+            _say(
+                s.record_id,
+                s.state,
+                f"level {s.level}",
+                f"deadline {s.deadline}",
+                f"{s.days_overdue} days overdue{above}",
             )
         print(f"{_count(len(overdue), 'hazard')} overdue as of {as_of.isoformat()}")
     return EXIT_SOME_FAILED if overdue else EXIT_OK
@@ -467,9 +498,12 @@ def _escalations(
     else:
         for row, event in zip(rows, due, strict=True):
             payload = event.payload
-            print(
-                f"{event.record_id}\t{payload['from_level']} → {payload['to_level']}\t"
-                f"deadline {payload['deadline']}\tdue {event.at.isoformat()}\t{row['status']}"
+            _say(
+                event.record_id,
+                f"{payload['from_level']} → {payload['to_level']}",
+                f"deadline {payload['deadline']}",
+                f"due {event.at.isoformat()}",
+                row["status"],
             )
         verb = "applied" if args.apply else "due"
         print(f"{_count(len(due) - refused, 'escalation')} {verb} as of {args.as_of}")
@@ -488,9 +522,11 @@ def _history(args: argparse.Namespace, definitions: Definitions, source: _Source
         event, state = item.event, item.state
         shown = say(definitions[state.machine].state_title(state.state), _lang(args))
         actor = f" by {event.actor}" if event.actor else ""
-        print(
-            f"v{state.version}\t{event.at.isoformat()}\t{event.type}{actor}\t→ {state.state} "
-            f"({shown})"
+        _say(
+            f"v{state.version}",
+            event.at.isoformat(),
+            f"{event.type}{actor}",
+            f"→ {state.state} ({shown})",
         )
     for span in found.overdue:
         print(span.describe())

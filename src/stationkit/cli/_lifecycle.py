@@ -7,7 +7,6 @@ The core's CLI calls ``add_commands`` on its subparsers and, for a parsed ``args
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
 
@@ -17,6 +16,7 @@ from stationkit.errors import LifecycleError, UsageError
 from stationkit.lifecycle._replay import base_definitions, resolve_definitions
 from stationkit.lifecycle._resolve import resolve_machine
 from stationkit.lifecycle._spec import MACHINE_NAMES, MachineExtension
+from stationkit.report._escape import dumps, printable
 
 ExtensionsFor = Callable[[str, str | None], Sequence[MachineExtension]]
 
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, extensions_for: ExtensionsFor) -> int:
             return ledger_cli.run(args, definitions)
         raise UsageError(f"unknown lifecycle command {args.lifecycle_command!r}")
     except (UsageError, LifecycleError) as error:
-        print(f"stationkit: error: {error}", file=sys.stderr)
+        print(f"stationkit: error: {printable(str(error), keep_newlines=True)}", file=sys.stderr)
         return 2
 
 
@@ -96,7 +96,7 @@ def _machines_show(args: argparse.Namespace, extensions_for: ExtensionsFor) -> i
     extensions, edition = _extensions(args.standard, extensions_for)
     definition = resolve_machine(args.name, extensions, edition)
     if args.format == "json":
-        print(json.dumps(definition.to_json(), ensure_ascii=False, indent=2))
+        print(dumps(definition.to_json()))
     else:
         print(definition.mermaid, end="")
     return 0

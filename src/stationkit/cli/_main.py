@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import json
 import os
 import sys
@@ -13,25 +14,34 @@ from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
+import attrs
+
 from stationkit._registry import Registry
 from stationkit.assessment._assessor import Assessor
 from stationkit.assessment._report import Report
 from stationkit.assessment._rollout import programme_statuses
 from stationkit.assessment._scoring import apply_rank_caps
 from stationkit.assessment._subjects import subjects_of
+from stationkit.assessment._tailoring import programme_readers, tailor
+from stationkit.assessment._tailoring_file import Tailoring, load_tailoring
+from stationkit.assessment._waivers import check_waivers, load_waivers
 from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
 from stationkit.cli import _template as template_cli
+from stationkit.cli._monitor import add_command as add_monitor_command
+from stationkit.cli._monitor import run_monitor
 from stationkit.cli._output import page_output
 from stationkit.cli._plugin_option import load_plugin
-from stationkit.errors import StationkitError, UsageError
+from stationkit.errors import InputError, StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
-from stationkit.records._loading import load_dataset
+from stationkit.monitor import rules_json, rules_markdown
+from stationkit.records._loading import load_dataset, load_file
 from stationkit.records._model import Dataset
 from stationkit.records._schema import dataset_schema
 from stationkit.report._describe import edition_diff, standard_json, standard_markdown
+from stationkit.report._escape import dumps, printable
 from stationkit.report._html import Dashboard, render_html
 from stationkit.report._json import report_to_json, text_json
 from stationkit.report._junit import render_junit
@@ -41,6 +51,7 @@ from stationkit.report._rollout import render_statuses, status_json
 from stationkit.standard._standard import Subject
 from stationkit.standard._text import Text
 from stationkit.standard._vocabularies import vocabularies_for
+from stationkit.standard._waiver import Waiver
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set to show the traceback of an internal error.
@@ -49,7 +60,7 @@ PROGRESS_MIN = 200  # batches at least this long get a progress bar on a termina
 
 
 def _dump(data: Any, out: TextIO) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(data) + "\n")
 
 
 def _registry(args: argparse.Namespace) -> Registry:
@@ -57,12 +68,23 @@ def _registry(args: argparse.Namespace) -> Registry:
     registry.load_entry_points()
     for spec in getattr(args, "plugin", ()):
         load_plugin(registry, spec)
+    _warn_failed(registry)
     return registry
 
 
 def _warn_failed(registry: Registry) -> None:
     for info in registry.failed:
-        print(f"warning: plugin {info.name!r} not loaded: {info.error}", file=sys.stderr)
+        print(
+            f"warning: plugin {info.name!r} not loaded: {printable(info.error or '')}",
+            file=sys.stderr,
+        )
+    for info in registry.plugins:
+        if info.output:
+            print(
+                f"warning: plugin {info.name!r} printed while loading (kept off stdout): "
+                f"{info.output[:200]!r}",
+                file=sys.stderr,
+            )
 
 
 # -- plugins / standards / show ------------------------------------------------------------
@@ -83,7 +105,9 @@ def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
         _dump(rows, out)
         return EXIT_OK
     for row in rows:
-        state = f"FAILED: {row['error']}" if row["error"] else ", ".join(row["standards"])
+        state = (
+            f"FAILED: {printable(row['error'])}" if row["error"] else ", ".join(row["standards"])
+        )
         out.write(
             f"{row['name']:<12} {row['distribution'] or '-'} {row['version'] or ''}  {state}\n"
         )
@@ -94,7 +118,6 @@ def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_standards(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     rows: list[dict[str, Any]] = [
         {
             "id": s.id,
@@ -118,11 +141,15 @@ def cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
     std, ed = registry.standard(args.standard)
     plugin = registry.provider(std.id, ed.edition)
+    extensions = registry.machine_extensions(std.id, ed.edition)
+    rules = registry.monitor_rules(std.id, ed.edition)
     if args.json:
-        _dump(standard_json(std, ed, plugin), out)
+        _dump(
+            {**standard_json(std, ed, plugin, extensions), "monitor_rules": rules_json(rules)},
+            out,
+        )
     else:
-        extensions = registry.machine_extensions(std.id, ed.edition)
-        out.write(standard_markdown(std, ed, plugin, extensions))
+        out.write(standard_markdown(std, ed, plugin, extensions) + rules_markdown(rules))
     return EXIT_OK
 
 
@@ -155,7 +182,30 @@ def cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
                 )
             else:
                 out.write(f"  requirement changed: {item}\n")
+    for part in ("outcome_rule", "scoring", "grading"):
+        change = diff[part]
+        if change is not None:
+            out.write(
+                f"  {part.replace('_', ' ')} changed: {_brief(change['from'])} → "
+                f"{_brief(change['to'])}\n"
+            )
+    programmes = diff["programmes"]
+    for change in ("added", "removed", "changed"):
+        for ident in programmes[change]:
+            out.write(f"  programme {change}: {ident}\n")
+    for ident, milestones in programmes["milestones"].items():
+        for change in ("added", "removed", "changed"):
+            for m in milestones[change]:
+                out.write(f"  milestone {change}: {ident} {m}\n")
+    for change in ("added", "removed"):
+        for text in diff["not_encoded"][change]:
+            out.write(f"  not encoded {change}: {text['zh']} / {text['en']}\n")
     return EXIT_OK
+
+
+def _brief(data: Any) -> str:
+    text = json.dumps(data, ensure_ascii=False)
+    return text if len(text) <= 160 else text[:157] + "..."
 
 
 # -- assess -------------------------------------------------------------------------------
@@ -196,6 +246,12 @@ def assess_files(
     which: str,
     progress: bool = False,
     datasets: list[Dataset] | None = None,
+    year: int | None = None,
+    cap_over: Sequence[str] = (),
+    tailoring: Tailoring | None = None,
+    waivers: Sequence[Waiver] = (),
+    waivers_file: str = "<waivers>",
+    encodings: dict[str, str] | None = None,
     lenient: bool = False,
     inputs: list[dict[str, Any]] | None = None,
 ) -> list[Report]:
@@ -203,14 +259,30 @@ def assess_files(
     what each file held; ``inputs`` how each file was read (its format and, for text
     spreadsheets, its encoding)."""
     std, ed = registry.standard(ref)
+    if year is not None and "@" not in ref:
+        ed = std.edition_for(year)  # the edition in force for the assessed year
+    check_waivers(waivers, ed, as_of, waivers_file)  # errors name the file
     vocabularies = vocabularies_for(std, ed.edition)
     # Tailoring is checked once here; each file's assessor differs only by its dataset.
-    resolve = Assessor(std, ed.edition, as_of=as_of, parameters=overrides).resolve
+    make = functools.partial(
+        Assessor,
+        std,
+        ed.edition,
+        as_of=as_of,
+        parameters=overrides,
+        period=year,
+        tailoring=tailoring,
+        waivers=waivers,
+    )
+    base = make()
     reports: list[Report] = []
     for path in files:
-        dataset = load_dataset(path, vocabularies=vocabularies, lenient=lenient)
+        loaded = load_file(path, vocabularies=vocabularies, lenient=lenient)
+        dataset = loaded.dataset
         if datasets is not None:
             datasets.append(dataset)
+        if encodings is not None and loaded.encoding is not None:
+            encodings[path] = loaded.encoding
         if inputs is not None:
             suffix = Path(path).suffix.lower().lstrip(".")
             inputs.append(
@@ -220,24 +292,31 @@ def assess_files(
                     "encoding": dataset.encoding,
                 }
             )
-        assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset)
+        assessor = make(dataset=dataset)
         subjects = subjects_of(dataset, ed, which)
         if not subjects:
             raise UsageError(
                 f"{path}: nothing in it is covered by {std.id}@{ed.edition} (subject: {which})"
             )
         reports += [assessor.assess(s) for s in _with_progress(subjects, progress)]
-    # Rank caps hold over everything assessed in one run: one batch.
-    return apply_rank_caps(reports, ed.grading, resolve)
+    # Rank caps hold over the declared population (--cap-over), assessed by the same rules,
+    # else over the run's batch.
+    population: list[Report] | None = None
+    if cap_over:
+        population = []
+        for path in cap_over:
+            dataset = load_dataset(path)
+            population += [make(dataset=dataset).assess(s) for s in subjects_of(dataset, ed, which)]
+    return apply_rank_caps(reports, ed.grading, base.resolve, population, base.resolve_source)
 
 
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     progress = sys.stderr.isatty()
     as_of = args.as_of or date.today()
     datasets: list[Dataset] = []
     inputs: list[dict[str, Any]] = []
+    encodings: dict[str, str] = {}
     reports = assess_files(
         registry,
         args.files,
@@ -247,19 +326,43 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         args.subject,
         progress,
         datasets,
+        args.year,
+        args.cap_over,
+        load_tailoring(args.tailoring) if args.tailoring else None,
+        load_waivers(args.waivers) if args.waivers else (),
+        args.waivers or "<waivers>",
+        encodings,
         args.lenient,
         inputs,
     )
     read_as = [i for i in inputs if i["encoding"]]
+    sources = [{"file": f, "encoding": e} for f, e in encodings.items()]
+    if args.format != "json":
+        for source in sources:
+            if source["encoding"] not in ("utf-8", "utf-8-sig"):
+                print(
+                    f"stationkit: note: {printable(source['file'])} read as "
+                    f"{source['encoding'].upper()}",
+                    file=sys.stderr,
+                )
     with page_output(args.out, out) as target:
         if args.format == "json":
-            _dump({"reports": [report_to_json(r) for r in reports], "inputs": inputs}, target)
+            _dump(
+                {
+                    "reports": [report_to_json(r) for r in reports],
+                    "sources": sources,
+                    "inputs": inputs,
+                },
+                target,
+            )
         elif args.format == "md":
             for item in read_as:
                 target.write(f"> {item['file']}: read as {item['encoding']} 按此编码读取\n\n")
             target.write(render_markdown(reports))
         elif args.format == "html":
-            _, edition = registry.standard(args.standard)
+            std, edition = registry.standard(args.standard)
+            if reports:  # --year may have chosen the edition in force that year
+                edition = std.edition(reports[0].edition)
             board = Dashboard.of(edition, datasets, as_of)
             target.write(render_html(reports, board, lang=args.lang))
         elif args.format == "junit":
@@ -279,7 +382,20 @@ def cmd_programme(args: argparse.Namespace, out: TextIO) -> int:
     if not ed.programmes:
         raise UsageError(f"{args.standard} has no rollout programme")
     dataset = load_dataset(args.file)
-    statuses = programme_statuses(ed, dataset, args.as_of or date.today())
+    tailoring = load_tailoring(args.tailoring) if args.tailoring else Tailoring()
+    if tailoring.select or tailoring.unselect:
+        raise UsageError("programme: a tailoring file's select/unselect apply to assess only")
+    overrides = {**tailoring.values, **_parse_set(args.set)}
+    values = tailor(ed, overrides, readers=programme_readers(ed))
+    try:
+        statuses = programme_statuses(ed, dataset, args.as_of or date.today(), values)
+    except InputError as exc:  # name the file the completions came from
+        raise InputError(
+            [
+                attrs.evolve(p, source=args.file) if p.source == "<dataset>" else p
+                for p in exc.problems
+            ]
+        ) from None
     if args.format == "json":
         _dump({"programmes": [status_json(s) for s in statuses]}, out)
     else:
@@ -298,8 +414,15 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_samples(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
     return samples_cli.cmd_samples(args, out, registry, lambda text: say(text, args.lang))
+
+
+def cmd_monitor(args: argparse.Namespace, out: TextIO) -> int:
+    registry = None
+    if args.standard is not None:
+        registry = _registry(args)
+        _warn_failed(registry)
+    return run_monitor(args, registry, out, sys.stderr)
 
 
 def cmd_demo(args: argparse.Namespace, out: TextIO) -> int:
@@ -465,6 +588,33 @@ def build_parser() -> argparse.ArgumentParser:
         help="override a parameter (tailoring); repeatable",
     )
     p.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="the calendar year assessed (每年 = 1 Jan – 31 Dec; default: the file's year, "
+        "else the year of --as-of); without @EDITION, the edition in force that year",
+    )
+    p.add_argument(
+        "--tailoring",
+        metavar="FILE",
+        help="a tailoring file: parameter values with a reason each, select:/unselect: "
+        "requirement ids or groups",
+    )
+    p.add_argument(
+        "--waivers",
+        metavar="FILE",
+        help="approved waivers (requirement, subject or *, justification, approved_by, "
+        "expires): a waived finding keeps its status; acceptance counts it as met",
+    )
+    p.add_argument(
+        "--cap-over",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="the population a rank cap counts (e.g. every station of the city); repeatable. "
+        "Without it the cap counts this run's subjects and capped grades are provisional",
+    )
+    p.add_argument(
         "--format",
         choices=("text", "json", "md", "html", "junit"),
         default="text",
@@ -504,6 +654,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID[@EDITION]",
         help="the standard whose programme to follow",
     )
+    p.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="override a parameter a programme takes its dates from; repeatable",
+    )
+    p.add_argument("--tailoring", metavar="FILE", help="a tailoring file (values with reasons)")
     p.add_argument(
         "--as-of", type=_parse_date, metavar="DATE", help="the status date (default: today)"
     )
@@ -547,6 +705,8 @@ def build_parser() -> argparse.ArgumentParser:
     new_plugin_cli.add_command(sub)
     template_cli.add_command(sub, _registry)
     completion_cli.add_command(sub)
+    add_monitor_command(sub)
+    sub.choices["monitor"].set_defaults(run=cmd_monitor)
     lifecycle_cli.add_commands(sub)
     _give_epilog(parser)
     return parser
@@ -564,9 +724,15 @@ def _give_epilog(parser: argparse.ArgumentParser) -> None:
 
 def _run_lifecycle(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    _warn_failed(registry)
+
+    def extensions_for(standard_id: str, edition: str | None) -> tuple[Any, ...]:
+        # As every command: an unknown standard or edition is an error, never a fallback
+        # to the core machines.
+        registry.standard(f"{standard_id}@{edition}" if edition else standard_id)
+        return registry.machine_extensions(standard_id, edition)
+
     with contextlib.redirect_stdout(out):
-        return lifecycle_cli.run(args, registry.machine_extensions)
+        return lifecycle_cli.run(args, extensions_for)
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -579,20 +745,30 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     stream = out or sys.stdout
     run: Callable[[argparse.Namespace, TextIO], int] = getattr(args, "run", _run_lifecycle)
     try:
-        return run(args, stream)
+        # Whatever plugin code prints goes to stderr: stdout carries only the command's own
+        # output (which is written to ``stream``), so ``--json`` stays parseable.
+        with contextlib.redirect_stdout(sys.stderr):
+            return run(args, stream)
     except BrokenPipeError:  # e.g. `stationkit show ... | head`: the reader has gone
         return EXIT_OK
     except (StationkitError, LifecycleError, OSError) as exc:  # bad input or usage
-        print(f"stationkit: error: {exc}", file=sys.stderr)
+        print(f"stationkit: error: {printable(str(exc), keep_newlines=True)}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+    except SystemExit as exc:  # nothing of stationkit's exits this way: plugin code did
+        print(
+            f"stationkit: internal error: code raised SystemExit({exc.code!r}) — a plugin's "
+            "bug, not a success",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
     except Exception as exc:  # a bug: say so in one line, not as the user's fault
         if os.environ.get(DEBUG_ENV):
             raise
         print(
             f"stationkit: internal error (a bug, please report it): {type(exc).__name__}: "
-            f"{exc} — set {DEBUG_ENV}=1 for the traceback",
+            f"{printable(str(exc))} — set {DEBUG_ENV}=1 for the traceback",
             file=sys.stderr,
         )
         return EXIT_INTERNAL

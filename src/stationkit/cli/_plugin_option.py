@@ -36,7 +36,7 @@ def load_plugin(registry: Registry, spec: str) -> PluginInfo:
     name = match["name"] or plugin_name(module_name, obj)
     try:
         module = importlib.import_module(module_name)
-    except Exception as exc:  # the user named it: whatever stops the import is their input
+    except (Exception, SystemExit) as exc:  # the user named it: what stops the import is input
         raise UsageError(
             f"--plugin {spec!r}: cannot import {module_name}: {type(exc).__name__}: {exc} "
             "(is its directory on PYTHONPATH?)"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +13,9 @@ from typing import Any, TypeAlias
 
 import attrs
 
-from stationkit.errors import LedgerError
+from stationkit.errors import InputError, LedgerError
+from stationkit.records._limits import check_tree
+from stationkit.records._strict_json import JsonRefusedError, parse_json
 
 JSONValue: TypeAlias = str | int | float | bool | list["JSONValue"] | dict[str, "JSONValue"] | None
 Payload: TypeAlias = Mapping[str, JSONValue]
@@ -78,7 +82,12 @@ class Event:
 def payload_json(payload: Payload) -> str:
     """The canonical JSON text of a payload (sorted keys), as stored in the SQLite ledger."""
     data = payload if isinstance(payload, dict) else dict(payload)  # e.g. the read-only default
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return json.dumps(
+            data, sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False
+        )
+    except ValueError:  # NaN or an infinity: not JSON, and never stored
+        raise LedgerError("a payload holds NaN or an infinity, which JSON cannot store") from None
 
 
 # --- Stored rows ------------------------------------------------------------------------------
@@ -119,7 +128,9 @@ def payload_from_json(text: str) -> Payload:
         end = -1
     if end != len(text) or not isinstance(value, dict):
         value = json.loads(text)
-    return value  # type: ignore[no-any-return]
+        if not isinstance(value, dict):
+            raise ValueError(f"a stored payload is not a JSON object: {text[:60]!r}")
+    return value
 
 
 def make_event(
@@ -196,24 +207,101 @@ Located: TypeAlias = tuple[str, "Event | str"]
 that location is not an event."""
 
 
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")  # how surrogateescape keeps a byte that is not UTF-8
+
+
 def _event_of(text: str) -> Event:
+    """One event from its JSON text, read strictly: no NaN or infinities, no duplicate keys,
+    numbers and nesting within the input limits; a ``ValueError`` says what is wrong."""
     if len(text) > MAX_EVENT_CHARS:
         raise ValueError(f"an event is at most {MAX_EVENT_CHARS} characters")
-    data = json.loads(text)
+    bad = _NOT_UTF8.search(text)
+    if bad is not None:  # a byte that was not UTF-8, kept by the surrogateescape reader
+        byte = ord(bad.group()) - 0xDC00
+        raise ValueError(
+            f"byte 0x{byte:02X} at column {bad.start() + 1} is not UTF-8; events are UTF-8"
+        )
+    try:
+        data = parse_json(text)
+        check_tree(data, "event")
+    except JsonRefusedError as error:
+        raise ValueError(error.message) from None
+    except InputError as error:
+        problem = error.problems[0]
+        raise ValueError(f"{problem.path}: {problem.message}") from None
     if not isinstance(data, dict):
         raise ValueError("each line must be a JSON object")
     return Event.from_json(data)
 
 
+def _fingerprint(event: Event) -> bytes:
+    """The event's content, canonical and short: a repeated id is compared by this."""
+    text = json.dumps(event.to_json(), sort_keys=True, ensure_ascii=False)
+    return hashlib.blake2b(text.encode(), digest_size=16).digest()
+
+
 def locate_events(lines: Iterable[str], name: str) -> Iterator[Located]:
-    """Each non-blank line of a JSON-lines text as an event, or why it is not one."""
+    """Each non-blank line of a JSON-lines text as an event, or why it is not one.
+
+    Read as a ledger stores events: an event id seen before with the same content is left out
+    (a retried submission counts once); with other content it is refused, naming both lines.
+    A record's events go forward in time: one earlier than the record's previous event is
+    refused, naming both lines (as is mixing times with and without a timezone).
+    """
+    seen: dict[str, tuple[int, bytes]] = {}
+    last: dict[str, tuple[int, datetime]] = {}
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             continue
+        where = f"{name}:{number}"
         try:
-            yield f"{name}:{number}", _event_of(line)
+            event = _event_of(line)
         except ValueError as error:
-            yield f"{name}:{number}", str(error)
+            yield where, str(error)
+            continue
+        fingerprint = _fingerprint(event)
+        first = seen.get(event.event_id)
+        if first is not None:
+            if first[1] != fingerprint:
+                yield (
+                    where,
+                    (
+                        f"event id {event.event_id!r} was used on line {first[0]} for different "
+                        "content; an id names one event"
+                    ),
+                )
+            continue  # the same event again: applied once
+        problem = _out_of_order(event, last.get(event.record_id))
+        if problem is not None:
+            yield where, problem
+            continue
+        seen[event.event_id] = (number, fingerprint)
+        last[event.record_id] = (number, event.at)
+        yield where, event
+
+
+def _out_of_order(event: Event, previous: tuple[int, datetime] | None) -> str | None:
+    if previous is None:
+        return None
+    line, before = previous
+    if (before.tzinfo is None) != (event.at.tzinfo is None):
+        return (
+            f"record {event.record_id!r} mixes times with and without a timezone "
+            f"(line {line} and this one)"
+        )
+    if event.at < before:
+        return (
+            f"record {event.record_id!r} goes back in time: {event.at.isoformat()} is "
+            f"before {before.isoformat()} on line {line}"
+        )
+    return None
+
+
+def open_events(path: Path) -> Iterator[str]:
+    """The lines of an event file: UTF-8 (a byte-order mark skipped); bytes that are not
+    UTF-8 are kept as escapes for ``locate_events`` to report with their line."""
+    with path.open(encoding="utf-8-sig", errors="surrogateescape") as handle:
+        yield from handle
 
 
 def locate_events_in_text(text: str, name: str) -> Iterator[Located]:
@@ -236,8 +324,7 @@ def locate_events_in_text(text: str, name: str) -> Iterator[Located]:
 def read_events_jsonl(path: Path) -> Iterator[Event]:
     """The events of a JSON-lines file, one ``Event.to_json()`` object a line (blank lines
     skipped); a bad line raises ``LedgerError`` naming the file and the line number."""
-    with path.open(encoding="utf-8") as handle:
-        for location, found in locate_events(handle, str(path)):
-            if isinstance(found, str):
-                raise LedgerError(f"{location}: {found}")
-            yield found
+    for location, found in locate_events(open_events(path), str(path)):
+        if isinstance(found, str):
+            raise LedgerError(f"{location}: {found}")
+        yield found

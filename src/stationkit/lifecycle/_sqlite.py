@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,13 @@ from stationkit.lifecycle._events import (
 )
 from stationkit.lifecycle._ledger import AppendResult, repeated_append
 from stationkit.lifecycle._migrations import SCHEMA_VERSION, SQLITE_STEPS, pending_steps, too_new
+from stationkit.records._strict_json import JsonRefusedError, parse_json
 
 _COLUMNS = "event_id, record_id, machine, type, payload, at, actor"
+#: The columns a ledger's ``events`` table must have; another table of that name is refused.
+REQUIRED_COLUMNS = frozenset(
+    ("seq", "event_id", "record_id", "version", "machine", "type", "payload", "at", "actor")
+)
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
@@ -87,6 +93,7 @@ class SQLiteLedger:
                 raise LedgerSchemaError(f"{str(self.path)!r} holds no stationkit ledger")
             if not read_only:
                 self.migrate()
+            self._check_columns()
         except sqlite3.OperationalError as error:
             if _busy(error):
                 raise LedgerBusyError(
@@ -95,6 +102,15 @@ class SQLiteLedger:
             raise LedgerError(f"cannot open SQLite ledger {str(self.path)!r}: {error}") from None
         except sqlite3.DatabaseError as error:
             raise LedgerError(f"cannot open SQLite ledger {str(self.path)!r}: {error}") from None
+
+    def _check_columns(self) -> None:
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(events)")}
+        missing = sorted(REQUIRED_COLUMNS - columns)
+        if missing:
+            raise LedgerSchemaError(
+                f"SQLite ledger {str(self.path)!r}: its events table has another schema "
+                f"(no column {', '.join(missing)})"
+            )
 
     def schema_version(self) -> int:
         return _schema_version(self._db)
@@ -224,5 +240,43 @@ class SQLiteLedger:
         # A generator: the query runs when iteration starts, as it always has. A plain loop,
         # not ``yield from``: closing an abandoned generator must not close the cursor (that
         # fails once the ledger itself is closed).
-        for row in self._db.execute(sql, parameters):  # noqa: UP028
-            yield row
+        try:
+            for row in self._db.execute(sql, parameters):  # noqa: UP028
+                yield row
+        except sqlite3.DatabaseError as error:  # a corrupt page, a file changed underneath
+            raise LedgerError(f"SQLite ledger {str(self.path)!r}: {error}") from None
+
+    def bad_row(self) -> str | None:
+        """The first stored row that is not an event, with its ``seq`` and what is wrong; None
+        when every row is sound. For error reports: replay reads rows unchecked, for speed,
+        and this names the row when one of them makes it fail."""
+        try:
+            rows = self._db.execute(f"SELECT seq, {_COLUMNS} FROM events ORDER BY seq")
+            for seq, *row in rows:
+                problem = _row_problem(row)
+                if problem is not None:
+                    return f"row {seq} (event_id {str(row[0])[:80]!r}): {problem}"
+        except sqlite3.DatabaseError as error:
+            return str(error)
+        return None
+
+
+def _row_problem(row: list[Any]) -> str | None:
+    for name, value in zip(_COLUMNS.split(", "), row, strict=True):
+        if name == "actor" and value is None:
+            continue
+        if not isinstance(value, str):
+            return f"{name} is {type(value).__name__}, not text"
+        if name not in ("payload", "actor") and not value:
+            return f"{name} is empty"
+    try:
+        datetime.fromisoformat(row[5])
+    except ValueError:
+        return f"at {row[5][:60]!r} is not an ISO date-time"
+    try:
+        payload = parse_json(row[4])
+    except (ValueError, JsonRefusedError) as error:
+        return f"payload is not strict JSON: {error}"
+    if not isinstance(payload, dict):
+        return "payload is not a JSON object"
+    return None

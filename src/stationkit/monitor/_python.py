@@ -1,41 +1,60 @@
-"""The pure-Python engine: a dict of pending deadlines and a heap ordered by due time."""
+"""The pure-Python engine: each rule's tests evaluated in Python, the twin of durable's."""
 
 from __future__ import annotations
 
-import heapq
-from datetime import datetime
+from collections.abc import Iterable, Sequence
 
+from stationkit.errors import RuleEngineError
 from stationkit.lifecycle import MachineDefinition
-from stationkit.monitor._tracker import MonitorBase, Watch, instant
+from stationkit.monitor._monitor import Monitor, rules_in_force
+from stationkit.monitor._rules import TOPICS, Observation, Rule, check_observation
+from stationkit.standard import Programme
 
 
-class PythonMonitor(MonitorBase):
-    """The live monitor in plain Python; the twin of ``DurableRulesMonitor``."""
+def undecided(observation: Observation, matched: Sequence[str]) -> RuleEngineError:
+    """The error for an observation decided by no rule, or by more than one."""
+    if not matched:
+        return RuleEngineError(
+            f"no monitor rule decides this {observation.get('topic')!r} observation: "
+            f"{observation}; the rules of a topic must cover every case"
+        )
+    return RuleEngineError(
+        f"monitor rules {sorted(matched)} all decide this {observation.get('topic')!r} "
+        f"observation: {observation}; the rules of a topic must not overlap"
+    )
 
-    def __init__(self, definition: MachineDefinition) -> None:
-        super().__init__(definition)
-        self._pending: dict[str, Watch] = {}
-        self._heap: list[tuple[int, str, int, Watch]] = []
-        self._seq = 0
 
-    def _arm(self, watch: Watch) -> None:
-        self._pending[watch.record_id] = watch
-        self._seq += 1
-        heapq.heappush(self._heap, (instant(watch.due), watch.record_id, self._seq, watch))
+class PythonDecider:
+    """Evaluates the rules of the observation's topic; exactly one must match."""
 
-    def _disarm(self, record_id: str) -> None:
-        self._pending.pop(record_id, None)  # its heap entry goes stale and is skipped
+    def __init__(self, rules: Iterable[Rule]) -> None:
+        self._by_topic: dict[str, list[Rule]] = {}
+        self._fields = {name: frozenset(t.fields) | {"topic"} for name, t in TOPICS.items()}
+        for rule in rules:
+            self._by_topic.setdefault(rule.topic, []).append(rule)
 
-    def _fire(self, now: datetime) -> list[Watch]:
-        limit = instant(now)
-        fired: list[Watch] = []
-        while self._heap and self._heap[0][0] <= limit:
-            _, record_id, _, watch = heapq.heappop(self._heap)
-            if self._pending.get(record_id) is watch:
-                del self._pending[record_id]
-                fired.append(watch)
-        return fired
+    def decide(self, observation: Observation) -> Rule:
+        topic = observation.get("topic")
+        if observation.keys() != self._fields.get(topic):  # type: ignore[arg-type]
+            check_observation(observation)  # raises, naming what is wrong
+        matched = [rule for rule in self._by_topic.get(topic, ()) if rule.matches(observation)]  # type: ignore[arg-type]
+        if len(matched) != 1:
+            raise undecided(observation, [rule.id for rule in matched])
+        return matched[0]
 
     def close(self) -> None:
-        self._pending.clear()
-        self._heap.clear()
+        self._by_topic.clear()
+
+
+class PythonMonitor(Monitor):
+    """The live monitor deciding in plain Python; the twin of ``DurableMonitor``."""
+
+    name = "python"
+
+    def __init__(
+        self,
+        machines: MachineDefinition | Iterable[MachineDefinition],
+        rules: Sequence[Rule] | None = None,
+        programmes: Sequence[Programme] = (),
+    ) -> None:
+        super().__init__(machines, PythonDecider(rules_in_force(rules)), programmes)

@@ -5,6 +5,7 @@ problem at once with the file, the record and the field path; it maps every word
 vocabulary code (``Vocabulary``) and every region name to its code."""
 
 from stationkit.records._core_vocabularies import CORE_VOCABULARIES
+from stationkit.records._limits import Limits
 from stationkit.records._loading import (
     core_vocabularies,
     dataset_from_data,
@@ -22,6 +23,7 @@ from stationkit.records._model import (
     DutyArrangement,
     Evidence,
     Funding,
+    GivenScore,
     Grid,
     InventoryItem,
     Member,
@@ -59,8 +61,10 @@ __all__ = [
     "DutyArrangement",
     "Evidence",
     "Funding",
+    "GivenScore",
     "Grid",
     "InventoryItem",
+    "Limits",
     "Member",
     "Plan",
     "Post",

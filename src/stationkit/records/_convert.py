@@ -39,7 +39,20 @@ class BadValueError(ValueError):
 
 
 def _show(value: object) -> str:
-    text = repr(value)
+    """A short picture of a value for an error message, built without reading all of it
+    (a value may be a deep or aliased structure: its whole ``repr`` could never finish)."""
+    if isinstance(value, list | tuple):
+        return f"a list of {len(value):,} item{'s' if len(value) != 1 else ''}"
+    if isinstance(value, dict):
+        return f"a mapping of {len(value):,} key{'s' if len(value) != 1 else ''}"
+    if isinstance(value, str):
+        text = repr(value[:60])
+    elif isinstance(value, int) and value.bit_length() > 200:
+        return "a number too long to show"
+    elif isinstance(value, int | float | bool | date | None):
+        text = repr(value)
+    else:
+        text = f"a {type(value).__name__}"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -168,6 +168,8 @@ class Communications:
     satellite_phones: Count | None = None
     video_conference: bool | None = None
     screen_inches: float | None = None
+    screen_type: str | None = None
+    """The display technology as recorded, e.g. 液晶 (LCD)."""
     broadcast: bool | None = None
     linked_platforms: tuple[str, ...] | None = None
     alarm_channels: tuple[str, ...] | None = None
@@ -389,6 +391,9 @@ class Station:
     training_totals: tuple[TrainingTotal, ...] | None = None
     drill_totals: tuple[DrillTotal, ...] | None = None
     village_totals: tuple[VillageTotals, ...] | None = None
+    verified_on: tuple[date, ...] | None = None
+    """The days a district's periodic check (e.g. Pingshan's quarterly 核实) passed the
+    station; empty: checked and never passed; None: not recorded."""
 
     def team(self, kind: str) -> Team | None:
         """The first team of ``kind``, or None when none is recorded."""
@@ -408,6 +413,20 @@ class Completion:
 
 
 @attrs.frozen
+class GivenScore:
+    """A score a reviewer gave a subject on one requirement (e.g. a district's review of a
+    street's operations module): ``points`` of ``max_points``. A standard that accepts given
+    scores uses them instead of deriving its own, and says so in the finding."""
+
+    subject: str
+    requirement: str
+    points: float
+    max_points: float
+    by: str
+    on: date | None = None
+
+
+@attrs.frozen
 class Dataset:
     """What one input file holds: a region tree, its stations, and programme completions."""
 
@@ -415,10 +434,18 @@ class Dataset:
     stations: tuple[Station, ...] = ()
     completions: tuple[Completion, ...] = ()
     year: int | None = None
+    given_scores: tuple[GivenScore, ...] = ()
     #: Set by loading, never read from input: words kept as written (open vocabularies).
     unrecognised: tuple[Unrecognised, ...] = attrs.field(default=(), metadata={"loaded": False})
     #: Set by loading: the text encoding of the file (CSV may be GB18030), when it was text.
     encoding: str | None = attrs.field(default=None, metadata={"loaded": False})
+
+    def given_score(self, subject: str, requirement: str) -> GivenScore | None:
+        """The score given to ``subject`` on ``requirement``, when the dataset holds one."""
+        for score in self.given_scores:
+            if score.subject == subject and score.requirement == requirement:
+                return score
+        return None
 
     def region_index(self) -> dict[str, Region]:
         return {node.code: node for node in self.region.walk()} if self.region else {}

@@ -7,7 +7,17 @@ from typing import TYPE_CHECKING, Any
 
 from stationkit.report._json import citation_json, text_json, value_json
 from stationkit.report._programme_page import programme_markdown
+from stationkit.report._rules_page import (
+    grading_json,
+    grading_markdown,
+    machines_json,
+    machines_markdown,
+    resolved_machines,
+    scoring_json,
+    scoring_markdown,
+)
 from stationkit.standard import Citation, Programme
+from stationkit.standard._outcome import OutcomeRule
 from stationkit.standard._standard import Edition, Parameter, Requirement, Standard
 
 if TYPE_CHECKING:  # the lifecycle wing stays unimported until used
@@ -72,7 +82,51 @@ def _programme_json(programme: Programme) -> dict[str, Any]:
     }
 
 
-def standard_json(std: Standard, ed: Edition, plugin: str | None = None) -> dict[str, Any]:
+def outcome_json(rule: OutcomeRule) -> dict[str, Any]:
+    return {
+        "kind": rule.kind.value,
+        "title": text_json(rule.title),
+        "default": rule.default,
+        "citation": citation_json(rule.citation) if rule.citation else None,
+        "note": text_json(rule.note) if rule.note else None,
+    }
+
+
+def _outcome_md(rule: OutcomeRule) -> list[str]:
+    mark = " *default*" if rule.default else ""
+    lines = [
+        "## Acceptance 验收 (outcome)",
+        "",
+        f"Rule 规则: `{rule.kind.value}`{mark} — {rule.title.zh} / {rule.title.en}",
+        "",
+        "The report's `outcome` (and the exit code of `stationkit assess`) is this verdict; "
+        "the grade is reported beside it. 报告的 `outcome`(及退出码)即此验收结论,评级另列。",
+    ]
+    if rule.citation:
+        infer = " *inferred*" if rule.citation.inferred else ""
+        lines += ["", f"- source 出处: {rule.citation.label()}{infer}: {rule.citation.quote}"]
+    if rule.note:
+        lines += [f"- {rule.note.zh} / {rule.note.en}"]
+    return lines
+
+
+_PERIOD_MD = [
+    "## Assessed period 评估期",
+    "",
+    "“每年” counts a calendar year: the year assessed (`--year`, the API's `period`; "
+    "default: the file's `year`, else the year of `--as-of`), 1 January to 31 December, "
+    "never a rolling 365 days; records dated after `--as-of` do not count. "
+    "“每年”按自然年计:评估年度(`--year`,默认为数据文件的 `year`,否则为评估日所在年),"
+    "评估日之后的记录不计。",
+]
+
+
+def standard_json(
+    std: Standard,
+    ed: Edition,
+    plugin: str | None = None,
+    extensions: Sequence[MachineExtension] = (),
+) -> dict[str, Any]:
     """The documented ``show --json`` shape."""
     return {
         "id": std.id,
@@ -96,17 +150,64 @@ def standard_json(std: Standard, ed: Edition, plugin: str | None = None) -> dict
         "requirements": [requirement_json(r) for r in ed.requirements],
         "programmes": [_programme_json(p) for p in ed.programmes],
         "not_encoded": [text_json(t) for t in ed.not_encoded],
+        "outcome_rule": outcome_json(ed.outcome_rule),
+        "scoring": scoring_json(ed),
+        "grading": grading_json(ed),
+        "machines": machines_json(resolved_machines(extensions, ed.edition)),
+    }
+
+
+def _changed(old: Any, new: Any) -> dict[str, Any] | None:
+    return None if old == new else {"from": old, "to": new}
+
+
+def _keyed_diff(old: list[dict[str, Any]], new: list[dict[str, Any]], key: str) -> dict[str, Any]:
+    before = {item[key]: item for item in old}
+    after = {item[key]: item for item in new}
+    return {
+        "added": sorted(set(after) - set(before)),
+        "removed": sorted(set(before) - set(after)),
+        "changed": sorted(k for k in set(before) & set(after) if before[k] != after[k]),
+    }
+
+
+def judging_diff(old: Edition, new: Edition) -> dict[str, Any]:
+    """How judging changed: the outcome rule, grading (with values), programmes (by id, and
+    milestones by id) and the not-encoded list."""
+    old_texts = {(t.zh, t.en) for t in old.not_encoded}
+    new_texts = {(t.zh, t.en) for t in new.not_encoded}
+    old_programmes = [_programme_json(p) for p in old.programmes]
+    new_programmes = [_programme_json(p) for p in new.programmes]
+    milestones: dict[str, Any] = {}
+    for p in {p["id"] for p in old_programmes} & {p["id"] for p in new_programmes}:
+        a = next(x for x in old_programmes if x["id"] == p)
+        b = next(x for x in new_programmes if x["id"] == p)
+        milestones[p] = _keyed_diff(a["milestones"], b["milestones"], "id")
+    return {
+        "outcome_rule": _changed(outcome_json(old.outcome_rule), outcome_json(new.outcome_rule)),
+        "grading": _changed(grading_json(old), grading_json(new)),
+        "scoring": _changed(scoring_json(old), scoring_json(new)),
+        "programmes": {
+            **_keyed_diff(old_programmes, new_programmes, "id"),
+            "milestones": milestones,
+        },
+        "not_encoded": {
+            "added": [{"zh": zh, "en": en} for zh, en in sorted(new_texts - old_texts)],
+            "removed": [{"zh": zh, "en": en} for zh, en in sorted(old_texts - new_texts)],
+        },
     }
 
 
 def edition_diff(std: Standard, old: Edition, new: Edition) -> dict[str, Any]:
     """What changed from ``old`` to ``new``: parameters and requirements added, removed,
-    changed (value or citation)."""
+    changed (value or citation); the outcome rule, scoring, grading, programmes and the
+    not-encoded list (see :func:`judging_diff`)."""
     op = {p.name: p for p in old.parameters}
     np_ = {p.name: p for p in new.parameters}
     orq = {r.id: r for r in old.requirements}
     nrq = {r.id: r for r in new.requirements}
     return {
+        **judging_diff(old, new),
         "standard": std.id,
         "from": old.edition,
         "to": new.edition,
@@ -148,8 +249,10 @@ def standard_markdown(
     extensions: Sequence[MachineExtension] = (),
 ) -> str:
     """The generated documentation page of one edition: every parameter and requirement with
-    its citation and the original quote; defaults and inferences marked; and the lifecycle
-    machines' extensions for it (``extensions``), each addition with its source."""
+    its citation and the original quote; defaults and inferences marked; the outcome rule,
+    the assessed period, scoring and grading with their values, programmes with their dates,
+    the lifecycle machines' extensions for it (``extensions``), each addition with its
+    source, and the machines as resolved; what is not encoded. Each section once."""
     lines = [
         f"# {std.title.zh} / {std.title.en} — `{std.id}@{ed.edition}`",
         "",
@@ -188,46 +291,47 @@ def standard_markdown(
         )
     groups = {g.id: g for g in ed.groups}
     lines += ["", "## Requirements 要求", ""]
-    current = None
-    for r in ed.requirements:
-        if r.group != current:
-            current = r.group
-            g = groups.get(r.group)
-            title = f"{g.title.zh} / {g.title.en}" if g else r.group
-            lines += ["", f"### {title} (`{r.group}`)", ""]
-            if g and g.note:
-                lines += [f"{g.note.zh} / {g.note.en}", ""]
-            lines += [
-                "| id | title 名称 | gate 否决 | weight 权重 | parameters 参数 | "
-                "source 出处 | quote 原文 |",
-                "|---|---|---|---|---|---|---|",
-            ]
-        params = ", ".join(f"`{n}`" for n in r.parameters)
-        role = "" if r.role.value == "scored" else f" ({r.role.value})"
-        lines.append(
-            f"| `{r.id}` | {_md(r.title.zh)} / {_md(r.title.en)}{role} | "
-            f"{'yes' if r.gate else ''} | {r.weight:g} | {params} | "
-            f"{r.citation.label()}{' *inferred*' if r.citation.inferred else ''} | "
-            f"{_md(r.citation.quote)} |"
-        )
-    lines += programme_markdown(ed)
-    if ed.grading.bands or ed.grading.rank_caps:
-        lines += ["", "## Grading 评级", ""]
-        for b in ed.grading.bands:
-            lines.append(f"- {b.grade} {b.title.zh} / {b.title.en}: score ≥ {b.min_score}")
-        if ed.grading.pass_mark is not None:
-            lines.append(f"- pass mark 合格线: {ed.grading.pass_mark}")
-        for cap in ed.grading.rank_caps:
+    # One section per group, in the groups' order, whatever order the requirements come in
+    # (a later edition appends its new requirements at the end).
+    order = [g.id for g in ed.groups]
+    order += [r.group for r in ed.requirements if r.group not in order]
+    by_group = {gid: [r for r in ed.requirements if r.group == gid] for gid in order}
+    for gid, reqs in by_group.items():
+        if not reqs:
+            continue
+        g = groups.get(gid)
+        title = f"{g.title.zh} / {g.title.en}" if g else gid
+        lines += ["", f"### {title} (`{gid}`)", ""]
+        if g and g.note:
+            lines += [f"{g.note.zh} / {g.note.en}", ""]
+        lines += [
+            "| id | title 名称 | gate 否决 | weight 权重 | parameters 参数 | "
+            "source 出处 | quote 原文 |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for r in reqs:
+            params = ", ".join(f"`{n}`" for n in r.parameters)
+            role = "" if r.role.value == "scored" else f" ({r.role.value})"
             lines.append(
-                f"- rank cap 比例上限: {cap.grade} ≤ {cap.max_share} of a batch "
-                f"({cap.citation.label()}: {cap.citation.quote})"
+                f"| `{r.id}` | {_md(r.title.zh)} / {_md(r.title.en)}{role} | "
+                f"{'yes' if r.gate else ''} | {r.weight:g} | {params} | "
+                f"{r.citation.label()}{' *inferred*' if r.citation.inferred else ''} | "
+                f"{_md(r.citation.quote)} |"
             )
+    lines += ["", *_outcome_md(ed.outcome_rule), "", *_PERIOD_MD]
+    lines += ["", *scoring_markdown(ed)]
+    grading = grading_markdown(ed)
+    if grading:
+        lines += ["", *grading]
+    lines += programme_markdown(ed)
     if extensions:
         lines += _extensions_markdown(extensions)
+        lines += ["", *machines_markdown(resolved_machines(extensions, ed.edition))]
     if ed.not_encoded:
         lines += ["", "## Not encoded 未编码条款", ""]
         lines += [f"- {t.zh} / {t.en}" for t in ed.not_encoded]
-    return "\n".join(lines) + "\n"
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    return text.replace("\n\n\n", "\n\n")
 
 
 def _cited(citation: Citation | None) -> str:

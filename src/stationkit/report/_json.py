@@ -6,7 +6,13 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from stationkit.assessment._report import GroupScore, Override, Report, SubjectRef
+from stationkit.assessment._report import (
+    Acceptance,
+    GroupScore,
+    Override,
+    Report,
+    SubjectRef,
+)
 from stationkit.records._model import Unrecognised
 from stationkit.standard._findings import (
     Change,
@@ -18,6 +24,7 @@ from stationkit.standard._findings import (
 )
 from stationkit.standard._standard import ParamValue
 from stationkit.standard._text import Citation, Text
+from stationkit.standard._waiver import Waiver
 
 
 def text_json(text: Text) -> dict[str, str]:
@@ -45,6 +52,30 @@ def _remedy_json(r: Remedy | None) -> dict[str, Any] | None:
     }
 
 
+def waiver_json(w: Waiver) -> dict[str, Any]:
+    return {
+        "requirement": w.requirement,
+        "subject": w.subject,
+        "justification": w.justification,
+        "approved_by": w.approved_by,
+        "expires": w.expires.isoformat(),
+        "approved_on": w.approved_on.isoformat() if w.approved_on else None,
+    }
+
+
+def _waiver(d: Mapping[str, Any] | None) -> Waiver | None:
+    if d is None:
+        return None
+    return Waiver(
+        d["requirement"],
+        d["subject"],
+        d["justification"],
+        d["approved_by"],
+        date.fromisoformat(d["expires"]),
+        date.fromisoformat(d["approved_on"]) if d.get("approved_on") else None,
+    )
+
+
 def finding_json(f: Finding) -> dict[str, Any]:
     return {
         "requirement": f.requirement,
@@ -61,6 +92,7 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "points": f.points,
         "note": text_json(f.note) if f.note else None,
         "stations": _tally_json(f.tally),
+        "waiver": waiver_json(f.waiver) if f.waiver else None,
     }
 
 
@@ -82,6 +114,24 @@ def _tally(d: Mapping[str, Any] | None) -> Tally | None:
     )
 
 
+def acceptance_json(a: Acceptance) -> dict[str, Any]:
+    return {
+        "rule": a.rule,
+        "accepted": a.accepted,
+        "not_met": list(a.not_met),
+        "waived": list(a.waived),
+        "below_pass_mark": a.below_pass_mark,
+    }
+
+
+def _acceptance(d: Mapping[str, Any] | None) -> Acceptance | None:
+    if d is None:
+        return None
+    return Acceptance(
+        d["rule"], d["accepted"], tuple(d["not_met"]), tuple(d["waived"]), d["below_pass_mark"]
+    )
+
+
 def report_to_json(r: Report) -> dict[str, Any]:
     """The report as JSON-native data, in the documented shape."""
     return {
@@ -94,16 +144,21 @@ def report_to_json(r: Report) -> dict[str, Any]:
         "standard": r.standard,
         "edition": r.edition,
         "as_of": r.as_of.isoformat(),
+        "period": r.period,
         "outcome": r.outcome,
         "score": r.score,
         "max_score": r.max_score,
         "grade": r.grade,
         "grade_title": text_json(r.grade_title) if r.grade_title else None,
         "rank_capped": r.rank_capped,
+        "grade_provisional": r.grade_provisional,
+        "rank_tie": r.rank_tie,
+        "rank_population": r.rank_population,
         "base_score": r.base_score,
         "bonus": r.bonus,
         "deductions": r.deductions,
         "failed_gates": list(r.failed_gates),
+        "acceptance": acceptance_json(r.acceptance) if r.acceptance else None,
         "breakdown": [
             {
                 "group": g.group,
@@ -116,9 +171,15 @@ def report_to_json(r: Report) -> dict[str, Any]:
             for g in r.breakdown
         ],
         "overridden": {
-            name: {"value": value_json(o.value), "source_value": value_json(o.source_value)}
+            name: {
+                "value": value_json(o.value),
+                "source_value": value_json(o.source_value),
+                "reason": o.reason,
+            }
             for name, o in r.overridden.items()
         },
+        "left_out": list(r.left_out),
+        "expired_waivers": [waiver_json(w) for w in r.expired_waivers],
         "findings": [finding_json(f) for f in r.findings],
         "unrecognised": [
             {
@@ -167,6 +228,7 @@ def _finding(d: Mapping[str, Any]) -> Finding:
         credit=d["credit"],
         points=d["points"],
         tally=_tally(d.get("stations")),
+        waiver=_waiver(d.get("waiver")),
     )
 
 
@@ -188,10 +250,15 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
         grade=d["grade"],
         grade_title=_text(d["grade_title"]) if d.get("grade_title") else None,
         rank_capped=d["rank_capped"],
+        grade_provisional=d.get("grade_provisional", False),
+        rank_tie=d.get("rank_tie", False),
+        rank_population=d.get("rank_population"),
         base_score=d["base_score"],
         bonus=d["bonus"],
         deductions=d["deductions"],
         failed_gates=tuple(d["failed_gates"]),
+        acceptance=_acceptance(d.get("acceptance")),
+        period=d.get("period"),
         breakdown=tuple(
             GroupScore(
                 g["group"],
@@ -207,6 +274,7 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
             k: Override(
                 _param_value(v["value"], v["source_value"]),
                 _param_value(v["source_value"], v["source_value"]),
+                v.get("reason"),
             )
             for k, v in d["overridden"].items()
         },
@@ -216,5 +284,9 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
                 u["path"], u["word"], u["vocabulary"], d["subject"]["id"], tuple(u["suggestions"])
             )
             for u in d.get("unrecognised", ())
+        ),
+        left_out=tuple(d.get("left_out", ())),
+        expired_waivers=tuple(
+            w for w in (_waiver(x) for x in d.get("expired_waivers", ())) if w is not None
         ),
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from stationkit.assessment._report import Report
+from stationkit.report._escape import markdown, printable
 from stationkit.report._lang import Lang, label, say
 from stationkit.standard._findings import Finding, Status
 
@@ -35,25 +36,50 @@ def _paint(text: str, code: str, colour: bool) -> str:
 
 
 def _short(value: object) -> str:
+    """A value for one line of a report: shortened, control and bidi characters escaped."""
     text = str(value)
-    return text if len(text) <= 90 else text[:87] + "..."
+    return printable(text if len(text) <= 90 else text[:87] + "...")
 
 
 def _finding_lines(f: Finding, colour: bool, lang: Lang) -> list[str]:
     mark, code = _MARK[f.status]
     gate = f" [{label('否决项', 'gate', lang)}]" if f.gate else ""
-    lines = [f"  {_paint(mark, code, colour)} {f.requirement}{gate}  {say(f.title, lang)}"]
+    title = printable(say(f.title, lang))
+    lines = [f"  {_paint(mark, code, colour)} {printable(f.requirement)}{gate}  {title}"]
     if f.status is not Status.MET and f.status is not Status.NOT_APPLICABLE:
         lines.append(
             f"      {label('实际', 'observed', lang)}: {_short(f.observed)}   "
             f"{label('要求', 'expected', lang)}: {_short(f.expected)}"
         )
         if f.remedy:
-            lines.append(f"      {label('整改', 'remedy', lang)}: {say(f.remedy.text, lang)}")
-        lines.append(f"      {label('依据', 'cite', lang)}: {f.citation.label()}")
+            remedy = printable(say(f.remedy.text, lang))
+            lines.append(f"      {label('整改', 'remedy', lang)}: {remedy}")
+        lines.append(f"      {label('依据', 'cite', lang)}: {printable(f.citation.label())}")
+    if f.waiver:
+        w = f.waiver
+        lines.append(
+            f"      {label('豁免', 'waived', lang)}: {printable(w.justification)} "
+            f"({printable(w.approved_by)}, {label('有效至', 'expires', lang)} {w.expires.isoformat()})"
+        )
     if f.note and f.status is Status.NOT_APPLICABLE:
-        lines.append(f"      {say(f.note, lang)}")
+        lines.append(f"      {printable(say(f.note, lang))}")
     return lines
+
+
+def _acceptance(r: Report, lang: Lang) -> str:
+    a = r.acceptance
+    if a is None:
+        return ""
+    parts = [
+        label("通过", "accepted", lang) if a.accepted else label("未通过", "not accepted", lang)
+    ]
+    if a.not_met:
+        parts.append(f"{label('未达标', 'not met', lang)}: " + ", ".join(a.not_met))
+    if a.waived:
+        parts.append(f"{label('豁免', 'waived', lang)}: " + ", ".join(a.waived))
+    if a.below_pass_mark:
+        parts.append(label("低于合格线", "below the pass mark", lang))
+    return "; ".join(parts)
 
 
 def render_text(
@@ -68,12 +94,15 @@ def render_text(
             "32" if r.passed else "31",
             colour,
         )
-        name = f" {r.subject.name}" if r.subject.name else ""
+        name = f" {printable(r.subject.name)}" if r.subject.name else ""
         out.append(
-            f"{r.subject.id}{name} ({r.subject.kind}) — {r.standard}@{r.edition} "
+            f"{printable(r.subject.id)}{name} ({printable(r.subject.kind)}) — "
+            f"{r.standard}@{r.edition} "
             f"{label('截至', 'as of', lang, both='as of')} {r.as_of.isoformat()}"
         )
         capped = f" ({label('比例限制', 'rank cap', lang)})" if r.rank_capped else ""
+        if r.grade_provisional:
+            capped += f" ({label('暂定', 'provisional', lang)})"
         graded = f"  {label('等级', 'grade', lang)}: {r.grade}{capped}" if r.grade else ""
         out.append(
             f"  {verdict}  {label('得分', 'score', lang)}: {_num(r.score)}/{_num(r.max_score)}"
@@ -91,10 +120,23 @@ def render_text(
                 else []
             )
             out.append("    " + "   ".join(parts))
+        if r.acceptance is not None:
+            out.append(
+                f"    {label('验收', 'acceptance', lang)} ({r.acceptance.rule}): "
+                f"{_acceptance(r, lang)}"
+            )
         for name_, o in r.overridden.items():
+            why = f" — {o.reason}" if o.reason else ""
             out.append(
                 f"    {label('调整参数', 'overridden', lang)}: {name_} = {o.value!r} "
-                f"({label('原值', 'source', lang, both='source 原值')} {o.source_value!r})"
+                f"({label('原值', 'source', lang, both='source 原值')} {o.source_value!r}){why}"
+            )
+        if r.left_out:
+            out.append(f"    {label('未选', 'left out', lang)}: {', '.join(r.left_out)}")
+        for w in r.expired_waivers:
+            out.append(
+                f"    {label('豁免已过期,不予采用', 'expired waiver ignored', lang)}: "
+                f"{w.requirement} ({w.expires.isoformat()})"
             )
         for u in r.unrecognised:
             close = f" (did you mean {', '.join(u.suggestions)}?)" if u.suggestions else ""
@@ -121,14 +163,15 @@ def render_text(
 
 
 def _cell(value: object) -> str:
-    return _short(value).replace("|", "\\|").replace("\n", " ")
+    text = str(value)
+    return markdown(text if len(text) <= 90 else text[:87] + "...")
 
 
 def render_markdown(reports: Sequence[Report]) -> str:
     out: list[str] = []
     for r in reports:
-        name = f" {r.subject.name}" if r.subject.name else ""
-        out.append(f"## {r.subject.id}{name} — {r.standard}@{r.edition}\n")
+        name = f" {markdown(r.subject.name)}" if r.subject.name else ""
+        out.append(f"## {markdown(r.subject.id)}{name} — {r.standard}@{r.edition}\n")
         out.append(f"- as of 截至: {r.as_of.isoformat()}")
         out.append(f"- outcome 结论: **{r.outcome}**")
         out.append(
@@ -162,7 +205,7 @@ def render_markdown(reports: Sequence[Report]) -> str:
         for f in r.findings:
             remedy = f"{f.remedy.text.zh} / {f.remedy.text.en}" if f.remedy else ""
             out.append(
-                f"| {f.requirement} {f.title.zh} | {_STATUS_TEXT[f.status]} | "
+                f"| {_cell(f.requirement)} {_cell(f.title.zh)} | {_STATUS_TEXT[f.status]} | "
                 f"{_cell(f.observed)} | {_cell(f.expected)} | {_cell(remedy)} | "
                 f"{_cell(f.citation.label())} |"
             )

@@ -18,7 +18,9 @@ from stationkit.standard._checks import (
     year_window,
 )
 from stationkit.standard._context import Context
+from stationkit.standard._dated import DatedUnit, UnitStatus, check_dated, unit_status
 from stationkit.standard._findings import (
+    REMEDY_ITEMS_MAX,
     Change,
     Check,
     Finding,
@@ -26,12 +28,15 @@ from stationkit.standard._findings import (
     Remedy,
     Status,
     Tally,
+    append_new,
     check_threshold,
     met,
     missing,
+    new_items,
     not_applicable,
     not_met,
 )
+from stationkit.standard._outcome import OutcomeKind, OutcomeRule
 from stationkit.standard._programme import (
     Milestone,
     Programme,
@@ -80,14 +85,18 @@ from stationkit.standard._villages import (
     villages_with_informants,
 )
 from stationkit.standard._vocabularies import vocabularies_for
+from stationkit.standard._waiver import EVERY_SUBJECT, Waiver
 
 __all__ = [
+    "EVERY_SUBJECT",
+    "REMEDY_ITEMS_MAX",
     "Band",
     "Change",
     "ChangeFor",
     "Check",
     "Citation",
     "Context",
+    "DatedUnit",
     "Edition",
     "Figure",
     "Finding",
@@ -97,6 +106,8 @@ __all__ = [
     "Kind",
     "Milestone",
     "NotCounted",
+    "OutcomeKind",
+    "OutcomeRule",
     "ParamValue",
     "Parameter",
     "Programme",
@@ -114,10 +125,14 @@ __all__ = [
     "Subject",
     "Tally",
     "Text",
+    "UnitStatus",
+    "Waiver",
     "append_evidence",
+    "append_new",
     "append_to",
     "apply_changes",
     "apply_remedy",
+    "check_dated",
     "check_threshold",
     "counting",
     "credit",
@@ -131,6 +146,7 @@ __all__ = [
     "met",
     "missing",
     "names_check",
+    "new_items",
     "not_applicable",
     "not_met",
     "region_tally",
@@ -138,6 +154,7 @@ __all__ = [
     "team_count",
     "team_headcount",
     "training_total",
+    "unit_status",
     "village_totals",
     "villages_under",
     "villages_with_grid_staff",

@@ -20,6 +20,7 @@ class Context:
     params: Mapping[str, ParamValue]
     dataset: Dataset = attrs.field(factory=Dataset)
     regions: Mapping[str, Region] = attrs.field(factory=dict)
+    period: int | None = None
 
     def _get(self, name: str) -> ParamValue:
         try:
@@ -71,5 +72,9 @@ class Context:
 
     @property
     def year(self) -> int:
-        """The assessment year: the dataset's, else the year of ``as_of``."""
+        """The assessed period, a calendar year ("每年" counts 1 January to 31 December):
+        the one the assessment names, else the dataset's, else the year of ``as_of``.
+        Records count for it when dated inside it and not after ``as_of``."""
+        if self.period is not None:
+            return self.period
         return self.dataset.year if self.dataset.year is not None else self.as_of.year

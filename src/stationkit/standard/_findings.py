@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from stationkit.standard._text import Citation, Text
+from stationkit.standard._waiver import Waiver
 
 #: A JSON value as the reports carry it.
 JSON = Any
@@ -34,6 +35,27 @@ class Change:
     op: str
     path: str
     value: JSON
+
+
+#: A remedy lists the items it would add (members, drills, posts, stations) one by one up to
+#: this many; past it, its text states the count and it carries no change: a target tailored
+#: to thousands must not make an assessment build thousands of records per subject.
+REMEDY_ITEMS_MAX = 100
+
+
+def new_items(count: int, make: Callable[[int], JSON]) -> list[JSON] | None:
+    """``[make(0), ..., make(count - 1)]``, or None when ``count`` is over
+    ``REMEDY_ITEMS_MAX`` (the remedy then describes the count instead)."""
+    if count > REMEDY_ITEMS_MAX:
+        return None
+    return [make(i) for i in range(max(count, 0))]
+
+
+def append_new(path: str, count: int, make: Callable[[int], JSON]) -> tuple[Change, ...]:
+    """An ``append`` of ``count`` new items at ``path``, built by ``make(i)``; no change at
+    all past ``REMEDY_ITEMS_MAX`` (see ``new_items``)."""
+    items = new_items(count, make)
+    return () if items is None else (Change("append", path, items),)
 
 
 @attrs.frozen
@@ -150,6 +172,8 @@ class Finding:
     credit: float = 0.0
     points: float | None = None
     tally: Tally | None = None
+    waiver: Waiver | None = None
+    """The waiver in force for this finding; the status stays what the check found."""
 
     @property
     def passed(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import attrs
@@ -21,6 +22,9 @@ class Milestone:
     citation: Citation
     window_start: date | None = None
     note: Text | None = None
+    due_parameter: str | None = None
+    """The parameter the due date comes from (tailoring it moves the date)."""
+    start_parameter: str | None = None
 
 
 @attrs.frozen
@@ -39,6 +43,23 @@ class Programme:
         duplicates = sorted({item for item in ids if ids.count(item) > 1})
         if duplicates:
             raise ValueError(f"programme {self.id!r} repeats milestone ids {duplicates}")
+
+    def tailored(self, values: Mapping[str, object]) -> Programme:
+        """The programme with the dates its milestones take from ``values``."""
+
+        def day(name: str | None, current: date | None) -> date | None:
+            value = values.get(name) if name is not None else None
+            return value if isinstance(value, date) else current
+
+        milestones = tuple(
+            attrs.evolve(
+                m,
+                due=day(m.due_parameter, m.due) or m.due,
+                window_start=day(m.start_parameter, m.window_start),
+            )
+            for m in self.milestones
+        )
+        return attrs.evolve(self, milestones=milestones)
 
     def milestone(self, milestone_id: str) -> Milestone:
         for milestone in self.milestones:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from enum import StrEnum
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
@@ -12,6 +13,7 @@ import attrs
 from stationkit.records._model import Region, RegionLevel, Station
 from stationkit.records._vocabulary import Vocabulary
 from stationkit.standard._findings import Check
+from stationkit.standard._outcome import OutcomeKind, OutcomeRule
 from stationkit.standard._programme import Programme
 from stationkit.standard._text import Citation, Text
 
@@ -35,12 +37,45 @@ class Source:
     note: Text | None = None
 
 
+#: The plausible largest value of a figure in each unit, when a parameter declares no ``max``:
+#: tailoring beyond it is refused (a typo of three zeros, or a hostile value, must not make an
+#: assessment build a million-member remedy).
+UNIT_MAX: Mapping[str, float] = MappingProxyType(
+    {
+        "people": 10_000,
+        "posts": 1_000,
+        "stations": 100_000,
+        "townships": 10_000,
+        "villages": 1_000_000,
+        "kinds": 1_000,
+        "vehicles": 1_000,
+        "phones": 1_000,
+        "items": 100_000,
+        "entries": 100_000,
+        "drills": 366,
+        "per year": 366,
+        "minutes": 10_080,  # a week
+        "days": 3_660,  # ten years
+        "years": 150,
+        "inch": 1_000,
+        "yuan": 10_000_000_000,
+        "points": 1_000,
+        "relative weight": 1_000,
+        "ratio": 1,
+    }
+)
+#: The largest value of a number in a unit the table does not know (or with no unit).
+DEFAULT_MAX = 1_000_000
+
+
 @attrs.frozen
 class Parameter:
     """A figure, list or date of the standard.
 
     ``default`` is True when the value is the plugin's own default where the source is
-    silent ([open]); False when the source states it ([fig]).
+    silent ([open]); False when the source states it ([fig]). ``max`` is the plausible
+    largest value of a number (tailoring above it is refused); when None, ``maximum`` takes
+    the default of the unit (``UNIT_MAX``).
     """
 
     name: str
@@ -50,6 +85,16 @@ class Parameter:
     unit: str | None = None
     default: bool = False
     note: Text | None = None
+    max: float | None = None
+
+    @property
+    def maximum(self) -> float | None:
+        """The plausible largest value of a numeric parameter (None for other kinds)."""
+        if isinstance(self.value, bool) or not isinstance(self.value, int | float):
+            return None
+        if self.max is not None:
+            return self.max
+        return UNIT_MAX.get(self.unit or "", DEFAULT_MAX)
 
 
 @attrs.frozen
@@ -207,6 +252,27 @@ class Edition:
     #: The standard's own words: terms added to the core's vocabularies (same ``id``) or
     #: vocabularies of its own; see ``vocabularies_for``.
     vocabularies: tuple[Vocabulary, ...] = ()
+    outcome: OutcomeRule | None = None
+
+    @property
+    def outcome_rule(self) -> OutcomeRule:
+        """The declared outcome rule; an edition that declares none gets the engine's
+        default (a pass mark where the grading has one, else item by item), marked default."""
+        if self.outcome is not None:
+            return self.outcome
+        kind = (
+            OutcomeKind.PASS_MARK
+            if self.grading.pass_mark is not None
+            else (OutcomeKind.ITEM_BY_ITEM)
+        )
+        return OutcomeRule(
+            kind,
+            default=True,
+            note=Text(
+                "插件未声明验收规则,采用引擎默认",
+                "the plugin declares no rule: the engine's default",
+            ),
+        )
 
     def parameter(self, name: str) -> Parameter:
         for param in self.parameters:
@@ -268,6 +334,15 @@ class Standard:
                 return ed
         known = ", ".join(e.edition for e in self.editions)
         raise KeyError(f"standard {self.id!r} has no edition {name!r} (editions: {known})")
+
+    def edition_for(self, year: int) -> Edition:
+        """The edition in force for an assessed year: the latest edition named by a year
+        not after it; else the earliest edition (a year before every edition)."""
+        dated = sorted((int(e.edition), e) for e in self.editions if e.edition.isdigit())
+        if not dated:
+            return self.edition()
+        in_force = [e for y, e in dated if y <= year]
+        return in_force[-1] if in_force else dated[0][1]
 
 
 def parameter_values(

@@ -57,6 +57,7 @@ class Vocabulary:
     sign_texts: tuple[str, ...] = ("应急服务站",)
     risk_areas: tuple[str, ...] = ("riverside", "hillside")
     channels: tuple[str, ...] = ("phone", "broadcast", "wechat")
+    screen_types: tuple[str, ...] = ("LCD", "LED", "projector")
     names: tuple[str, ...] = ()
     #: Interesting whole numbers: every integer parameter, one below and one above.
     counts: tuple[int, ...] = (0, 1, 2, 3, 5, 10)
@@ -151,6 +152,7 @@ def from_stations(stations: Iterable[Station]) -> Vocabulary:
         if s.communications:
             add("channels", s.communications.alarm_channels)
             add("channels", s.communications.linked_platforms)
+            add("screen_types", [s.communications.screen_type])
         add("plan_types", (p.type for p in s.plans or ()))
         add("wall_maps", s.wall_maps)
         add("drill_kinds", (d.kind for d in s.drills or ()))

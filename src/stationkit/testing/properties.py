@@ -349,8 +349,14 @@ class Policy:
         self.as_of = as_of
         self.parameters = dict(parameters or {})
         self.dataset = dataset
+        # The toolkit probes what any figure changes, read or not: it tailors freely.
         self.assessor = Assessor(
-            standard, edition, as_of=as_of, parameters=parameters, dataset=dataset
+            standard,
+            edition,
+            as_of=as_of,
+            parameters=parameters,
+            dataset=dataset,
+            refuse_unread=False,
         )
         self.edition: Edition = self.assessor.edition
         self.ref = f"{standard.id}@{self.edition.edition}"

@@ -254,7 +254,15 @@ def communications(
         broadcast=_maybe(st.booleans(), absent),
         linked_platforms=_maybe(_word_tuple(v, "channels"), absent),
         alarm_channels=_maybe(_word_tuple(v, "channels"), absent),
-    )
+    ).map(lambda c: _with_screen_type(c, v.pool("screen_types")))
+
+
+def _with_screen_type(comms: Communications, types: tuple[str, ...]) -> Communications:
+    """A screen's type picked by its size: varied, yet no extra draw, so searches that were
+    budgeted before the field existed keep their shape."""
+    if comms.screen_inches is None or not types:
+        return comms
+    return attrs.evolve(comms, screen_type=types[int(comms.screen_inches) % len(types)])
 
 
 def plans(vocab: Vocabulary | None = None, *, as_of: date = DEFAULT_AS_OF) -> SearchStrategy[Plan]:

@@ -1,8 +1,8 @@
 """Station kinds and the region kinds of the Pingshan tree.
 
 Three station kinds (PS): ``community`` 社区类, ``industrial_park`` 工业园区类, ``street`` 街面类.
-The street centre station (one per street) is a ``street`` station with
-``sub_kind="street_centre"``; SZ's finer kinds are ``sub_kind`` values (parameter
+The street centre station (one per street) is one of the street's stations, of any type
+("其中一个为街道中心站"), with ``sub_kind="street_centre"``; SZ's finer kinds are ``sub_kind`` values (parameter
 ``sz_sub_kinds``). A station's ``region`` is the code of the community or industrial park it
 serves; a street station's is its street's code.
 """

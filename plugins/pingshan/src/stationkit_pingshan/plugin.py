@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from stationkit import Text, hookimpl
+from stationkit.monitor import RuleBook
 from stationkit.standard import Sample, Standard
+from stationkit_pingshan import monitoring
 from stationkit_pingshan.standard import STANDARD
 
 SAMPLES_DIR = Path(__file__).parent / "samples"
@@ -46,3 +48,8 @@ def stationkit_samples() -> Sequence[Sample]:
             subject="region",
         ),
     ]
+
+
+@hookimpl
+def stationkit_monitor_rules() -> Sequence[RuleBook]:
+    return list(monitoring.rule_books())

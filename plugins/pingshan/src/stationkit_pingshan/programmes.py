@@ -31,6 +31,8 @@ def _phase(
         evidence=evidence,
         citation=cite,
         window_start=_day(f"phase_{key}_start"),
+        due_parameter=f"phase_{key}_end",
+        start_parameter=f"phase_{key}_start",
     )
 
 

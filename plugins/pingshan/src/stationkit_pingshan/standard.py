@@ -14,6 +14,7 @@ from stationkit.standard import (
 )
 from stationkit_pingshan import citations as c
 from stationkit_pingshan import parameters, scoring
+from stationkit_pingshan.acceptance import OUTCOME
 from stationkit_pingshan.kinds import KINDS
 from stationkit_pingshan.not_encoded import NOT_ENCODED_2023, NOT_ENCODED_2024
 from stationkit_pingshan.programmes import programmes_2023
@@ -79,6 +80,7 @@ def _edition(
         programmes=programmes_2023() if year == "2023" else (),
         not_encoded=not_encoded,
         vocabularies=VOCABULARIES,
+        outcome=OUTCOME,
     )
 
 

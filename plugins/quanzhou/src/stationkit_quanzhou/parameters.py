@@ -205,6 +205,13 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         "inch",
     ),
     _p(
+        "screen_type",
+        "液晶",
+        c.COMMS_23,
+        "视频会议显示屏类型(液晶)",
+        "video-conference display type (LCD, 液晶)",
+    ),
+    _p(
         "linked_platforms",
         ("prefecture", "county"),
         c.PLATFORM_23,
@@ -514,6 +521,13 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         "yuan",
     ),
     _p("pilot_stations_min", 1, c.PILOT_23, "试点站数", "pilot stations", "stations"),
+    _p(
+        "rollout_due",
+        date(2023, 10, 31),
+        c.ROLLOUT_DUE_23,
+        "试点站建成期限(10月底,含当日)",
+        "the pilot station is due (end of October, inclusive)",
+    ),
     *_scoring_parameters(c.GRADES_OPEN_23),
 )
 
@@ -595,6 +609,13 @@ PARAMETERS_2025: tuple[Parameter, ...] = (
         c.TOWNS_25,
         "2025年建站的镇(街道)",
         "towns (streets) building a station in 2025",
+    ),
+    _p(
+        "rollout_due",
+        date(2025, 10, 31),
+        c.ROLLOUT_DUE_25,
+        "各镇(街道)建站期限(10月底,含当日)",
+        "each town's station is due (end of October, inclusive)",
     ),
     *_scoring_parameters(c.GRADES_OPEN_25),
     _p(

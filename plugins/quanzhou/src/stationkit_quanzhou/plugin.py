@@ -8,7 +8,9 @@ from pathlib import Path
 
 from stationkit import Text, hookimpl
 from stationkit.lifecycle import MachineExtension
+from stationkit.monitor import RuleBook
 from stationkit.standard import Sample, Standard
+from stationkit_quanzhou import monitoring
 from stationkit_quanzhou.machines import EXTENSIONS
 from stationkit_quanzhou.standard import STANDARD
 
@@ -52,3 +54,8 @@ def stationkit_samples() -> Sequence[Sample]:
             ),
         ),
     ]
+
+
+@hookimpl
+def stationkit_monitor_rules() -> Sequence[RuleBook]:
+    return list(monitoring.rule_books())

@@ -17,6 +17,7 @@ from stationkit.standard import (
     Standard,
 )
 from stationkit_quanzhou import citations as c
+from stationkit_quanzhou.acceptance import OUTCOME_2023, OUTCOME_2025
 from stationkit_quanzhou.not_encoded import NOT_ENCODED_2023, NOT_ENCODED_2025
 from stationkit_quanzhou.parameters import PARAMETERS_2023, PARAMETERS_2025
 from stationkit_quanzhou.programmes import PROGRAMME_2023, PROGRAMME_2025
@@ -64,6 +65,7 @@ EDITION_2023 = Edition(
     programmes=(PROGRAMME_2023,),
     not_encoded=NOT_ENCODED_2023,
     vocabularies=VOCABULARIES,
+    outcome=OUTCOME_2023,
 )
 
 
@@ -101,6 +103,7 @@ EDITION_2025 = EDITION_2023.derive(
     grading=GRADING_2025,
     programmes=(PROGRAMME_2025,),
     not_encoded=NOT_ENCODED_2025,
+    outcome=OUTCOME_2025,
 )
 
 STANDARD = Standard(

@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from stationkit import hookimpl
 from stationkit.lifecycle import MachineExtension
+from stationkit.monitor import RuleBook
 from stationkit.standard import Sample, Standard
-from stationkit_xuanen import machines
+from stationkit_xuanen import machines, monitoring
 from stationkit_xuanen.samples import samples
 from stationkit_xuanen.standard import STANDARD
 
@@ -25,3 +26,8 @@ def stationkit_machine_extensions() -> Sequence[MachineExtension]:
 @hookimpl
 def stationkit_samples() -> Sequence[Sample]:
     return list(samples())
+
+
+@hookimpl
+def stationkit_monitor_rules() -> Sequence[RuleBook]:
+    return list(monitoring.rule_books())

@@ -204,6 +204,8 @@ def build_programme(values: Mapping[str, ParamValue]) -> DescribedProgramme:
             citation=m.citation,
             window_start=_date(values, m.start) if m.start else None,
             note=m.note,
+            due_parameter=m.due,
+            start_parameter=m.start,
         )
         for m in MILESTONES
     )

@@ -10,6 +10,7 @@ from stationkit.standard import (
     ScoringModel,
     Standard,
 )
+from stationkit_xuanen.acceptance import OUTCOME
 from stationkit_xuanen.citations import SOURCE
 from stationkit_xuanen.kinds import KINDS, SUB_KINDS
 from stationkit_xuanen.parameters import PARAMETERS, default_values
@@ -124,6 +125,7 @@ EDITION_2024 = Edition(
             closed=False,
         ),
     ),
+    outcome=OUTCOME,
 )
 
 STANDARD = Standard(

@@ -13,6 +13,7 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    append_new,
     evidence_check,
     in_year,
     met,
@@ -57,16 +58,15 @@ def drills(station: Station, ctx: Context) -> Check:
     count = sum(in_year(d.date, ctx) for d in station.drills)
     if count >= want:
         return met(count, expected)
-    add = [_drill_json(ctx, "应急拉动演练") for _ in range(want - count)]
     return not_met(
         count,
         expected,
         Remedy(
             Text(
-                f"当年再组织 {want - count} 次应急演练",
-                f"hold {want - count} more drill(s) this year",
+                f"当年再组织 {want - count:,} 次应急演练",
+                f"hold {want - count:,} more drill(s) this year",
             ),
-            (Change("append", "drills", add),),
+            append_new("drills", want - count, lambda _: _drill_json(ctx, "应急拉动演练")),
         ),
     )
 

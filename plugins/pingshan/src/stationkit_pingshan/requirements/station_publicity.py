@@ -14,6 +14,7 @@ from stationkit.standard import (
     Remedy,
     Requirement,
     append_evidence,
+    append_new,
     drill_totals,
     in_year,
     met,
@@ -132,16 +133,10 @@ def evacuation_drills(station: Station, ctx: Context) -> Check:
         expected,
         Remedy(
             Text(
-                f"组织居民（员工）{kind} {want - count} 次",
-                f"hold {want - count} evacuation drill(s)",
+                f"组织居民（员工）{kind} {want - count:,} 次",
+                f"hold {want - count:,} evacuation drill(s)",
             ),
-            (
-                Change(
-                    "append",
-                    "drills",
-                    [{"date": day.isoformat(), "kind": kind} for _ in range(want - count)],
-                ),
-            ),
+            append_new("drills", want - count, lambda _: {"date": day.isoformat(), "kind": kind}),
         ),
     )
 

@@ -17,9 +17,11 @@ from stationkit.standard import (
     Remedy,
     Requirement,
     append_evidence,
+    append_new,
     evidence_items,
     met,
     missing,
+    new_items,
     not_met,
 )
 from stationkit_pingshan import citations as c
@@ -124,8 +126,8 @@ def _size_summary(size: int, low: int, high: int, expected: Any) -> Check:
 def team_size(station: Station, ctx: Context) -> Check:
     low, high = ctx.integer("team_size_min"), ctx.integer("team_size_max")
     expected = {"min": low, "max": high}
-    new = [{"name": f"队员{i + 1}"} for i in range(low)]
-    team = _team(station, expected, {"members": new})
+    new = new_items(low, lambda i: {"name": f"队员{i + 1}"})
+    team = _team(station, expected, {"members": new} if new is not None else {})
     if isinstance(team, Check):
         return team
     if team.members is None and team.headcount is not None:
@@ -136,13 +138,13 @@ def team_size(station: Station, ctx: Context) -> Check:
     if low <= size <= high:
         return met(size, expected)
     if size < low:
-        add = [{"name": f"新队员{i + 1}"} for i in range(low - size)]
+        gap = low - size
         return not_met(
             size,
             expected,
             Remedy(
-                Text(f"队伍增加 {low - size} 人", f"add {low - size} members to the team"),
-                (Change("append", f"{PATH}.members", add),),
+                Text(f"队伍增加 {gap:,} 人", f"add {gap:,} members to the team"),
+                append_new(f"{PATH}.members", gap, lambda i: {"name": f"新队员{i + 1}"}),
             ),
         )
     keep = [_member_json(m) for m in team.members[:high]]

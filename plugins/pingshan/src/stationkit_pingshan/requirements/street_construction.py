@@ -22,6 +22,7 @@ from stationkit import (
 )
 from stationkit.records import RegionLevel
 from stationkit.standard import (
+    REMEDY_ITEMS_MAX,
     Change,
     Check,
     Context,
@@ -122,16 +123,21 @@ def _count(
     done: Sequence[Station],
     *,
     sub_kind: str | None = None,
+    any_kind: bool = False,
 ) -> Component:
-    """A target of ``need`` stations of ``kind`` (and ``sub_kind``)."""
+    """A target of ``need`` stations of ``kind`` (and ``sub_kind``); with ``any_kind``,
+    stations of any kind with that ``sub_kind`` count (new ones are of ``kind``)."""
     key = kind if sub_kind is None else sub_kind
-    have = sum(s.kind == kind and (sub_kind is None or s.sub_kind == sub_kind) for s in done)
+    have = sum(
+        (any_kind or s.kind == kind) and (sub_kind is None or s.sub_kind == sub_kind) for s in done
+    )
     units = _units(subject, kind) if kind != STREET else []
     served = {s.region for s in done if s.kind == kind}
     free = [u for u in units if u not in served] or units or [subject.region.code]
     new = tuple(
         _new_station(subject, ctx, key, kind, free[i % len(free)], i + 1, sub_kind)
-        for i in range(max(need - have, 0))
+        # One past the cap is enough to know the remedy will state the count instead.
+        for i in range(min(max(need - have, 0), REMEDY_ITEMS_MAX + 1))
     )
     return Component(key, have, need, zh, en, new)
 
@@ -155,15 +161,25 @@ def _coverage(
     free = [u for u in units if u not in covered]
     gap = max(need - len(covered), 0)
     key = f"{kind}_coverage"
-    new = tuple(_new_station(subject, ctx, key, kind, free[i], i + 1) for i in range(gap))
+    new = tuple(
+        _new_station(subject, ctx, key, kind, free[i], i + 1)
+        for i in range(min(gap, REMEDY_ITEMS_MAX + 1))
+    )
     return Component(key, len(covered), need, zh, en, new, len(units), over)
 
 
 def _finding(components: Sequence[Component], unknown: Sequence[Station], ctx: Context) -> Check:
-    observed = {comp.key: comp.json() for comp in components}
+    """The targets as of ``as_of``, scored whenever assessed: PS 四 scores construction in the
+    year's assessment, held 11月1日至12月31日 before the deadline ("2023年底"). ``observed``
+    says whether the shortfall is ``not_yet_due`` or ``overdue``; stations completed after
+    the deadline or after ``as_of`` do not count (``built``)."""
+    due = ctx.day("construction_deadline")
+    short = [comp for comp in components if not comp.ok]
+    status = "done_on_time" if not short else "not_yet_due" if ctx.as_of <= due else "overdue"
+    observed: dict[str, Any] = {comp.key: comp.json() for comp in components}
+    observed |= {"due": due.isoformat(), "status": status}
     expected = {comp.key: comp.need for comp in components}
     partial = ctx.flag("construction_partial_credit")
-    short = [comp for comp in components if not comp.ok]
     if not short:
         return met(observed, expected, credit=1.0)
     fulfil = sum(comp.fulfilment for comp in components) / len(components)
@@ -183,13 +199,14 @@ def _finding(components: Sequence[Component], unknown: Sequence[Station], ctx: C
             None,
             got,
         )
-    zh = "；".join(f"{comp.zh}还差{comp.need - comp.built}个" for comp in short)
-    en = "; ".join(f"{comp.en}: {comp.need - comp.built} short" for comp in short)
+    zh = "；".join(f"{comp.zh}还差{comp.need - comp.built:,}个" for comp in short)
+    en = "; ".join(f"{comp.en}: {comp.need - comp.built:,} short" for comp in short)
     new = [station for comp in short for station in comp.new]
+    change = (Change("append", "stations", new),) if len(new) <= REMEDY_ITEMS_MAX else ()
     return not_met(
         observed,
         expected,
-        Remedy(Text(zh, en), (Change("append", "stations", new),)),
+        Remedy(Text(zh, en), change),
         credit=got,
     )
 
@@ -221,6 +238,7 @@ def construction_2023(subject: RegionSubject, ctx: Context) -> Check:
         "street centre station",
         done,
         sub_kind=STREET_CENTRE,
+        any_kind=True,  # "其中一个为街道中心站": one of the 1+3+1, of whatever type
     )
     components = [
         _count(
@@ -288,7 +306,8 @@ def construction_2024(subject: RegionSubject, ctx: Context) -> Check:
 
 def centre_station(subject: RegionSubject, ctx: Context) -> Check:
     """One street centre station per street (reported; the 2023 target scores it)."""
-    centres = [s for s in subject.stations if s.kind == STREET and s.sub_kind == STREET_CENTRE]
+    # "其中一个为街道中心站" (PS 四(一)): one of the street's stations, of any type.
+    centres = [s for s in subject.stations if s.sub_kind == STREET_CENTRE]
     expected = {"exactly": 1}
     ids = [s.id for s in centres]
     if len(centres) == 1:

@@ -17,6 +17,8 @@ from typing import Any
 import attrs
 
 from stationkit import Status, Text
+from stationkit.errors import InputError, InputProblem
+from stationkit.records import GivenScore
 from stationkit.standard import (
     Change,
     Check,
@@ -43,6 +45,14 @@ class ModuleScore:
     checks: tuple[Requirement, ...]
 
     def __call__(self, subject: RegionSubject, ctx: Context) -> Check:
+        derived = self.derive(subject, ctx)
+        given = ctx.dataset.given_score(subject.id, f"street.operations.{self.module}")
+        if given is None:
+            return attrs.evolve(derived, observed={**derived.observed, "source": "derived"})
+        return _given(given, derived)
+
+    def derive(self, subject: RegionSubject, ctx: Context) -> Check:
+        """The plugin's own scoring of the module from the street's stations' checks."""
         partial = ctx.flag("operations_partial_credit")
         stations = [
             s for s in subject.stations if s.completed_on is None or s.completed_on <= ctx.as_of
@@ -105,6 +115,35 @@ class ModuleScore:
         if any_not_met:
             return not_met(observed, expected, remedy, credit=module_credit)
         return Check(Status.MISSING_EVIDENCE, observed, expected, remedy, None, module_credit)
+
+
+def _given(given: GivenScore, derived: Check) -> Check:
+    """The district's review score (PS 四(二): the district scores the modules), used instead
+    of the derived one; the derived credit stays in ``observed`` for comparison."""
+    where = f"given_scores[subject={given.subject}, requirement={given.requirement}]"
+    if given.max_points <= 0 or given.points > given.max_points:
+        raise InputError(
+            [InputProblem("<dataset>", where, "expected 0 ≤ points ≤ max_points, max_points > 0")]
+        )
+    credit = given.points / given.max_points
+    observed = {
+        "source": "given",
+        "given": {
+            "points": given.points,
+            "max_points": given.max_points,
+            "by": given.by,
+            "on": given.on.isoformat() if given.on else None,
+        },
+        "credit": round(credit, 4),
+        "derived_credit": derived.observed.get("credit") if derived.observed else None,
+    }
+    note = Text(f"采用{given.by}的评分", f"the score given by {given.by} is used")
+    if credit >= 1.0:
+        return met(observed, derived.expected, credit=1.0, note=note)
+    remedy = derived.remedy or Remedy(
+        Text(f"按{given.by}的评审意见整改", f"act on the review of {given.by}")
+    )
+    return not_met(observed, derived.expected, remedy, credit=credit, note=note)
 
 
 def module_requirement(module: str, checks: Sequence[Requirement], cite: Any) -> Requirement:

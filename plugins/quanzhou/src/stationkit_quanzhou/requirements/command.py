@@ -3,7 +3,7 @@ links to the higher command platforms, around-the-clock operation."""
 
 from __future__ import annotations
 
-from stationkit import Station, Text
+from stationkit import Station, Status, Text
 from stationkit.standard import (
     Change,
     Check,
@@ -57,20 +57,36 @@ def video_conference(station: Station, ctx: Context) -> Check:
 
 
 def screen(station: Station, ctx: Context) -> Check:
+    """ "不低于100寸的液晶显示屏幕": the size and the type (液晶) are both checked."""
     want = ctx.number("screen_inches_min")
+    kind = ctx.text("screen_type")
     comms = station.communications
-    return check_threshold(
+    remedy = Remedy(
+        Text(
+            f"更换不低于{want:g}寸的{kind}显示屏",
+            f"install a {kind} (LCD) screen of at least {want:g} inches",
+        ),
+        (
+            Change("set", "communications.screen_inches", want),
+            Change("set", "communications.screen_type", kind),
+        ),
+    )
+    size = check_threshold(
         comms.screen_inches if comms else None,
         want,
         field="communications.screen_inches",
-        remedy=Remedy(
-            Text(
-                f"更换不低于{want:g}寸的液晶显示屏",
-                f"install an LCD screen of at least {want:g} inches",
-            ),
-            (Change("set", "communications.screen_inches", want),),
-        ),
+        remedy=remedy,
     )
+    if size.status is not Status.MET:
+        return size
+    expected = {"min": want, "type": kind}
+    recorded = comms.screen_type if comms else None
+    if recorded is None:
+        return missing("communications.screen_type", expected, remedy=remedy)
+    observed = {"inches": size.observed, "type": recorded}
+    if recorded == kind:
+        return met(observed, expected)
+    return not_met(observed, expected, remedy)
 
 
 def broadcast(station: Station, ctx: Context) -> Check:
@@ -144,7 +160,8 @@ REQUIREMENTS: tuple[Requirement, ...] = (
         "command.screen",
         GROUP,
         Text(
-            "视频会议液晶屏尺寸(不低于下限)", "video-conference screen size (at least the minimum)"
+            "视频会议液晶显示屏(液晶,尺寸不低于下限)",
+            "video-conference LCD screen (液晶, at least the minimum size)",
         ),
         c.COMMS_23,
         screen,
@@ -152,7 +169,7 @@ REQUIREMENTS: tuple[Requirement, ...] = (
         weight=2.0,
         gate=True,
         monotone=True,
-        parameters=("screen_inches_min",),
+        parameters=("screen_inches_min", "screen_type"),
     ),
     Requirement(
         "command.broadcast",

@@ -6,6 +6,7 @@ from __future__ import annotations
 from stationkit import Station, Text
 from stationkit.records import Member
 from stationkit.standard import (
+    REMEDY_ITEMS_MAX,
     Change,
     Check,
     Context,
@@ -57,7 +58,7 @@ def formal_officers(station: Station, ctx: Context) -> Check:
     add = need - have
     aides = ctx.integer("enforcement_aides_per_officer")
     new: list[dict[str, object]] = []
-    for i in range(add):
+    for i in range(add if add * (1 + aides) <= REMEDY_ITEMS_MAX else 0):
         partner = f"执法辅助人员{i + 1}-1" if aides else None
         new.append({"name": f"正式执法人员{i + 1}", "formal": True, "partner": partner})
         new += [{"name": f"执法辅助人员{i + 1}-{k + 1}", "formal": False} for k in range(aides)]
@@ -66,10 +67,10 @@ def formal_officers(station: Station, ctx: Context) -> Check:
         expected,
         Remedy(
             Text(
-                f"配备{add}名正式编制执法人员(各配1名执法辅助人员)",
-                f"appoint {add} formal enforcement officer(s), each with an aide",
+                f"配备{add:,}名正式编制执法人员(各配1名执法辅助人员)",
+                f"appoint {add:,} formal enforcement officer(s), each with an aide",
             ),
-            (_add_team_or_members(station, new),),
+            (_add_team_or_members(station, new),) if new else (),
         ),
     )
 

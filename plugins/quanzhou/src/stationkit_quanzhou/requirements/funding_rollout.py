@@ -3,17 +3,22 @@ of each edition over a county (region subject): QZ23's one pilot, QZ25's four to
 
 from __future__ import annotations
 
+from datetime import date
+
 from stationkit import Station, Text
 from stationkit.records import RegionLevel
 from stationkit.standard import (
     Change,
     Check,
     Context,
+    DatedUnit,
     RegionSubject,
     Remedy,
     Requirement,
     Role,
     Scope,
+    UnitStatus,
+    check_dated,
     counting,
     met,
     missing,
@@ -76,44 +81,80 @@ def _not_a_station(station: Station, ctx: Context) -> Text | None:
     return None
 
 
+def _first_completion(stations: list[Station], ctx: Context) -> date | None:
+    """The earliest completion known on ``as_of`` (a later one does not count yet)."""
+    days = [s.completed_on for s in stations if s.completed_on and s.completed_on <= ctx.as_of]
+    return min(days) if days else None
+
+
+def _undated(stations: list[Station]) -> Station | None:
+    return next((s for s in stations if s.completed_on is None), None)
+
+
 @counting(_not_a_station)
 def pilot(subject: RegionSubject, ctx: Context) -> Check:
-    """QZ23: the county builds (at least) one pilot station."""
+    """QZ23: the county builds (at least) one pilot station by the end of October 2023."""
     need = ctx.integer("pilot_stations_min")
-    have = sum(len(v) for v in _stations_in(subject).values())
-    if have >= need:
-        return met(have, {"min": need})
-    return not_met(
-        have,
-        {"min": need},
-        Remedy(Text("在试点乡镇建设标准化应急管理站", "build the pilot station")),
+    due = ctx.day("rollout_due")
+    expected = {"min": need, "due": due.isoformat()}
+    stations = [s for v in _stations_in(subject).values() for s in v]
+    known = sorted(
+        s.completed_on for s in stations if s.completed_on and s.completed_on <= ctx.as_of
+    )
+    undated = _undated(stations)
+    if len(known) < need and undated is not None:
+        return missing(f"stations[id={undated.id}].completed_on", expected)
+    units = [
+        DatedUnit.at(f"pilot {k + 1}", due, known[k] if k < len(known) else None, ctx.as_of)
+        for k in range(need)
+    ]
+    return check_dated(
+        units,
+        expected,
+        lambda late: Remedy(
+            Text("在试点乡镇建设标准化应急管理站", "build the pilot station"),
+        ),
     )
 
 
 @counting(_not_a_station)
 def towns(subject: RegionSubject, ctx: Context) -> Check:
-    """QZ25: one station in each named town (street) of the city."""
+    """QZ25: one station in each named town (street) by the end of October 2025, by name:
+    each town is not yet due, done on time, done late or overdue at ``as_of``."""
     names = ctx.names("rollout_towns")
-    expected = {"one_station_in_each": list(names)}
+    due = ctx.day("rollout_due")
+    expected = {"one_station_in_each": list(names), "due": due.isoformat()}
     by_name = {r.name: r for r in subject.region.walk() if r.level is RegionLevel.TOWNSHIP}
     absent_towns = [n for n in names if n not in by_name]
     if absent_towns:
         return missing("region.children[name=" + "/".join(absent_towns) + "]", expected)
     built = _stations_in(subject)
-    lacking = [n for n in names if not built.get(by_name[n].code)]
-    if not lacking:
-        return met(list(names), expected)
-    return not_met(
-        {"without_station": lacking},
-        expected,
-        Remedy(
+    units = []
+    for name in names:
+        stations = built.get(by_name[name].code, [])
+        done = _first_completion(stations, ctx)
+        undated = _undated(stations)
+        if done is None and undated is not None:
+            return missing(f"stations[id={undated.id}].completed_on", expected)
+        units.append(DatedUnit.at(name, due, done, ctx.as_of))
+
+    def remedy(late: list[DatedUnit]) -> Remedy:
+        lacking = [u.name for u in late if u.status is UnitStatus.OVERDUE]
+        if not lacking:
+            return Remedy(
+                Text(
+                    "逾期建成:" + "、".join(u.name for u in late),
+                    "built late: " + ", ".join(u.name for u in late),
+                )
+            )
+        return Remedy(
             Text(
                 "在以下镇(街道)建成标准化应急管理站:" + "、".join(lacking),
                 "build a station in: " + ", ".join(lacking),
             )
-        ),
-        credit=(len(names) - len(lacking)) / len(names),
-    )
+        )
+
+    return check_dated(units, expected, remedy)
 
 
 FUNDING_2023: tuple[Requirement, ...] = (
@@ -172,7 +213,7 @@ ROLLOUT_2023 = Requirement(
     pilot,
     COUNTY,
     monotone=True,
-    parameters=("pilot_stations_min",),
+    parameters=("pilot_stations_min", "rollout_due"),
 )
 ROLLOUT_2025 = Requirement(
     "rollout.towns",
@@ -182,5 +223,5 @@ ROLLOUT_2025 = Requirement(
     towns,
     COUNTY,
     monotone=True,
-    parameters=("rollout_towns",),
+    parameters=("rollout_towns", "rollout_due"),
 )

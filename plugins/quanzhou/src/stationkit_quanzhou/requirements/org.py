@@ -12,6 +12,7 @@ from stationkit.standard import (
     Remedy,
     Requirement,
     Scope,
+    append_new,
     append_to,
     credit,
     lacking,
@@ -98,16 +99,17 @@ def _counted(posts: tuple[Post, ...], ctx: Context) -> list[Post]:
     return [p for p in posts if p.category not in excluded]
 
 
-def _new_posts(n: int, full_time: bool) -> list[dict[str, object]]:
+def _new_posts(n: int, full_time: bool) -> tuple[Change, ...]:
     kind = "专职" if full_time else "兼职"
-    return [
-        {
+    return append_new(
+        "posts",
+        n,
+        lambda i: {
             "duty": f"应急管理{kind}岗位",
             "person": f"待配备{kind}人员{i + 1}",
             "full_time": full_time,
-        }
-        for i in range(n)
-    ]
+        },
+    )
 
 
 def _counted_total(station: Station, ctx: Context, expected: object) -> int | Check:
@@ -176,10 +178,10 @@ def posts_total(station: Station, ctx: Context) -> Check:
         expected,
         Remedy(
             Text(
-                f"增设{need - have}个专兼职岗位(不含执法、救援人员)",
-                f"add {need - have} posts (enforcement and rescue staff do not count)",
+                f"增设{need - have:,}个专兼职岗位(不含执法、救援人员)",
+                f"add {need - have:,} posts (enforcement and rescue staff do not count)",
             ),
-            (Change("append", "posts", _new_posts(need - have, False)),),
+            _new_posts(need - have, False),
         ),
     )
 
@@ -202,8 +204,8 @@ def posts_full_time(station: Station, ctx: Context) -> Check:
         have,
         expected,
         Remedy(
-            Text(f"增设{need - have}个专职岗位", f"add {need - have} full-time posts"),
-            (Change("append", "posts", _new_posts(need - have, True)),),
+            Text(f"增设{need - have:,}个专职岗位", f"add {need - have:,} full-time posts"),
+            _new_posts(need - have, True),
         ),
     )
 

@@ -15,6 +15,7 @@ from stationkit import (
 )
 from stationkit.records import Drill, RegionLevel
 from stationkit.standard import (
+    REMEDY_ITEMS_MAX,
     Change,
     Check,
     Context,
@@ -22,6 +23,7 @@ from stationkit.standard import (
     Remedy,
     Requirement,
     Role,
+    append_new,
     append_to,
     drill_totals,
     drills_in_villages,
@@ -263,19 +265,16 @@ def town_drill(station: Station, ctx: Context) -> Check:
     if any(d.reviewed is None for d in town):
         return missing("drills[].reviewed", expected)
     add = need - len(reviewed)
-    new = [
-        {"date": record_day(ctx).isoformat(), "kind": _drill_kind(ctx), "reviewed": True}
-        for _ in range(add)
-    ]
+    drill = {"date": record_day(ctx).isoformat(), "kind": _drill_kind(ctx), "reviewed": True}
     return not_met(
         {"held": len(town), "reviewed": len(reviewed)},
         expected,
         Remedy(
             Text(
-                f"本年组织{add}次综合性或专项应急演练并复盘评估",
-                f"hold {add} comprehensive or special drill(s) this year and review them",
+                f"本年组织{add:,}次综合性或专项应急演练并复盘评估",
+                f"hold {add:,} comprehensive or special drill(s) this year and review them",
             ),
-            (Change("append", "drills", new),),
+            append_new("drills", add, lambda _: dict(drill)),
         ),
     )
 
@@ -380,11 +379,14 @@ def village_drills(station: Station, ctx: Context) -> Check:
     observed = {v.code: held.get(v.code, 0) for v in villages}
     if not short:
         return met(observed, expected)
-    new = [
-        {"date": record_day(ctx).isoformat(), "kind": kind, "village": code}
-        for code, n in short.items()
-        for _ in range(n)
-    ]
+    day = record_day(ctx).isoformat()
+    new = [{"date": day, "kind": kind, "village": code} for code, n in short.items()]
+    # One drill per village short; more than one each only while the list stays short.
+    change = (
+        (Change("append", "drills", [d for d in new for _ in range(short[d["village"]])]),)
+        if sum(short.values()) <= REMEDY_ITEMS_MAX
+        else ()
+    )
     return not_met(
         observed,
         expected,
@@ -393,7 +395,7 @@ def village_drills(station: Station, ctx: Context) -> Check:
                 "以下村(社区)本年组织危险区域人员自主转移避险演练:" + "、".join(short),
                 "hold an evacuation drill this year in: " + ", ".join(short),
             ),
-            (Change("append", "drills", new),),
+            change,
         ),
         credit=(len(villages) - len(short)) / len(villages),
     )

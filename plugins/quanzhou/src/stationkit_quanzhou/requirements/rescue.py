@@ -14,11 +14,13 @@ from stationkit.standard import (
     Figure,
     Remedy,
     Requirement,
+    append_new,
     credit,
     evidence_check,
     in_year,
     met,
     missing,
+    new_items,
     not_met,
     team_count,
     team_headcount,
@@ -71,26 +73,34 @@ def team_size(station: Station, ctx: Context) -> Check:
     observed = figure.observed() if figure else 0
     if have >= need:
         return met(observed, expected)
-    new = [
-        {"name": f"新增队员{i + 1}", "age": 30, "insured": True, "protective_equipment": True}
-        for i in range(need - have)
-    ]
+    new = new_items(
+        need - have,
+        lambda i: {
+            "name": f"新增队员{i + 1}",
+            "age": 30,
+            "insured": True,
+            "protective_equipment": True,
+        },
+    )
+    team_json = {"kind": TEAM, "name": "综合应急救援队伍", "members": new}
     change = (
-        Change("append", PATH, new)
+        ()
+        if new is None
+        else (Change("append", PATH, new),)
         if team
-        else Change("append", "teams", [{"kind": TEAM, "name": "综合应急救援队伍", "members": new}])
+        else (Change("append", "teams", [team_json]),)
     )
     if figure is not None and figure.source == "summary":
-        change = Change("set", f"{TEAM_PATH}.headcount", need)
+        change = (Change("set", f"{TEAM_PATH}.headcount", need),)
     return not_met(
         observed,
         expected,
         Remedy(
             Text(
-                f"综合应急救援队伍增加{need - have}人,达到不少于{need}人",
-                f"add {need - have} member{'s' if need - have > 1 else ''} to reach {need}",
+                f"综合应急救援队伍增加{need - have:,}人,达到不少于{need:,}人",
+                f"add {need - have:,} member{'s' if need - have > 1 else ''} to reach {need:,}",
             ),
-            (change,),
+            change,
         ),
     )
 
@@ -181,11 +191,9 @@ def average_age(station: Station, ctx: Context) -> Check:
     add = math.ceil((sum(known) - limit * len(known)) / (limit - YOUNGEST))
     if add > MAX_NEW_MEMBERS:
         return not_met(round(mean, 2), expected, Remedy(text))
-    new = [
-        {"name": f"青年队员{i + 1}", "age": YOUNGEST, "insured": True, "protective_equipment": True}
-        for i in range(add)
-    ]
-    return not_met(round(mean, 2), expected, Remedy(text, (Change("append", PATH, new),)))
+    young = {"age": YOUNGEST, "insured": True, "protective_equipment": True}
+    change = append_new(PATH, add, lambda i: {"name": f"青年队员{i + 1}", **young})
+    return not_met(round(mean, 2), expected, Remedy(text, change))
 
 
 def trainings(station: Station, ctx: Context) -> Check:
@@ -214,25 +222,22 @@ def trainings(station: Station, ctx: Context) -> Check:
     if any(t.reported is None or t.photos is None for t in of_year):
         return missing("trainings[].reported/photos", expected)
     add = need - len(good)
-    new = [
-        {
-            "date": record_day(ctx).isoformat(),
-            "topic": "综合应急救援队伍集中训练",
-            "kind": kind,
-            "reported": True,
-            "photos": True,
-        }
-        for _ in range(add)
-    ]
+    training = {
+        "date": record_day(ctx).isoformat(),
+        "topic": "综合应急救援队伍集中训练",
+        "kind": kind,
+        "reported": True,
+        "photos": True,
+    }
     return not_met(
         len(good),
         expected,
         Remedy(
             Text(
-                f"本年再组织{add}次集中训练,报送县应急局并拍照留底",
-                f"hold {add} more concentrated training(s) this year, reported, with photos",
+                f"本年再组织{add:,}次集中训练,报送县应急局并拍照留底",
+                f"hold {add:,} more concentrated training(s) this year, reported, with photos",
             ),
-            (Change("append", "trainings", new),),
+            append_new("trainings", add, lambda _: dict(training)),
         ),
         credit=credit(len(good), need, partial=True),
     )

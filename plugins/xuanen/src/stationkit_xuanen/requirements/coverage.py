@@ -10,6 +10,7 @@ count so far in ``observed``.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from datetime import date
 
 from stationkit import (
     Station,
@@ -21,10 +22,12 @@ from stationkit.standard import (
     Change,
     Check,
     Context,
+    DatedUnit,
     RegionSubject,
     Remedy,
     Requirement,
     Role,
+    check_dated,
     counting,
     met,
     missing,
@@ -57,6 +60,18 @@ def _built_regions(posts: Iterable[Station], ctx: Context) -> set[str]:
     }
 
 
+def _completions(posts: Iterable[Station], ctx: Context) -> dict[str, date]:
+    """Each region's earliest post completion known on ``as_of``."""
+    first: dict[str, date] = {}
+    for s in posts:
+        region, day = s.region, s.completed_on
+        if region is None or day is None or day > ctx.as_of:
+            continue
+        if region not in first or day < first[region]:
+            first[region] = day
+    return first
+
+
 def _undated(posts: Iterable[Station], codes: set[str]) -> str | None:
     """The id of a post in an uncovered region whose build date is not recorded."""
     return next((s.id for s in posts if s.region in codes and s.completed_on is None), None)
@@ -71,6 +86,13 @@ def _new_post(region: Region, sub_kind: str, ctx: Context) -> dict[str, object]:
         "region": region.code,
         "completed_on": ctx.as_of.isoformat(),
     }
+
+
+def _no_remedy(late: list[DatedUnit]) -> Remedy:
+    names = [u.name for u in late]
+    return Remedy(
+        Text("建成驿站: " + "、".join(names), "build the post(s) of: " + ", ".join(names))
+    )
 
 
 def _not_yet_due(observed: object, expected: object, due: str) -> Check:
@@ -139,10 +161,11 @@ def township_posts(subject: RegionSubject, ctx: Context) -> Check:
     due = ctx.day("t5_due")
     observed = {"townships_with_post": count, "without_post": [t.name for t in uncovered]}
     expected = {"min": want, "due": due.isoformat()}
-    if ctx.as_of <= due:
-        return _not_yet_due(observed, expected, due.isoformat())
-    if count >= want:
-        return met(observed, expected)
+    first = _completions(posts, ctx)
+    units = [DatedUnit.at(t.name, due, first.get(t.code), ctx.as_of) for t in townships]
+    if ctx.as_of <= due or count >= want:
+        # Late posts cost points in the quarterly assessment (XE §三(六)), not coverage.
+        return check_dated(units, expected, _no_remedy, late_fails=False, observed=observed)
     undated = _undated(posts, {t.code for t in uncovered})
     if undated is not None:
         return missing(f"stations[id={undated}].completed_on", expected)
@@ -177,10 +200,12 @@ def pilot_post(subject: RegionSubject, ctx: Context) -> Check:
     built = town is not None and town.code in _built_regions(posts, ctx)
     observed = {"pilot_township": name, "in_tree": town is not None, "post_built": built}
     expected = {"pilot_township": name, "post_built": True, "due": due.isoformat()}
+    if town is not None and (built or ctx.as_of <= due):
+        first = _completions(posts, ctx).get(town.code)
+        unit = DatedUnit.at(name, due, first, ctx.as_of)
+        return check_dated([unit], expected, _no_remedy, late_fails=False, observed=observed)
     if ctx.as_of <= due:
         return _not_yet_due(observed, expected, due.isoformat())
-    if built:
-        return met(observed, expected)
     if town is None:
         return not_met(
             observed,
@@ -213,12 +238,16 @@ def village_pilot(subject: RegionSubject, ctx: Context) -> Check:
     count = sum(v.code in covered for v in villages)
     want = ctx.integer("pilot_village_posts_min")
     due = ctx.day("t4_due")
-    observed = {"village_posts": count}
+    observed: dict[str, object] = {"village_posts": count}
     expected = {"min": want, "due": due.isoformat()}
-    if ctx.as_of <= due:
-        return _not_yet_due(observed, expected, due.isoformat())
-    if count >= want:
-        return met(observed, expected)
+    days = sorted(_completions(posts, ctx).values())
+    units = [
+        DatedUnit.at(f"village post {k + 1}", due, days[k] if k < len(days) else None, ctx.as_of)
+        for k in range(want)
+    ]
+    if ctx.as_of <= due or count >= want:
+        return check_dated(units, expected, _no_remedy, late_fails=False, observed=observed)
+    observed["units"] = {u.name: u.json() for u in units}
     uncovered = [v for v in villages if v.code not in covered]
     undated = _undated(posts, {v.code for v in uncovered})
     if undated is not None:

@@ -13,6 +13,7 @@ from stationkit.standard import (
     Context,
     Remedy,
     Requirement,
+    append_new,
     met,
     missing,
     not_met,
@@ -35,25 +36,26 @@ def dedicated_staff(station: Station, ctx: Context) -> Check:
     if any(p.full_time is None for p in station.posts):
         return missing("posts[].full_time", expected)
     categories = ctx.names("dedicated_staff_categories")
-    new = [
-        {
+    change = append_new(
+        "posts",
+        want - count,
+        lambda i: {
             "duty": f"专管员{i + 1}",
             "person": f"专管人员{i + 1}",
             "full_time": True,
             "category": categories[0] if categories else None,
             "backup": f"专管人员{i + 1}B",
-        }
-        for i in range(want - count)
-    ]
+        },
+    )
     return not_met(
         count,
         expected,
         Remedy(
             Text(
-                f"配备 {want - count} 名专管人员(设AB岗)",
-                f"assign {want - count} dedicated staff (with AB backups)",
+                f"配备 {want - count:,} 名专管人员(设AB岗)",
+                f"assign {want - count:,} dedicated staff (with AB backups)",
             ),
-            (Change("append", "posts", new),),
+            change,
         ),
     )
 

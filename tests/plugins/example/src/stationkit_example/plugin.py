@@ -13,7 +13,7 @@ from stationkit import (
     Text,
     hookimpl,
 )
-from stationkit.records import Member, RegionLevel
+from stationkit.records import RegionLevel
 from stationkit.standard import (
     Band,
     Change,
@@ -35,6 +35,7 @@ from stationkit.standard import (
     ScoringModel,
     Source,
     Standard,
+    append_new,
     check_threshold,
     met,
     missing,
@@ -55,10 +56,11 @@ def team_size(station: Station, ctx: Context) -> Check:
     if team is None or team.members is None:
         return missing("teams[kind=rescue].members", {"min": ctx.integer("team_min")})
     need = ctx.integer("team_min") - len(team.members)
-    new = [{"name": f"new member {i + 1}", "age": 30} for i in range(max(need, 0))]
     remedy = Remedy(
-        Text(f"救援队增加 {need} 人", f"add {need} members to the rescue team"),
-        (Change("append", "teams[kind=rescue].members", new),),
+        Text(f"救援队增加 {need:,} 人", f"add {need:,} members to the rescue team"),
+        append_new(
+            "teams[kind=rescue].members", need, lambda i: {"name": f"new member {i + 1}", "age": 30}
+        ),
     )
     return check_threshold(
         len(team.members),
@@ -92,15 +94,12 @@ def average_age(station: Station, ctx: Context) -> Check:
         )
     n, total = len(known), sum(known)
     add = max(math.ceil((total - limit * n) / (limit - young)), 0)
-    new = [Member(name=f"young member {i + 1}", age=young) for i in range(add)]
     remedy = Remedy(
-        Text(f"增加 {add} 名{young}岁队员", f"add {add} members aged {young}"),
-        (
-            Change(
-                "append",
-                "teams[kind=rescue].members",
-                [{"name": m.name, "age": m.age} for m in new],
-            ),
+        Text(f"增加 {add:,} 名{young}岁队员", f"add {add:,} members aged {young}"),
+        append_new(
+            "teams[kind=rescue].members",
+            add,
+            lambda i: {"name": f"young member {i + 1}", "age": young},
         ),
     )
     return not_met(round(mean, 2), {"max": limit}, remedy)
