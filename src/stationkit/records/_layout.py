@@ -50,6 +50,7 @@ LABELS: dict[str, tuple[str, ...]] = {
     "wall_maps": ("上墙图",),
     "rules": ("制度",),
     "informants": ("信息员",),
+    "verified_on": ("核实日期", "季度核实日期"),
     "duty.around_the_clock": ("24小时值班", "全天候值班"),
     "duty.days_per_year": ("年值班天数",),
     "duty.single_channel": ("统一信息报送",),
@@ -167,7 +168,8 @@ def _record_of_tuple(tp: Any) -> type | None:
 
 
 def is_words(tp: Any) -> bool:
-    return typing.get_origin(tp) is tuple and typing.get_args(tp)[0] is str
+    """A list held in one cell: words, or days (``verified_on``) written as ISO dates."""
+    return typing.get_origin(tp) is tuple and typing.get_args(tp)[0] in (str, date)
 
 
 def is_scalar(tp: Any) -> bool:
