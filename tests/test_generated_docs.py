@@ -81,6 +81,31 @@ def test_site_lists_every_generated_page(registry: sk.Registry) -> None:
     assert not missing, f"add to the nav of mkdocs.yml: {sorted(missing)}"
 
 
+def test_the_data_page_is_current(registry: sk.Registry) -> None:
+    pages: dict[str, str] = gen_docs.data_pages(registry)
+    stale = [
+        name
+        for name, text in pages.items()
+        if not (ROOT / "docs" / name).is_file()
+        or (ROOT / "docs" / name).read_text(encoding="utf-8") != text
+    ]
+    assert not stale, f"run `make docs` (or python tools/gen_docs.py): stale pages {stale}"
+
+
+def test_the_data_page_lists_every_vocabulary_and_alias(registry: sk.Registry) -> None:
+    from stationkit.standard import vocabularies_for
+
+    page: str = gen_docs.data_pages(registry)["data.md"]
+    for std in registry.standards():
+        for vocab in vocabularies_for(std).values():
+            assert f"`{vocab.id}`" in page
+            for term in vocab.terms:
+                assert f"`{term.code}`" in page
+                for alias in term.aliases:
+                    assert f"`{alias}`" in page
+    assert "卫星电话(部)" in page and "救援队伍人数" in page
+
+
 def _readme_ids(text: str) -> tuple[set[str], set[str]]:
     """The backticked requirement ids of a README, and its ``prefix.<…>`` patterns."""
     tokens = set(re.findall(r"`([a-z_]+(?:\.[A-Za-z0-9_<>]+)+)`", text))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import stationkit as sk
 from stationkit.monitor import rules_markdown
+from stationkit.report._data_page import data_page
 from stationkit.report._describe import standard_markdown
 from stationkit.report._json import value_json
 from stationkit.report._markup import md_cell as _md
@@ -247,6 +248,16 @@ def pages(registry: sk.Registry) -> dict[str, str]:
     return out
 
 
+def data_pages(registry: sk.Registry) -> dict[str, str]:
+    """docs/data.md and docs/data.zh.md: "Writing your data", with each standard's words
+    (its latest edition)."""
+    latest = [(std, std.edition()) for std in registry.standards()]
+    return {
+        "data.md": data_page(latest, "en"),
+        "data.zh.md": data_page(latest, "zh"),
+    }
+
+
 def main() -> None:
     registry = sk.Registry(strict=True)
     registry.load_entry_points(only=PLUGINS)
@@ -254,6 +265,9 @@ def main() -> None:
     for name, text in pages(registry).items():
         (OUT / name).write_text(text, encoding="utf-8")
         print(f"wrote docs/standards/{name}")
+    for name, text in data_pages(registry).items():
+        (OUT.parent / name).write_text(text, encoding="utf-8")
+        print(f"wrote docs/{name}")
 
 
 if __name__ == "__main__":

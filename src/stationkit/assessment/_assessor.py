@@ -14,7 +14,7 @@ from stationkit.assessment._tailoring import tailor
 from stationkit.assessment._tailoring_file import Tailoring
 from stationkit.assessment._waivers import check_waivers
 from stationkit.errors import RequirementError, StationkitError, TailoringError, UsageError
-from stationkit.records._model import Dataset, Station
+from stationkit.records._model import Dataset, Station, Unrecognised
 from stationkit.standard._context import Context
 from stationkit.standard._findings import Check, Finding, Status
 from stationkit.standard._outcome import OutcomeKind
@@ -54,6 +54,7 @@ def _finding(req: Requirement, check: Check) -> Finding:
         req.weight,
         credit,
         check.points,
+        check.tally,
     )
 
 
@@ -142,6 +143,9 @@ class Assessor:
                 f"{standard.id}@{self.edition.edition}: the outcome rule is a pass mark, "
                 "but the grading sets none"
             )
+        self._unrecognised: dict[str | None, list[Unrecognised]] = {}
+        for entry in data.unrecognised:
+            self._unrecognised.setdefault(entry.subject, []).append(entry)
         self._by_kind: dict[
             tuple[object, ...], tuple[tuple[Requirement, ...], tuple[str, ...]]
         ] = {}
@@ -231,6 +235,7 @@ class Assessor:
             deductions=result.deductions,
             overridden=self.overridden,
             failed_gates=failed_gates,
+            unrecognised=self._words_of(subject) if self._unrecognised else (),
             acceptance=acceptance,
             period=self.context.year,
             # Alone, a grade a rank cap limits is provisional until its population is ranked.
@@ -268,6 +273,13 @@ class Assessor:
             if kind is OutcomeKind.PASS_MARK and self._plan.pass_mark is not None:
                 below = total < self._plan.pass_mark
         return Acceptance(kind.value, not not_met and not below, not_met, waived, below)
+
+    def _words_of(self, subject: Subject) -> tuple[Unrecognised, ...]:
+        """The unrecognised words of a station, or of a region node and its stations."""
+        if isinstance(subject, Station):
+            return tuple(self._unrecognised.get(subject.id, ()))
+        ids = [subject.id, *(s.id for s in subject.stations)]
+        return tuple(e for i in ids for e in self._unrecognised.get(i, ()))
 
     def assess_batch(
         self, subjects: Iterable[Subject], population: Iterable[Subject] | None = None

@@ -7,6 +7,7 @@ from datetime import date
 
 import attrs
 
+from stationkit.records._model import Unrecognised
 from stationkit.standard._findings import Finding, Status
 from stationkit.standard._standard import ParamValue
 from stationkit.standard._text import Text
@@ -78,6 +79,8 @@ class Report:
     grade_title: Text | None = None
     rank_capped: bool = False
     failed_gates: tuple[str, ...] = ()
+    #: Words of the subject's records that no vocabulary term matched, kept as written.
+    unrecognised: tuple[Unrecognised, ...] = ()
     acceptance: Acceptance | None = None
     period: int | None = None
     grade_provisional: bool = False

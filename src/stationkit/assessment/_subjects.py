@@ -31,9 +31,11 @@ def region_subjects(dataset: Dataset, edition: Edition) -> list[RegionSubject]:
         while code is not None and code in parent:
             inside[code].append(station)
             code = parent[code]
+    outside = tuple(s for s in dataset.stations if s.region is None)
     subjects = []
     for node in order:
-        subject = RegionSubject(node, tuple(inside[node.code]), dataset.year)
+        top = outside if node is dataset.region else ()
+        subject = RegionSubject(node, tuple(inside[node.code]), dataset.year, top)
         if any(scope.covers(subject) for scope in scopes):
             subjects.append(subject)
     return subjects

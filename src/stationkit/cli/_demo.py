@@ -24,6 +24,7 @@ from stationkit.report._lang import Lang, say
 from stationkit.report._render import render_text
 from stationkit.report._rollout import render_statuses
 from stationkit.standard._samples import Sample
+from stationkit.standard._vocabularies import vocabularies_for
 
 
 def assess_sample(registry: Registry, sample: Sample, dataset: Dataset) -> list[Report]:
@@ -49,10 +50,11 @@ def run_demo(
             f"    {sample.standard}@{sample.edition}, as of {sample.as_of.isoformat()}, "
             f"file {sample.path.name}\n\n"
         )
-        dataset = load_dataset(sample.path)
+        standard, edition = registry.standard(f"{sample.standard}@{sample.edition}")
+        vocabularies = vocabularies_for(standard, edition.edition)
+        dataset = load_dataset(sample.path, vocabularies=vocabularies)
         reports = assess_sample(registry, sample, dataset)
         out.write(render_text(reports, colour=out.isatty(), lang=lang) + "\n")
-        _, edition = registry.standard(f"{sample.standard}@{sample.edition}")
         if edition.programmes and dataset.completions:
             statuses = programme_statuses(edition, dataset, sample.as_of)
             out.write("--- rollout programme 推进计划\n")

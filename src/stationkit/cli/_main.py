@@ -29,6 +29,7 @@ from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
+from stationkit.cli import _template as template_cli
 from stationkit.cli._monitor import add_command as add_monitor_command
 from stationkit.cli._monitor import run_monitor
 from stationkit.cli._output import page_output
@@ -49,6 +50,7 @@ from stationkit.report._render import render_markdown, render_text
 from stationkit.report._rollout import render_statuses, status_json
 from stationkit.standard._standard import Subject
 from stationkit.standard._text import Text
+from stationkit.standard._vocabularies import vocabularies_for
 from stationkit.standard._waiver import Waiver
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
@@ -250,12 +252,17 @@ def assess_files(
     waivers: Sequence[Waiver] = (),
     waivers_file: str = "<waivers>",
     encodings: dict[str, str] | None = None,
+    lenient: bool = False,
+    inputs: list[dict[str, Any]] | None = None,
 ) -> list[Report]:
-    """Assess every file; ``datasets``, when given, receives what each file held."""
+    """Every file's reports (rank caps over all of them). ``datasets``, when given, receives
+    what each file held; ``inputs`` how each file was read (its format and, for text
+    spreadsheets, its encoding)."""
     std, ed = registry.standard(ref)
     if year is not None and "@" not in ref:
         ed = std.edition_for(year)  # the edition in force for the assessed year
     check_waivers(waivers, ed, as_of, waivers_file)  # errors name the file
+    vocabularies = vocabularies_for(std, ed.edition)
     # Tailoring is checked once here; each file's assessor differs only by its dataset.
     make = functools.partial(
         Assessor,
@@ -270,12 +277,21 @@ def assess_files(
     base = make()
     reports: list[Report] = []
     for path in files:
-        loaded = load_file(path)
+        loaded = load_file(path, vocabularies=vocabularies, lenient=lenient)
         dataset = loaded.dataset
         if datasets is not None:
             datasets.append(dataset)
-        if encodings is not None:
+        if encodings is not None and loaded.encoding is not None:
             encodings[path] = loaded.encoding
+        if inputs is not None:
+            suffix = Path(path).suffix.lower().lstrip(".")
+            inputs.append(
+                {
+                    "file": str(path),
+                    "format": "yaml" if suffix == "yml" else suffix,
+                    "encoding": dataset.encoding,
+                }
+            )
         assessor = make(dataset=dataset)
         subjects = subjects_of(dataset, ed, which)
         if not subjects:
@@ -299,6 +315,7 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     progress = sys.stderr.isatty()
     as_of = args.as_of or date.today()
     datasets: list[Dataset] = []
+    inputs: list[dict[str, Any]] = []
     encodings: dict[str, str] = {}
     reports = assess_files(
         registry,
@@ -315,7 +332,10 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         load_waivers(args.waivers) if args.waivers else (),
         args.waivers or "<waivers>",
         encodings,
+        args.lenient,
+        inputs,
     )
+    read_as = [i for i in inputs if i["encoding"]]
     sources = [{"file": f, "encoding": e} for f, e in encodings.items()]
     if args.format != "json":
         for source in sources:
@@ -327,8 +347,17 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
                 )
     with page_output(args.out, out) as target:
         if args.format == "json":
-            _dump({"reports": [report_to_json(r) for r in reports], "sources": sources}, target)
+            _dump(
+                {
+                    "reports": [report_to_json(r) for r in reports],
+                    "sources": sources,
+                    "inputs": inputs,
+                },
+                target,
+            )
         elif args.format == "md":
+            for item in read_as:
+                target.write(f"> {item['file']}: read as {item['encoding']} 按此编码读取\n\n")
             target.write(render_markdown(reports))
         elif args.format == "html":
             std, edition = registry.standard(args.standard)
@@ -339,6 +368,8 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
         elif args.format == "junit":
             target.write(render_junit(reports))
         else:
+            for item in read_as:
+                target.write(f"{item['file']}: read as {item['encoding']} 按此编码读取\n")
             colour = target.isatty()
             text = render_text(reports, colour=colour, every=args.all, lang=args.lang)
             target.write(text + "\n")
@@ -373,7 +404,11 @@ def cmd_programme(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
-    _dump(dataset_schema(), out)
+    vocabularies = None
+    if args.standard:
+        std, ed = _registry(args).standard(args.standard)
+        vocabularies = vocabularies_for(std, ed.edition)
+    _dump(dataset_schema(vocabularies), out)
     return EXIT_OK
 
 
@@ -525,7 +560,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = _add(
         sub,
         "assess",
-        "assess the stations (and regions) in YAML/JSON files",
+        "assess the stations (and regions) in YAML, JSON or spreadsheet (.xlsx, .csv) files",
         "Assess every station (and region) in the files against a standard edition and print "
         "a report per subject. Exit 1 if any subject fails.",
     )
@@ -533,7 +568,8 @@ def build_parser() -> argparse.ArgumentParser:
         "files",
         nargs="+",
         metavar="FILE",
-        help="YAML or JSON dataset files (`stationkit schema` describes them)",
+        help="YAML, JSON, .xlsx or .csv dataset files (`stationkit schema` describes them; "
+        "`stationkit template` writes a workbook to fill in)",
     )
     p.add_argument(
         "--standard",
@@ -596,6 +632,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--all", action="store_true", help="text format: list every finding, met ones included"
     )
+    p.add_argument(
+        "--lenient",
+        action="store_true",
+        help="keep unknown words of closed vocabularies (listed under 'unrecognised' in each "
+        "report) instead of refusing the file",
+    )
     p.set_defaults(run=cmd_assess)
 
     p = _add(
@@ -632,7 +674,14 @@ def build_parser() -> argparse.ArgumentParser:
         sub,
         "schema",
         "JSON Schema of the input files",
-        "Print the JSON Schema that dataset files (YAML or JSON) follow.",
+        "Print the JSON Schema that dataset files (YAML or JSON) follow: the record fields, "
+        "the totals that may stand for lists, and each vocabulary with its terms and aliases "
+        "(the core's; with --standard also the standard's own words).",
+    )
+    p.add_argument(
+        "--standard",
+        metavar="ID[@EDITION]",
+        help="include the vocabularies of this standard (its station kinds, plans...)",
     )
     p.set_defaults(run=cmd_schema)
 
@@ -654,6 +703,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_demo)
 
     new_plugin_cli.add_command(sub)
+    template_cli.add_command(sub, _registry)
     completion_cli.add_command(sub)
     add_monitor_command(sub)
     sub.choices["monitor"].set_defaults(run=cmd_monitor)

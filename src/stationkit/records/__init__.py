@@ -1,19 +1,25 @@
 """The facts: typed records of stations and regions, and their strict loading.
 
 Records say what is there, never a verdict. ``load_dataset`` reads YAML or JSON and reports every
-problem at once with the file, the record and the field path."""
+problem at once with the file, the record and the field path; it maps every word to its
+vocabulary code (``Vocabulary``) and every region name to its code."""
 
+from stationkit.records._core_vocabularies import CORE_VOCABULARIES
 from stationkit.records._limits import Limits
 from stationkit.records._loading import (
+    core_vocabularies,
     dataset_from_data,
     load_dataset,
 )
 from stationkit.records._model import (
+    AgeBand,
+    CategoryCount,
     Communications,
     Completion,
     Count,
     Dataset,
     Drill,
+    DrillTotal,
     DutyArrangement,
     Evidence,
     Funding,
@@ -23,6 +29,7 @@ from stationkit.records._model import (
     Member,
     Plan,
     Post,
+    PostTotals,
     Premises,
     PublicityChannel,
     RecordBook,
@@ -33,16 +40,24 @@ from stationkit.records._model import (
     Station,
     Team,
     Training,
+    TrainingTotal,
+    Unrecognised,
+    VillageTotals,
     Warehouse,
 )
 from stationkit.records._schema import dataset_schema
+from stationkit.records._vocabulary import Term, Vocabulary, normalise, word_list
 
 __all__ = [
+    "CORE_VOCABULARIES",
+    "AgeBand",
+    "CategoryCount",
     "Communications",
     "Completion",
     "Count",
     "Dataset",
     "Drill",
+    "DrillTotal",
     "DutyArrangement",
     "Evidence",
     "Funding",
@@ -53,6 +68,7 @@ __all__ = [
     "Member",
     "Plan",
     "Post",
+    "PostTotals",
     "Premises",
     "PublicityChannel",
     "RecordBook",
@@ -62,9 +78,17 @@ __all__ = [
     "Sign",
     "Station",
     "Team",
+    "Term",
     "Training",
+    "TrainingTotal",
+    "Unrecognised",
+    "VillageTotals",
+    "Vocabulary",
     "Warehouse",
+    "core_vocabularies",
     "dataset_from_data",
     "dataset_schema",
     "load_dataset",
+    "normalise",
+    "word_list",
 ]

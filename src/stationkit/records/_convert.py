@@ -8,17 +8,30 @@ names the field path, never a silent conversion.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from enum import Enum
 from typing import Any
 
 import attrs
 import cattrs
 from cattrs.errors import ForbiddenExtraKeysError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from stationkit.errors import InputProblem
-from stationkit.records._model import Count, RegionLevel
+from stationkit.records._model import Count, Dataset, RegionLevel
+
+#: Timestamps as loading accepts them: a date and a time, the offset optional (see
+#: ``_convert._datetime`` for how an offset is honoured).
+TIMESTAMP = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})?$"
+#: Dates as loading accepts them.
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+#: The wall-clock time of every timestamp once loaded: China Standard Time (UTC+8). A
+#: timestamp written without an offset is already in it (docs/data.md).
+LOCAL_TIME = timezone(timedelta(hours=8), "CST")
+_DATE = re.compile(DATE)
+_TIMESTAMP = re.compile(TIMESTAMP)
 
 
 class BadValueError(ValueError):
@@ -79,7 +92,7 @@ def _bool(value: object, _: type) -> bool:
 def _date(value: object, _: type) -> date:
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _DATE.fullmatch(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
@@ -87,15 +100,27 @@ def _date(value: object, _: type) -> date:
     raise BadValueError(f"expected a date YYYY-MM-DD, got {_show(value)}")
 
 
+def _local(moment: datetime) -> datetime:
+    """A timestamp as the wall-clock time of the jurisdictions (China Standard Time): one
+    with an offset is converted to it, one without is taken as written. Records compare
+    timestamps with each other (minutes from alarm to arrival), so they must all be alike."""
+    if moment.tzinfo is None:
+        return moment
+    return moment.astimezone(LOCAL_TIME).replace(tzinfo=None)
+
+
 def _datetime(value: object, _: type) -> datetime:
     if isinstance(value, datetime):
-        return value
-    if isinstance(value, str):
+        return _local(value)
+    if isinstance(value, str) and _TIMESTAMP.fullmatch(value):
         try:
-            return datetime.fromisoformat(value)
+            return _local(datetime.fromisoformat(value.replace("Z", "+00:00")))
         except ValueError:
             pass
-    raise BadValueError(f"expected a date and time YYYY-MM-DDTHH:MM:SS, got {_show(value)}")
+    raise BadValueError(
+        f"expected a date and time YYYY-MM-DDTHH:MM[:SS] (a UTC offset such as +08:00 is "
+        f"optional), got {_show(value)}"
+    )
 
 
 def _enum(value: object, cls: type[Enum]) -> Enum:
@@ -157,6 +182,25 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_tuple, _tuple_factory(conv))
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
+    # Fields that loading sets (``Dataset.unrecognised``...) are no input: an input key of
+    # that name is an unknown key.
+    omitted: dict[str, Any] = {
+        f.name: override(omit=True)
+        for f in attrs.fields(Dataset)
+        if f.metadata.get("loaded") is False
+    }
+    # ...and not written back: unstructured data loads again as the same dataset.
+    conv.register_unstructure_hook(Dataset, make_dict_unstructure_fn(Dataset, conv, **omitted))
+    conv.register_structure_hook(
+        Dataset,
+        make_dict_structure_fn(
+            Dataset,
+            conv,
+            _cattrs_forbid_extra_keys=True,
+            _cattrs_detailed_validation=True,
+            **omitted,
+        ),
+    )
     return conv
 
 
@@ -164,7 +208,11 @@ def _describe(exc: BaseException, tp: type | None) -> str:
     if isinstance(exc, BadValueError):
         return str(exc)
     if isinstance(exc, ForbiddenExtraKeysError):
-        known = [f.name for f in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        known = (
+            [f.name for f in attrs.fields(exc.cl) if f.metadata.get("loaded") is not False]
+            if attrs.has(exc.cl)
+            else []
+        )
         parts = []
         for key in sorted(str(k) for k in exc.extra_fields):
             close = difflib.get_close_matches(key, known, n=1)

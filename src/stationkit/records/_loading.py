@@ -1,5 +1,6 @@
-"""Loading datasets from YAML and JSON files or Python data: bytes decoded (``_decode``),
-parsed strictly (``_yaml``, ``_strict_json``) within limits (``_limits``), then structured."""
+"""Loading datasets from YAML, JSON, spreadsheet (.xlsx, .csv) files or Python data: bytes
+decoded (``_decode``), parsed strictly (``_yaml``, ``_strict_json``) within limits (``_limits``),
+then structured, words mapped to vocabulary codes and region names to codes."""
 
 from __future__ import annotations
 
@@ -15,17 +16,62 @@ import yaml
 
 from stationkit.errors import InputError, InputProblem
 from stationkit.records._convert import BadValueError, make_converter, problems_from
+from stationkit.records._core_vocabularies import CORE_VOCABULARIES
 from stationkit.records._decode import Decoded, decode
 from stationkit.records._limits import DEFAULT_LIMITS, Limits, check_size, check_tree, refuse
 from stationkit.records._model import Dataset
+from stationkit.records._regions import resolve_regions
+from stationkit.records._spreadsheet import SPREADSHEET_SUFFIXES, read_csv, read_xlsx
 from stationkit.records._strict_json import JsonRefusedError, locate, parse_json
+from stationkit.records._tables import Reader
+from stationkit.records._tables import locate as locate_cell
+from stationkit.records._totals import check_totals
+from stationkit.records._vocabulary import Vocabulary, merge_all
+from stationkit.records._words import map_words
 from stationkit.records._yaml import YamlRefusedError, parse_yaml
+
+
+class _Loader(yaml.SafeLoader):
+    """The safe loader, with dates left as text so a bad date is reported at its field path
+    (PyYAML's own timestamp parsing raises a bare ValueError with no location)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [
+        (tag, regexp)
+        for tag, regexp in resolvers
+        if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+    ]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+# Only ``true``/``false`` are booleans: YAML 1.1 would also read yes/no/on/off (so a key
+# ``on:`` became True, and ``handbook: no`` a silent False).
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
 
 _CONVERTER = make_converter()  # stateless after set-up: hooks only, no registry of records
 
 
-def dataset_from_data(data: object, source: str = "<data>") -> Dataset:
-    """Structure already-parsed data (a mapping) into a :class:`Dataset`, strictly."""
+def core_vocabularies() -> dict[str, Vocabulary]:
+    """The core's vocabularies that hold terms (those a standard fills in are left out:
+    without the standard, their words cannot be judged)."""
+    merged = merge_all(CORE_VOCABULARIES)
+    return {k: v for k, v in merged.items() if v.terms or not v.closed}
+
+
+def dataset_from_data(
+    data: object,
+    source: str = "<data>",
+    *,
+    vocabularies: Mapping[str, Vocabulary] | None = None,
+    lenient: bool = False,
+) -> Dataset:
+    """Structure already-parsed data (a mapping) into a :class:`Dataset`, strictly: every word
+    mapped to its vocabulary code (``vocabularies``: the core's by default; pass a standard's
+    from ``stationkit.standard.vocabularies_for`` to check its words too), every region
+    reference resolved to a code. ``lenient`` keeps unknown words of closed vocabularies as
+    ``Dataset.unrecognised`` entries instead of refusing them."""
     if not isinstance(data, Mapping):
         raise InputError(
             [
@@ -37,14 +83,30 @@ def dataset_from_data(data: object, source: str = "<data>") -> Dataset:
             ]
         )
     check_tree(data, source)
-    return _structure(data, source)
+    return _structure(data, source, vocabularies, lenient)
 
 
-def _structure(data: Mapping[str, Any], source: str) -> Dataset:
+def _structure(
+    data: Mapping[str, Any],
+    source: str,
+    vocabularies: Mapping[str, Vocabulary] | None = None,
+    lenient: bool = False,
+) -> Dataset:
     try:
-        return _CONVERTER.structure(data, Dataset)
+        dataset: Dataset = _CONVERTER.structure(data, Dataset)
     except (cattrs.BaseValidationError, BadValueError) as exc:
         raise InputError([_name_record(p, data) for p in problems_from(exc, source)]) from None
+    dataset, problems = resolve_regions(dataset, source)
+    vocabs = core_vocabularies() if vocabularies is None else vocabularies
+    dataset, word_problems, unrecognised = map_words(dataset, vocabs, source, lenient=lenient)
+    problems += word_problems
+    if not problems:  # totals compare codes: only once every word is one
+        problems += check_totals(dataset, source)
+    if problems:
+        raise InputError(problems)
+    if unrecognised:
+        dataset = attrs.evolve(dataset, unrecognised=tuple(unrecognised))
+    return dataset
 
 
 _STATION_PATH = re.compile(r"^stations\[(\d+)\]")
@@ -71,7 +133,8 @@ class LoadedFile:
 
     dataset: Dataset
     source: str
-    encoding: str
+    encoding: str | None
+    """The text encoding, or None for a workbook (.xlsx)."""
 
 
 def read_document(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Any:
@@ -143,20 +206,66 @@ def _position(text: str, offset: int) -> str:
     return f"line {line}, column {offset - (text.rfind(chr(10), 0, offset) + 1) + 1}"
 
 
-def load_file(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
-    """Load one YAML or JSON file, and say which encoding it was in."""
+def load_file(
+    path: str | Path,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    vocabularies: Mapping[str, Vocabulary] | None = None,
+    lenient: bool = False,
+) -> LoadedFile:
+    """Load one YAML, JSON, .xlsx or .csv file, and say which encoding it was in."""
     path = Path(path)
-    decoded = read_text(path, limits)
     source = str(path)
+    if path.suffix.lower() in SPREADSHEET_SUFFIXES:
+        dataset = _load_spreadsheet(path, vocabularies, lenient, limits)
+        return LoadedFile(dataset, source, dataset.encoding)
+    decoded = read_text(path, limits)
     data = parse_text(decoded.text, source, path.suffix, limits)
     if not isinstance(data, Mapping):
-        return LoadedFile(dataset_from_data(data, source), source, decoded.encoding)
-    return LoadedFile(_structure(data, source), source, decoded.encoding)
+        dataset = dataset_from_data(data, source, vocabularies=vocabularies, lenient=lenient)
+    else:
+        dataset = _structure(data, source, vocabularies, lenient)
+    return LoadedFile(dataset, source, decoded.encoding)
 
 
-def load_dataset(path: str | Path, limits: Limits = DEFAULT_LIMITS) -> Dataset:
-    """Load one YAML or JSON file; every problem in it is reported at once."""
-    return load_file(path, limits).dataset
+def load_dataset(
+    path: str | Path,
+    limits: Limits = DEFAULT_LIMITS,
+    *,
+    vocabularies: Mapping[str, Vocabulary] | None = None,
+    lenient: bool = False,
+) -> Dataset:
+    """Load one YAML, JSON, .xlsx or .csv file; every problem in it is reported at once.
+    ``vocabularies`` and ``lenient`` as for :func:`dataset_from_data`."""
+    return load_file(path, limits, vocabularies=vocabularies, lenient=lenient).dataset
+
+
+def _load_spreadsheet(
+    path: Path,
+    vocabularies: Mapping[str, Vocabulary] | None,
+    lenient: bool,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Dataset:
+    """A workbook or CSV file: rows to records, every problem named by sheet, row, column."""
+    encoding: str | None = None
+    try:
+        if path.is_file():  # refuse by its size before reading it
+            check_size(path.stat().st_size, str(path), limits)
+        if path.suffix.lower() == ".csv":
+            tables, encoding = read_csv(path)
+        else:
+            tables = read_xlsx(path)
+    except OSError as exc:
+        raise InputError([InputProblem(str(path), "(file)", exc.strerror or str(exc))]) from None
+    reader = Reader(str(path))
+    data = reader.read(tables)
+    if reader.problems:
+        raise InputError(reader.problems)
+    try:
+        dataset = dataset_from_data(data, str(path), vocabularies=vocabularies, lenient=lenient)
+    except InputError as exc:
+        raise InputError([locate_cell(p, reader.origin) for p in exc.problems]) from None
+    return attrs.evolve(dataset, encoding=encoding)
 
 
 def converter() -> Any:

@@ -14,6 +14,31 @@ from typing import Annotated
 
 import attrs
 
+#: The metadata key naming the vocabulary of a field whose words are vocabulary terms.
+VOCABULARY = "stationkit.vocabulary"
+
+
+def vocab(name: str) -> dict[str, str]:
+    """Field metadata: the field's words are terms of vocabulary ``name``."""
+    return {VOCABULARY: name}
+
+
+#: Metadata key on a field that keeps the word as written when a sibling field's word was
+#: mapped to its code (``Plan.title`` keeps the filed title of ``Plan.type``).
+FILED_AS = "stationkit.filed_as"
+
+
+@attrs.frozen
+class Unrecognised:
+    """A word that no term of its vocabulary matched, kept as written (never a silent
+    different verdict: reports list these under ``unrecognised``)."""
+
+    path: str
+    word: str
+    vocabulary: str
+    subject: str | None = None
+    suggestions: tuple[str, ...] = ()
+
 
 class _NonNegative:
     """Marks a whole number that is never negative (headcounts, quantities)."""
@@ -45,32 +70,8 @@ LEVEL_TITLES: dict[RegionLevel, tuple[str, str]] = {
 
 
 @attrs.frozen
-class Region:
-    """A node of the region tree.
-
-    ``kind`` refines the level where a standard needs it: a township-level node may be a
-    ``town``, ``township`` or ``street``; a village-level node a ``village``, ``community`` or
-    ``industrial_park`` (industrial parks hang under their street as village-level units).
-    """
-
-    code: str
-    name: str
-    level: RegionLevel
-    kind: str | None = None
-    children: tuple[Region, ...] = ()
-    enterprise_kinds: tuple[str, ...] | None = None
-    mountainous: bool | None = None
-
-    def walk(self) -> Iterator[Region]:
-        """This node and every node below it, depth first."""
-        yield self
-        for child in self.children:
-            yield from child.walk()
-
-
-@attrs.frozen
 class Room:
-    kind: str
+    kind: str = attrs.field(metadata=vocab("room_kind"))
     name: str | None = None
     area_m2: float | None = None
 
@@ -94,10 +95,10 @@ class Sign:
 class Post:
     """A post (岗位) and who holds it; ``backup`` is the B holder of an AB post."""
 
-    duty: str
+    duty: str = attrs.field(metadata=vocab("post_duty"))
     person: str
     full_time: bool | None = None
-    category: str | None = None
+    category: str | None = attrs.field(default=None, metadata=vocab("post_category"))
     backup: str | None = None
 
 
@@ -123,8 +124,22 @@ class Member:
 
 
 @attrs.frozen
+class AgeBand:
+    """How many members are aged ``min_age`` to ``max_age`` (both inclusive)."""
+
+    min_age: Count
+    max_age: Count
+    count: Count
+
+
+@attrs.frozen
 class Team:
-    kind: str
+    """A team: its roster (``members``), or totals instead of (or beside) the roster.
+
+    When both are recorded they must agree (loading checks it); rules use the roster when
+    there is one, the totals otherwise."""
+
+    kind: str = attrs.field(metadata=vocab("team_kind"))
     name: str | None = None
     members: tuple[Member, ...] | None = None
     roster: bool | None = None
@@ -132,15 +147,20 @@ class Team:
     base: str | None = None
     rescue_types: tuple[str, ...] | None = None
     groups: tuple[str, ...] | None = None
+    headcount: Count | None = None
+    average_age: float | None = None
+    age_bands: tuple[AgeBand, ...] | None = None
+    insured: Count | None = None
+    equipped: Count | None = None
 
 
 @attrs.frozen
 class InventoryItem:
-    category: str
+    category: str = attrs.field(metadata=vocab("supply_category"))
     item: str
     quantity: Count
     unit: str | None = None
-    subcategory: str | None = None
+    subcategory: str | None = attrs.field(default=None, metadata=vocab("supply_category"))
 
 
 @attrs.frozen
@@ -157,9 +177,13 @@ class Communications:
 
 @attrs.frozen
 class Plan:
-    type: str
+    """A plan; ``type`` is its plan-type code, ``title`` the title as filed (kept by loading
+    when the title was written as an alias of the code)."""
+
+    type: str = attrs.field(metadata=vocab("plan_type"))
     issued_on: date | None = None
     revised_on: date | None = None
+    title: str | None = attrs.field(default=None, metadata={FILED_AS: "type"})
 
 
 @attrs.frozen
@@ -167,7 +191,7 @@ class Drill:
     """A drill: always an exercise, so it never counts as a real incident."""
 
     date: date
-    kind: str
+    kind: str = attrs.field(metadata=vocab("drill_kind"))
     id: str | None = None
     village: str | None = None
     announced: bool | None = None
@@ -186,11 +210,64 @@ class Drill:
 class Training:
     date: date
     topic: str
-    kind: str | None = None
+    kind: str | None = attrs.field(default=None, metadata=vocab("training_kind"))
     participants: Count | None = None
     reported: bool | None = None
     photos: bool | None = None
     skills: tuple[str, ...] | None = None
+
+
+@attrs.frozen
+class CategoryCount:
+    """How many posts are of one category (and how many of those are full-time)."""
+
+    category: str = attrs.field(metadata=vocab("post_category"))
+    count: Count = 0
+    full_time: Count | None = None
+
+
+@attrs.frozen
+class PostTotals:
+    """The posts as totals: how many, how many full-time, how many of each category."""
+
+    total: Count
+    full_time: Count | None = None
+    by_category: tuple[CategoryCount, ...] | None = None
+
+
+@attrs.frozen
+class TrainingTotal:
+    """Trainings of a year (of one ``kind`` when given), with how many were reported to the
+    county and how many photographed."""
+
+    year: int
+    count: Count
+    kind: str | None = attrs.field(default=None, metadata=vocab("training_kind"))
+    reported: Count | None = None
+    photographed: Count | None = None
+
+
+@attrs.frozen
+class DrillTotal:
+    """Drills of one kind in a year; ``reviewed`` of them reviewed afterwards; ``town`` says
+    whether they were the town's own drills (not villages')."""
+
+    year: int
+    kind: str = attrs.field(metadata=vocab("drill_kind"))
+    count: Count
+    reviewed: Count | None = None
+    town: bool | None = None
+
+
+@attrs.frozen
+class VillageTotals:
+    """The villages (communities) a township station serves, as totals for a year."""
+
+    year: int
+    total: Count
+    with_evacuation_drill: Count | None = None
+    with_informant: Count | None = None
+    with_grid_staff: Count | None = None
 
 
 @attrs.frozen
@@ -203,14 +280,14 @@ class DutyArrangement:
 
 @attrs.frozen
 class RecordBook:
-    kind: str
+    kind: str = attrs.field(metadata=vocab("ledger_kind"))
     entries: Count | None = None
     updated_on: date | None = None
 
 
 @attrs.frozen
 class Grid:
-    risk_area: str
+    risk_area: str = attrs.field(metadata=vocab("risk_area"))
     staff: tuple[str, ...]
     name: str | None = None
     village: str | None = None
@@ -218,7 +295,7 @@ class Grid:
 
 @attrs.frozen
 class PublicityChannel:
-    kind: str
+    kind: str = attrs.field(metadata=vocab("publicity_channel"))
     sections: tuple[str, ...] | None = None
     updated_on: date | None = None
 
@@ -233,7 +310,7 @@ class Funding:
 class Evidence:
     """Evidence that a function or task is carried out (a record, a photo, a report)."""
 
-    topic: str
+    topic: str = attrs.field(metadata=vocab("evidence_topic"))
     items: tuple[str, ...]
     on: date | None = None
 
@@ -247,13 +324,47 @@ class Warehouse:
 
 
 @attrs.frozen
+class Region:
+    """A node of the region tree.
+
+    ``kind`` refines the level where a standard needs it: a township-level node may be a
+    ``town``, ``township`` or ``street``; a village-level node a ``village``, ``community`` or
+    ``industrial_park`` (industrial parks hang under their street as village-level units).
+
+    A village-level node may carry its own facts (its drills, informants, grid staff and
+    posts): a township station's rules read them from here as well as from the station's
+    own records (where a drill names its ``village``, an informant entry its code).
+    """
+
+    code: str
+    name: str
+    level: RegionLevel
+    kind: str | None = None
+    children: tuple[Region, ...] = ()
+    enterprise_kinds: tuple[str, ...] | None = attrs.field(
+        default=None, metadata=vocab("enterprise_kind")
+    )
+    mountainous: bool | None = None
+    drills: tuple[Drill, ...] | None = None
+    informants: tuple[str, ...] | None = None
+    grid_staff: tuple[str, ...] | None = None
+    posts: tuple[Post, ...] | None = None
+
+    def walk(self) -> Iterator[Region]:
+        """This node and every node below it, depth first."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@attrs.frozen
 class Station:
     """One station and every fact about it that a standard may look at."""
 
     id: str
     name: str
-    kind: str
-    sub_kind: str | None = None
+    kind: str = attrs.field(metadata=vocab("station_kind"))
+    sub_kind: str | None = attrs.field(default=None, metadata=vocab("station_sub_kind"))
     region: str | None = None
     completed_on: date | None = None
     premises: Premises | None = None
@@ -276,6 +387,10 @@ class Station:
     warehouse: Warehouse | None = None
     functions: tuple[Evidence, ...] | None = None
     informants: tuple[str, ...] | None = None
+    post_totals: PostTotals | None = None
+    training_totals: tuple[TrainingTotal, ...] | None = None
+    drill_totals: tuple[DrillTotal, ...] | None = None
+    village_totals: tuple[VillageTotals, ...] | None = None
     verified_on: tuple[date, ...] | None = None
     """The days a district's periodic check (e.g. Pingshan's quarterly 核实) passed the
     station; empty: checked and never passed; None: not recorded."""
@@ -320,6 +435,10 @@ class Dataset:
     completions: tuple[Completion, ...] = ()
     year: int | None = None
     given_scores: tuple[GivenScore, ...] = ()
+    #: Set by loading, never read from input: words kept as written (open vocabularies).
+    unrecognised: tuple[Unrecognised, ...] = attrs.field(default=(), metadata={"loaded": False})
+    #: Set by loading: the text encoding of the file (CSV may be GB18030), when it was text.
+    encoding: str | None = attrs.field(default=None, metadata={"loaded": False})
 
     def given_score(self, subject: str, requirement: str) -> GivenScore | None:
         """The score given to ``subject`` on ``requirement``, when the dataset holds one."""

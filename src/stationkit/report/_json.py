@@ -6,8 +6,22 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from stationkit.assessment._report import Acceptance, GroupScore, Override, Report, SubjectRef
-from stationkit.standard._findings import Change, Finding, Remedy, Status
+from stationkit.assessment._report import (
+    Acceptance,
+    GroupScore,
+    Override,
+    Report,
+    SubjectRef,
+)
+from stationkit.records._model import Unrecognised
+from stationkit.standard._findings import (
+    Change,
+    Finding,
+    NotCounted,
+    Remedy,
+    Status,
+    Tally,
+)
 from stationkit.standard._standard import ParamValue
 from stationkit.standard._text import Citation, Text
 from stationkit.standard._waiver import Waiver
@@ -77,8 +91,27 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "credit": f.credit,
         "points": f.points,
         "note": text_json(f.note) if f.note else None,
+        "stations": _tally_json(f.tally),
         "waiver": waiver_json(f.waiver) if f.waiver else None,
     }
+
+
+def _tally_json(t: Tally | None) -> dict[str, Any] | None:
+    if t is None:
+        return None
+    return {
+        "counted": list(t.counted),
+        "not_counted": [{"id": n.id, "reason": text_json(n.reason)} for n in t.not_counted],
+    }
+
+
+def _tally(d: Mapping[str, Any] | None) -> Tally | None:
+    if d is None:
+        return None
+    return Tally(
+        tuple(d["counted"]),
+        tuple(NotCounted(n["id"], _text(n["reason"])) for n in d["not_counted"]),
+    )
 
 
 def acceptance_json(a: Acceptance) -> dict[str, Any]:
@@ -148,6 +181,15 @@ def report_to_json(r: Report) -> dict[str, Any]:
         "left_out": list(r.left_out),
         "expired_waivers": [waiver_json(w) for w in r.expired_waivers],
         "findings": [finding_json(f) for f in r.findings],
+        "unrecognised": [
+            {
+                "path": u.path,
+                "word": u.word,
+                "vocabulary": u.vocabulary,
+                "suggestions": list(u.suggestions),
+            }
+            for u in r.unrecognised
+        ],
     }
 
 
@@ -185,6 +227,7 @@ def _finding(d: Mapping[str, Any]) -> Finding:
         weight=d["weight"],
         credit=d["credit"],
         points=d["points"],
+        tally=_tally(d.get("stations")),
         waiver=_waiver(d.get("waiver")),
     )
 
@@ -236,6 +279,12 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
             for k, v in d["overridden"].items()
         },
         findings=tuple(_finding(f) for f in d["findings"]),
+        unrecognised=tuple(
+            Unrecognised(
+                u["path"], u["word"], u["vocabulary"], d["subject"]["id"], tuple(u["suggestions"])
+            )
+            for u in d.get("unrecognised", ())
+        ),
         left_out=tuple(d.get("left_out", ())),
         expired_waivers=tuple(
             w for w in (_waiver(x) for x in d.get("expired_waivers", ())) if w is not None

@@ -138,6 +138,9 @@ def render_text(
                 f"    {label('豁免已过期,不予采用', 'expired waiver ignored', lang)}: "
                 f"{w.requirement} ({w.expires.isoformat()})"
             )
+        for u in r.unrecognised:
+            close = f" (did you mean {', '.join(u.suggestions)}?)" if u.suggestions else ""
+            out.append(f"    unrecognised 未识别词: {u.path} = {u.word!r} [{u.vocabulary}]{close}")
         shown = [f for f in r.findings if every or f.status in _NEEDS_WORK]
         for f in shown:
             out.extend(_finding_lines(f, colour, lang))
@@ -185,6 +188,8 @@ def render_markdown(reports: Sequence[Report]) -> str:
             out.append(
                 f"- overridden 调整参数: `{name_}` = {o.value!r} (source {o.source_value!r})"
             )
+        for u in r.unrecognised:
+            out.append(f"- unrecognised 未识别词: `{u.path}` = {u.word!r} ({u.vocabulary})")
         if r.breakdown:
             out.append("\n| group 分组 | points 得分 | max 满分 | met 符合 |\n|---|---|---|---|")
             for g in r.breakdown:

@@ -24,8 +24,10 @@ from stationkit.standard._findings import (
     Change,
     Check,
     Finding,
+    NotCounted,
     Remedy,
     Status,
+    Tally,
     append_new,
     check_threshold,
     met,
@@ -63,10 +65,26 @@ from stationkit.standard._standard import (
     Standard,
     Subject,
 )
+from stationkit.standard._tally import counting, region_tally, tally
 from stationkit.standard._text import (
     Citation,
     Text,
 )
+from stationkit.standard._totals import (
+    Figure,
+    drill_totals,
+    team_count,
+    team_headcount,
+    training_total,
+    village_totals,
+)
+from stationkit.standard._villages import (
+    drills_in_villages,
+    villages_under,
+    villages_with_grid_staff,
+    villages_with_informants,
+)
+from stationkit.standard._vocabularies import vocabularies_for
 from stationkit.standard._waiver import EVERY_SUBJECT, Waiver
 
 __all__ = [
@@ -80,12 +98,14 @@ __all__ = [
     "Context",
     "DatedUnit",
     "Edition",
+    "Figure",
     "Finding",
     "GradingModel",
     "Group",
     "GroupShare",
     "Kind",
     "Milestone",
+    "NotCounted",
     "OutcomeKind",
     "OutcomeRule",
     "ParamValue",
@@ -103,6 +123,7 @@ __all__ = [
     "Standard",
     "Status",
     "Subject",
+    "Tally",
     "Text",
     "UnitStatus",
     "Waiver",
@@ -113,7 +134,10 @@ __all__ = [
     "apply_remedy",
     "check_dated",
     "check_threshold",
+    "counting",
     "credit",
+    "drill_totals",
+    "drills_in_villages",
     "evidence",
     "evidence_check",
     "evidence_items",
@@ -125,7 +149,17 @@ __all__ = [
     "new_items",
     "not_applicable",
     "not_met",
+    "region_tally",
+    "tally",
+    "team_count",
+    "team_headcount",
+    "training_total",
     "unit_status",
+    "village_totals",
+    "villages_under",
+    "villages_with_grid_staff",
+    "villages_with_informants",
+    "vocabularies_for",
     "within_days",
     "year_window",
 ]

@@ -67,6 +67,22 @@ class Remedy:
 
 
 @attrs.frozen
+class NotCounted:
+    """A station a region-level rule did not count, and why."""
+
+    id: str
+    reason: Text
+
+
+@attrs.frozen
+class Tally:
+    """The stations a region-level finding counted, and those it did not with the reason."""
+
+    counted: tuple[str, ...] = ()
+    not_counted: tuple[NotCounted, ...] = ()
+
+
+@attrs.frozen
 class Check:
     """What a requirement's predicate returns; the assessment adds the requirement and citation.
 
@@ -81,6 +97,7 @@ class Check:
     note: Text | None = None
     credit: float | None = None
     points: float | None = None
+    tally: Tally | None = None
 
 
 def met(
@@ -154,6 +171,7 @@ class Finding:
     weight: float = 1.0
     credit: float = 0.0
     points: float | None = None
+    tally: Tally | None = None
     waiver: Waiver | None = None
     """The waiver in force for this finding; the status stays what the check found."""
 

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 import attrs
 
 from stationkit.records._model import Region, RegionLevel, Station
+from stationkit.records._vocabulary import Vocabulary
 from stationkit.standard._findings import Check
 from stationkit.standard._outcome import OutcomeKind, OutcomeRule
 from stationkit.standard._programme import Programme
@@ -103,6 +104,9 @@ class RegionSubject:
     region: Region
     stations: tuple[Station, ...]
     year: int | None = None
+    #: Stations of the dataset with no region (only the top node's subject carries them):
+    #: counted nowhere, and findings say so.
+    outside: tuple[Station, ...] = ()
 
     @property
     def id(self) -> str:
@@ -222,9 +226,13 @@ class GradingModel:
 
 @attrs.frozen
 class Kind:
+    """A kind of subject; ``aliases`` are the documents' words for it (``社区类``, ``社区站``),
+    which loading maps to ``id`` (the ``station_kind`` vocabulary)."""
+
     id: str
     title: Text
     subject: str = "station"
+    aliases: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -241,6 +249,9 @@ class Edition:
     grading: GradingModel = GradingModel()
     programmes: tuple[Programme, ...] = ()
     not_encoded: tuple[Text, ...] = ()
+    #: The standard's own words: terms added to the core's vocabularies (same ``id``) or
+    #: vocabularies of its own; see ``vocabularies_for``.
+    vocabularies: tuple[Vocabulary, ...] = ()
     outcome: OutcomeRule | None = None
 
     @property

@@ -11,6 +11,13 @@ from collections.abc import Iterable
 
 import attrs
 
+from stationkit.records._core_vocabularies import (
+    DRILL_KIND,
+    POST_CATEGORY,
+    PUBLICITY_CHANNEL,
+    ROOM_KIND,
+    TEAM_KIND,
+)
 from stationkit.records._model import Station
 from stationkit.standard._standard import Edition
 
@@ -29,24 +36,24 @@ class Vocabulary:
     """Pools of words per record field; ``names`` holds words from list parameters, offered
     to every pool (a list parameter of plan types is how a standard names its plans)."""
 
-    team_kinds: tuple[str, ...] = ("rescue", "volunteer", "militia")
+    team_kinds: tuple[str, ...] = TEAM_KIND.codes
     member_roles: tuple[str, ...] = ("leader", "member")
     item_categories: tuple[str, ...] = ("rescue", "protection", "communication")
     items: tuple[str, ...] = ("rope", "life jacket", "generator", "megaphone")
     units: tuple[str, ...] = ("piece", "set")
     post_duties: tuple[str, ...] = ("station master", "duty officer", "liaison")
-    post_categories: tuple[str, ...] = ("full_time", "part_time")
+    post_categories: tuple[str, ...] = POST_CATEGORY.codes
     plan_types: tuple[str, ...] = ("general", "flood", "fire")
-    drill_kinds: tuple[str, ...] = ("flood", "fire", "evacuation")
+    drill_kinds: tuple[str, ...] = DRILL_KIND.codes
     training_topics: tuple[str, ...] = ("first aid", "flood rescue")
     rules: tuple[str, ...] = ("duty rules", "warehouse rules")
     ledger_kinds: tuple[str, ...] = ("hazard", "equipment", "training")
-    publicity_kinds: tuple[str, ...] = ("board", "wechat")
+    publicity_kinds: tuple[str, ...] = PUBLICITY_CHANNEL.codes
     sections: tuple[str, ...] = ("knowledge", "notices")
     topics: tuple[str, ...] = ("patrol", "warning", "rescue")
     evidence: tuple[str, ...] = ("record", "photo", "report")
     wall_maps: tuple[str, ...] = ("hazard map", "evacuation map")
-    room_kinds: tuple[str, ...] = ("office", "duty room", "warehouse")
+    room_kinds: tuple[str, ...] = ROOM_KIND.codes
     sign_texts: tuple[str, ...] = ("应急服务站",)
     risk_areas: tuple[str, ...] = ("riverside", "hillside")
     channels: tuple[str, ...] = ("phone", "broadcast", "wechat")
@@ -62,6 +69,10 @@ class Vocabulary:
 
     def pool(self, field: str) -> tuple[str, ...]:
         own: tuple[str, ...] = getattr(self, field)
+        closed = _CLOSED.get(field)
+        if closed is not None:
+            # Words of a closed vocabulary are codes: loading refuses anything else.
+            return _merge(own, (n for n in self.names if n in closed))
         return _merge(own, self.names)
 
     def extended(self, other: Vocabulary) -> Vocabulary:
@@ -77,6 +88,14 @@ class Vocabulary:
                 changes[field.name] = _merge(mine, theirs)
         return attrs.evolve(self, **changes)  # type: ignore[arg-type]
 
+
+#: Pools whose words are terms of a closed core vocabulary, with its codes.
+_CLOSED: dict[str, frozenset[str]] = {
+    "team_kinds": frozenset(TEAM_KIND.codes),
+    "post_categories": frozenset(POST_CATEGORY.codes),
+    "drill_kinds": frozenset(DRILL_KIND.codes),
+    "publicity_kinds": frozenset(PUBLICITY_CHANNEL.codes),
+}
 
 #: Lists never grow past this, whatever a threshold says (a 365-day figure is not a headcount).
 LIST_LIMIT = 40

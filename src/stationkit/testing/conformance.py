@@ -55,6 +55,7 @@ from stationkit.records._model import Dataset, Station
 from stationkit.standard._findings import Status
 from stationkit.standard._samples import Sample
 from stationkit.standard._standard import Edition, Standard, Subject
+from stationkit.standard._vocabularies import vocabularies_for
 from stationkit.testing import strategies as sts
 from stationkit.testing._shrink import shrink
 from stationkit.testing.coverage import RequirementCoverage
@@ -253,7 +254,9 @@ def _load_samples(
     loaded = []
     for sample in samples:
         try:
-            data = load_dataset(sample.path)
+            data = load_dataset(
+                sample.path, vocabularies=vocabularies_for(standard, edition.edition)
+            )
         except StationkitError as exc:
             problems.append(Problem("samples", f"sample {sample.name!r} does not load: {exc}", ref))
             continue

@@ -30,6 +30,7 @@ from stationkit_pingshan.requirements import (
     street_construction,
 )
 from stationkit_pingshan.requirements.street_operations import module_requirement
+from stationkit_pingshan.vocabularies import VOCABULARIES
 
 #: The station checks of each operations module, with the module's citation.
 MODULE_CHECKS: tuple[tuple[str, Citation, tuple[Requirement, ...]], ...] = (
@@ -78,6 +79,7 @@ def _edition(
         scoring=scoring.SCORING,
         programmes=programmes_2023() if year == "2023" else (),
         not_encoded=not_encoded,
+        vocabularies=VOCABULARIES,
         outcome=OUTCOME,
     )
 

@@ -38,6 +38,7 @@ from stationkit_quanzhou.requirements.funding_rollout import (
     ROLLOUT_2025,
 )
 from stationkit_quanzhou.scoring import GRADING_2023, GRADING_2025, GROUP_LIST, SCORING
+from stationkit_quanzhou.vocabularies import STATION_ALIASES, VOCABULARIES
 
 REQUIREMENTS_2023: tuple[Requirement, ...] = (
     *org.REQUIREMENTS,
@@ -63,6 +64,7 @@ EDITION_2023 = Edition(
     grading=GRADING_2023,
     programmes=(PROGRAMME_2023,),
     not_encoded=NOT_ENCODED_2023,
+    vocabularies=VOCABULARIES,
     outcome=OUTCOME_2023,
 )
 
@@ -116,6 +118,7 @@ STANDARD = Standard(
         Kind(
             "township_station",
             Text("镇/街道标准化应急管理站", "township / street standardized station"),
+            aliases=STATION_ALIASES,
         ),
         Kind("county", Text("县(市、区)", "county (rollout)"), subject="region"),
     ),

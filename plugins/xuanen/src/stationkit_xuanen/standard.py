@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from stationkit import Text
+from stationkit.records import Term, Vocabulary
 from stationkit.standard import (
     Edition,
     Group,
@@ -11,7 +12,7 @@ from stationkit.standard import (
 )
 from stationkit_xuanen.acceptance import OUTCOME
 from stationkit_xuanen.citations import SOURCE
-from stationkit_xuanen.kinds import KINDS
+from stationkit_xuanen.kinds import KINDS, SUB_KINDS
 from stationkit_xuanen.parameters import PARAMETERS, default_values
 from stationkit_xuanen.programmes import build_programme
 from stationkit_xuanen.requirements import coverage, functions, programme, staffing
@@ -99,6 +100,31 @@ EDITION_2024 = Edition(
     scoring=ScoringModel(max_score=100.0),
     programmes=(build_programme(default_values()),),
     not_encoded=NOT_ENCODED,
+    vocabularies=(
+        SUB_KINDS,
+        Vocabulary(
+            "post_duty",
+            "岗位职责",
+            "post duties",
+            (
+                Term("驿站负责人", "驿站负责人", "post manager", ("负责人", "站长")),
+                Term("驿站专管员", "驿站专管员", "dedicated keeper", ("专管员",)),
+                Term("值守", "值守", "on duty", ("值班", "值班值守")),
+                Term("宣传", "宣传", "publicity", ("宣传员", "宣传培训")),
+            ),
+            closed=False,
+        ),
+        Vocabulary(
+            "evidence_topic",
+            "工作记录主题",
+            "evidence topics",
+            (
+                *(Term(f.topic, f.title.zh, f.title.en) for f in functions.FUNCTIONS),
+                Term(functions.OPERATION, "投入运行", "in operation", ("运行",)),
+            ),
+            closed=False,
+        ),
+    ),
     outcome=OUTCOME,
 )
 

@@ -13,6 +13,7 @@ from stationkit.standard import (
     Change,
     Check,
     Context,
+    Figure,
     Remedy,
     Requirement,
     append_evidence,
@@ -108,6 +109,20 @@ def team_officers(station: Station, ctx: Context) -> Check:
     )
 
 
+def _size_summary(size: int, low: int, high: int, expected: Any) -> Check:
+    """The team's size from its headcount (no roster recorded)."""
+    observed = Figure(size, "summary", f"{PATH}.headcount").observed()
+    if low <= size <= high:
+        return met(observed, expected)
+    target = low if size < low else high
+    text = (
+        Text(f"队伍增加 {low - size} 人", f"add {low - size} members to the team")
+        if size < low
+        else Text(f"队伍精简至 {high} 人以内", f"reduce the team to at most {high}")
+    )
+    return not_met(observed, expected, Remedy(text, (Change("set", f"{PATH}.headcount", target),)))
+
+
 def team_size(station: Station, ctx: Context) -> Check:
     low, high = ctx.integer("team_size_min"), ctx.integer("team_size_max")
     expected = {"min": low, "max": high}
@@ -115,6 +130,8 @@ def team_size(station: Station, ctx: Context) -> Check:
     team = _team(station, expected, {"members": new} if new is not None else {})
     if isinstance(team, Check):
         return team
+    if team.members is None and team.headcount is not None:
+        return _size_summary(team.headcount, low, high, expected)
     if team.members is None:
         return missing(f"{PATH}.members", expected)
     size = len(team.members)

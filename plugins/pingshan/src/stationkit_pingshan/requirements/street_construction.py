@@ -30,6 +30,7 @@ from stationkit.standard import (
     Remedy,
     Requirement,
     Role,
+    counting,
     credit,
     met,
     not_met,
@@ -210,6 +211,20 @@ def _finding(components: Sequence[Component], unknown: Sequence[Station], ctx: C
     )
 
 
+def _not_built(station: Station, ctx: Context) -> Text | None:
+    """Why a station does not count towards the street's construction targets."""
+    end = cutoff(ctx)
+    if station.completed_on is None:
+        return Text("未登记建成日期(completed_on)", "completion date not recorded")
+    if station.completed_on > end:
+        return Text(
+            f"{station.completed_on.isoformat()}建成,晚于截止日{end.isoformat()}",
+            f"completed {station.completed_on.isoformat()}, after the cutoff {end.isoformat()}",
+        )
+    return None
+
+
+@counting(_not_built)
 def construction_2023(subject: RegionSubject, ctx: Context) -> Check:
     """“1+3+1”: ≥ 1 community, ≥ 3 industrial-park and ≥ 1 street station, one of them the
     street centre station."""
@@ -260,6 +275,7 @@ def _street(
     return attrs.evolve(comp, new=comp.new[:keep])
 
 
+@counting(_not_built)
 def construction_2024(subject: RegionSubject, ctx: Context) -> Check:
     """“两过半+一批”: community and industrial-park stations each cover strictly more than
     half of the street's communities / parks, and ≥ 3 street stations."""

@@ -19,6 +19,7 @@ from stationkit.standard import (
     Scope,
     UnitStatus,
     check_dated,
+    counting,
     met,
     missing,
     not_met,
@@ -71,6 +72,15 @@ def _stations_in(subject: RegionSubject) -> dict[str, list[Station]]:
     return by_region
 
 
+def _not_a_station(station: Station, ctx: Context) -> Text | None:
+    if station.kind != STATION_KIND:
+        return Text(
+            f"不是镇(街道)标准化应急管理站(kind={station.kind})",
+            f"not a township station (kind {station.kind})",
+        )
+    return None
+
+
 def _first_completion(stations: list[Station], ctx: Context) -> date | None:
     """The earliest completion known on ``as_of`` (a later one does not count yet)."""
     days = [s.completed_on for s in stations if s.completed_on and s.completed_on <= ctx.as_of]
@@ -81,6 +91,7 @@ def _undated(stations: list[Station]) -> Station | None:
     return next((s for s in stations if s.completed_on is None), None)
 
 
+@counting(_not_a_station)
 def pilot(subject: RegionSubject, ctx: Context) -> Check:
     """QZ23: the county builds (at least) one pilot station by the end of October 2023."""
     need = ctx.integer("pilot_stations_min")
@@ -106,6 +117,7 @@ def pilot(subject: RegionSubject, ctx: Context) -> Check:
     )
 
 
+@counting(_not_a_station)
 def towns(subject: RegionSubject, ctx: Context) -> Check:
     """QZ25: one station in each named town (street) by the end of October 2025, by name:
     each town is not yet due, done on time, done late or overdue at ``as_of``."""

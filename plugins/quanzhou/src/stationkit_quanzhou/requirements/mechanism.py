@@ -14,8 +14,10 @@ from stationkit.standard import (
     Change,
     Check,
     Context,
+    Figure,
     Remedy,
     Requirement,
+    Status,
     append_to,
     evidence_check,
     evidence_items,
@@ -24,6 +26,10 @@ from stationkit.standard import (
     names_check,
     not_applicable,
     not_met,
+    village_totals,
+    villages_under,
+    villages_with_grid_staff,
+    villages_with_informants,
 )
 from stationkit_quanzhou import citations as c
 from stationkit_quanzhou._checks import (
@@ -148,9 +154,26 @@ def village_grids(station: Station, ctx: Context) -> Check:
     villages = [v for v in region.children if v.level is RegionLevel.VILLAGE]
     if not villages:
         return not_applicable(Text("辖区未登记村(社区)", "no villages recorded under the township"))
-    if station.grids is None:
+    found = villages_with_grid_staff(station, region)
+    summary = village_totals(station, ctx.year)
+    named = (found or set()) & {v.code for v in villages}
+    if not named and summary is not None and summary[1].with_grid_staff is not None:
+        # No village named one by one: the totals say how many have grid staff.
+        check = _villages_summary(
+            summary[1].with_grid_staff,
+            len(villages),
+            f"village_totals[{summary[0]}].with_grid_staff",
+            expected,
+            Text("有网格员的村(社区)", "villages with grid staff"),
+        )
+        if check.status is Status.NOT_MET and ctx.as_of <= deadline:
+            return not_applicable(
+                Text(f"期限 {deadline.isoformat()} 未到", f"not due until {deadline.isoformat()}")
+            )
+        return check
+    if found is None:
         return missing("grids", expected)
-    staffed = {g.village for g in station.grids if g.village and g.staff}
+    staffed = found
     lacking = [v.code for v in villages if v.code not in staffed]
     if not lacking:
         return met(sorted(staffed & {v.code for v in villages}), expected)
@@ -236,6 +259,25 @@ def single_channel(station: Station, ctx: Context) -> Check:
     )
 
 
+def _villages_summary(have: int, villages: int, path: str, expected: object, what: Text) -> Check:
+    """How many villages have something, from the village totals."""
+    observed = Figure(have, "summary", path).observed()
+    if have >= villages:
+        return met(observed, expected)
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"另有{villages - have}个村(社区)需落实:{what.zh}",
+                f"{villages - have} more villages needed: {what.en}",
+            ),
+            (Change("set", path, villages),),
+        ),
+        credit=have / villages if villages else 1.0,
+    )
+
+
 def informants(station: Station, ctx: Context) -> Check:
     """An informant at the town and in every village; entries read "<region code>:<name>"
     (an entry without a code counts for the town)."""
@@ -243,13 +285,41 @@ def informants(station: Station, ctx: Context) -> Check:
     region = region_or_missing(station, ctx, expected)
     if isinstance(region, Check):
         return region
-    if station.informants is None:
+    found = villages_with_informants(station, region)
+    if found is None:
         return missing("informants", expected)
-    covered = set()
-    for entry in station.informants:
-        code, sep, _ = entry.partition(":")
-        covered.add(code if sep else region.code)
-    places = [region.code, *(v.code for v in region.children if v.level is RegionLevel.VILLAGE)]
+    covered = set(found)
+    villages = villages_under(region)
+    summary = village_totals(station, ctx.year)
+    named = covered & {v.code for v in villages}
+    if not named and summary is not None and summary[1].with_informant is not None:
+        # No village named one by one: the villages' share comes from the totals.
+        town = region.code in covered
+        check = _villages_summary(
+            summary[1].with_informant,
+            len(villages),
+            f"village_totals[{summary[0]}].with_informant",
+            expected,
+            Text("有信息员的村(社区)", "villages with an informant"),
+        )
+        if town or check.status is not Status.MET:
+            return check
+        if station.informants is not None:  # the town's list is recorded and lacks one
+            return not_met(
+                {"lacking": [region.code], "villages": check.observed},
+                expected,
+                Remedy(
+                    Text("落实镇(街道)本级信息员", "appoint the township's own informant"),
+                    (Change("append", "informants", ["待落实信息员"]),),
+                ),
+                credit=len(villages) / (len(villages) + 1),
+            )
+        return missing(
+            "informants",
+            expected,
+            remedy=Remedy(Text("登记镇(街道)本级信息员", "record the township's own informant")),
+        )
+    places = [region.code, *(v.code for v in villages)]
     lacking = [p for p in places if p not in covered]
     if not lacking:
         return met(places, expected)

@@ -8,6 +8,7 @@ from stationkit.standard import (
     Change,
     Check,
     Context,
+    Figure,
     Remedy,
     Requirement,
     Scope,
@@ -111,11 +112,62 @@ def _new_posts(n: int, full_time: bool) -> tuple[Change, ...]:
     )
 
 
+def _counted_total(station: Station, ctx: Context, expected: object) -> int | Check:
+    """The counted posts from ``post_totals``: the total less the excluded categories (which
+    the totals must then break down)."""
+    totals = station.post_totals
+    assert totals is not None
+    excluded = set(ctx.names("posts_excluded_categories"))
+    if not excluded:
+        return totals.total
+    if totals.by_category is None:
+        return missing(
+            "post_totals.by_category",
+            expected,
+            remedy=Remedy(
+                Text(
+                    "在岗位合计中登记各类别人数(by_category),以扣除执法、救援人员",
+                    "break the post total down by category (by_category), so that "
+                    "enforcement and rescue staff can be left out",
+                )
+            ),
+        )
+    return totals.total - sum(c.count for c in totals.by_category if c.category in excluded)
+
+
+def _posts_summary(station: Station, ctx: Context, need: int, expected: object) -> Check:
+    have = _counted_total(station, ctx, expected)
+    if isinstance(have, Check):
+        return have
+    observed = Figure(have, "summary", "post_totals").observed()
+    if have >= need:
+        return met(observed, expected)
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"增设{need - have}个专兼职岗位(不含执法、救援人员)",
+                f"add {need - have} posts (enforcement and rescue staff do not count)",
+            ),
+            (
+                Change(
+                    "set",
+                    "post_totals.total",
+                    (station.post_totals.total if station.post_totals else 0) + need - have,
+                ),
+            ),
+        ),
+    )
+
+
 def posts_total(station: Station, ctx: Context) -> Check:
     """≥ 6 full- and part-time posts (enforcement and rescue staff not counted)."""
     need = ctx.integer("posts_min")
     excluded = list(ctx.names("posts_excluded_categories"))
     expected = {"min": need, "excluding_categories": excluded}
+    if station.posts is None and station.post_totals is not None:
+        return _posts_summary(station, ctx, need, expected)
     if station.posts is None:
         return missing("posts", expected)
     have = len(_counted(station.posts, ctx))
@@ -138,6 +190,8 @@ def posts_full_time(station: Station, ctx: Context) -> Check:
     """≥ 2 of the counted posts are full-time."""
     need = ctx.integer("full_time_posts_min")
     expected = {"min_full_time": need}
+    if station.posts is None and station.post_totals is not None:
+        return _full_time_summary(station, ctx, need, expected)
     if station.posts is None:
         return missing("posts", expected)
     counted = _counted(station.posts, ctx)
@@ -152,6 +206,49 @@ def posts_full_time(station: Station, ctx: Context) -> Check:
         Remedy(
             Text(f"增设{need - have:,}个专职岗位", f"add {need - have:,} full-time posts"),
             _new_posts(need - have, True),
+        ),
+    )
+
+
+def _full_time_summary(station: Station, ctx: Context, need: int, expected: object) -> Check:
+    """Full-time posts from the totals. The excluded categories' posts may be full-time too
+    (执法、救援 staff usually are), and totals by category do not say how many of them: a total
+    cannot prove the counted full-time posts unless nothing is excluded."""
+    totals = station.post_totals
+    assert totals is not None
+    if totals.full_time is None:
+        return missing("post_totals.full_time", expected)
+    excluded = set(ctx.names("posts_excluded_categories"))
+    left = [c for c in totals.by_category or () if c.category in excluded]
+    # The counted full-time posts: full_time less the excluded categories' full-time posts,
+    # which are known exactly when each category says how many of its posts are full-time,
+    # and are between 0 and the category's count otherwise.
+    most = sum(c.count if c.full_time is None else c.full_time for c in left)
+    least = sum(0 if c.full_time is None else c.full_time for c in left)
+    low, high = max(totals.full_time - most, 0), max(totals.full_time - least, 0)
+    if excluded and totals.by_category is None:
+        low = 0
+    observed = Figure(low, "summary", "post_totals.full_time").observed()
+    if low >= need:
+        return met(observed, expected)
+    if high >= need:
+        return missing(
+            "posts",
+            expected,
+            remedy=Remedy(
+                Text(
+                    "岗位合计无法说明专职岗位中有几个是执法、救援人员:请逐岗登记(posts)",
+                    "the totals cannot tell how many full-time posts are enforcement or "
+                    "rescue staff: record the posts one by one (posts)",
+                )
+            ),
+        )
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(f"增设{need - high}个专职岗位", f"add {need - high} full-time posts"),
+            (Change("set", "post_totals.full_time", need),),
         ),
     )
 

@@ -3,8 +3,10 @@ handbook and wall maps, the "5-15-20" response standard, drills in town and vill
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime, time, timedelta
+
+import attrs
 
 from stationkit import (
     Citation,
@@ -17,17 +19,22 @@ from stationkit.standard import (
     Change,
     Check,
     Context,
+    Figure,
     Remedy,
     Requirement,
     Role,
     append_new,
     append_to,
+    drill_totals,
+    drills_in_villages,
     evidence_check,
+    in_year,
     met,
     missing,
     names_check,
     not_applicable,
     not_met,
+    village_totals,
 )
 from stationkit_quanzhou import citations as c
 from stationkit_quanzhou._checks import drills_of_year, record_day, region_or_missing, requirement
@@ -70,15 +77,30 @@ def _plan_types(station: Station) -> list[str] | None:
     return None if station.plans is None else [p.type for p in station.plans]
 
 
+def _with_titles(check: Check, station: Station, need: Sequence[str]) -> Check:
+    """``observed`` also says which filed title satisfied which required plan, when titles
+    were filed in other words than the plan types (loading keeps them as ``Plan.title``)."""
+    filed = {
+        p.type: p.title
+        for p in station.plans or ()
+        if p.title is not None and p.title != p.type and p.type in need
+    }
+    if not filed:
+        return check
+    return attrs.evolve(check, observed={"plans": check.observed, "filed_as": filed})
+
+
 def required_plans(station: Station, ctx: Context) -> Check:
-    return names_check(
+    need = ctx.names("required_plans")
+    check = names_check(
         _plan_types(station),
-        ctx.names("required_plans"),
+        need,
         field="plans",
         change=append_to("plans", lambda t: {"type": t, "issued_on": ctx.as_of.isoformat()}),
         what=Text("应急预案", "plans"),
         partial=True,
     )
+    return _with_titles(check, station, need)
 
 
 def conditional_plan(
@@ -96,7 +118,7 @@ def conditional_plan(
             return missing(f"dataset.region[{region.code}].enterprise_kinds", expected)
         if enterprise_kind not in region.enterprise_kinds:
             return not_applicable(Text(f"辖区无{zh},不需编制{plan}", f"no {en} in the township"))
-        return names_check(
+        check = names_check(
             _plan_types(station),
             (plan,),
             field="plans",
@@ -104,6 +126,7 @@ def conditional_plan(
             what=Text("应急预案", "plan"),
             partial=True,
         )
+        return _with_titles(check, station, (plan,))
 
     predicate.__name__ = f"conditional_plan_{enterprise_kind}"
     return predicate
@@ -226,6 +249,8 @@ def town_drill(station: Station, ctx: Context) -> Check:
     need = ctx.integer("town_drills_min")
     kinds = ctx.names("town_drill_kinds")
     expected = {"min": need, "kinds": list(kinds), "reviewed": True}
+    if station.drills is None and station.drill_totals is not None:
+        return _town_drill_summary(station, ctx, need, kinds, expected)
     if station.drills is None:
         return missing("drills", expected)
     # An empty kinds list (tailored) lets any town drill count.
@@ -254,6 +279,82 @@ def town_drill(station: Station, ctx: Context) -> Check:
     )
 
 
+def _town_drill_summary(
+    station: Station, ctx: Context, need: int, kinds: tuple[str, ...], expected: object
+) -> Check:
+    totals = drill_totals(station, ctx.year, kinds, town=True)
+    if any(t.reviewed is None for _, t in totals):
+        return missing("drill_totals[].reviewed", expected)
+    reviewed = sum(t.reviewed or 0 for _, t in totals)
+    observed = Figure(reviewed, "summary", "drill_totals").observed()
+    if reviewed >= need:
+        return met(observed, expected)
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"本年组织{need - reviewed}次综合性或专项应急演练并复盘评估",
+                f"hold {need - reviewed} comprehensive or special drill(s) this year and "
+                "review them",
+            ),
+            (
+                Change(
+                    "append",
+                    "drill_totals",
+                    [
+                        {
+                            "year": ctx.year,
+                            "kind": _drill_kind(ctx),
+                            "count": need - reviewed,
+                            "reviewed": need - reviewed,
+                            "town": True,
+                        }
+                    ],
+                ),
+            ),
+        ),
+    )
+
+
+def _village_drills_summary(
+    station: Station, ctx: Context, villages: int, need: int, kind: str, expected: object
+) -> Check:
+    found = village_totals(station, ctx.year)
+    if found is None or found[1].with_evacuation_drill is None or need > 1:
+        # Drills counted per kind do not say which villages held them.
+        return missing(
+            "drills[].village",
+            expected,
+            remedy=Remedy(
+                Text(
+                    "逐次登记演练所在村(drills[].village),或登记本年开展过转移避险演练的村数"
+                    "(village_totals.with_evacuation_drill)",
+                    "record each drill's village (drills[].village), or how many villages "
+                    "held an evacuation drill this year (village_totals.with_evacuation_drill)",
+                )
+            ),
+        )
+    index, total = found
+    held = total.with_evacuation_drill or 0
+    path = f"village_totals[{index}].with_evacuation_drill"
+    observed = Figure(held, "summary", path).observed()
+    if held >= villages:
+        return met(observed, expected)
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"另有{villages - held}个村(社区)本年组织危险区域人员自主转移避险演练",
+                f"{villages - held} more villages hold an evacuation drill this year",
+            ),
+            (Change("set", path, villages),),
+        ),
+        credit=held / villages,
+    )
+
+
 def village_drills(station: Station, ctx: Context) -> Check:
     """Every village (community) holds ≥ 1 evacuation drill a year."""
     need = ctx.integer("village_drills_min")
@@ -265,11 +366,14 @@ def village_drills(station: Station, ctx: Context) -> Check:
     villages = [v for v in region.children if v.level is RegionLevel.VILLAGE]
     if not villages:
         return not_applicable(Text("辖区未登记村(社区)", "no villages recorded under the township"))
-    if station.drills is None:
+    drills = drills_in_villages(station, region)
+    if drills is None and (station.village_totals or station.drill_totals):
+        return _village_drills_summary(station, ctx, len(villages), need, kind, expected)
+    if drills is None:
         return missing("drills", expected)
     held: dict[str, int] = {}
-    for d in drills_of_year(station, ctx):
-        if d.village is not None and d.kind == kind:
+    for d in drills:
+        if d.village is not None and d.kind == kind and in_year(d.date, ctx):
             held[d.village] = held.get(d.village, 0) + 1
     short = {v.code: need - held.get(v.code, 0) for v in villages if held.get(v.code, 0) < need}
     observed = {v.code: held.get(v.code, 0) for v in villages}

@@ -6,11 +6,12 @@ from __future__ import annotations
 import math
 
 from stationkit import Station, Text
-from stationkit.records import Team
+from stationkit.records import Team, TrainingTotal
 from stationkit.standard import (
     Change,
     Check,
     Context,
+    Figure,
     Remedy,
     Requirement,
     append_new,
@@ -21,6 +22,9 @@ from stationkit.standard import (
     missing,
     new_items,
     not_met,
+    team_count,
+    team_headcount,
+    training_total,
 )
 from stationkit_quanzhou import citations as c
 from stationkit_quanzhou._checks import record_day, requirement
@@ -30,7 +34,8 @@ TEAM = "rescue"
 FIRE_TEAM = "fire"
 PARTY_TEAM = "party_commando"
 TOPIC_PROTECTION = "防护装备和保险记录"
-PATH = f"teams[kind={TEAM}].members"
+TEAM_PATH = f"teams[kind={TEAM}]"
+PATH = f"{TEAM_PATH}.members"
 #: The age of the members a remedy proposes to recruit (adult volunteers).
 YOUNGEST = 18
 
@@ -52,11 +57,22 @@ def team_size(station: Station, ctx: Context) -> Check:
     if station.teams is None:
         return missing("teams", expected)
     team = station.team(TEAM)
-    if team is not None and team.members is None:
-        return missing(PATH, expected)
-    have = len(team.members or ()) if team else 0
+    figure = team_headcount(team, TEAM_PATH) if team is not None else None
+    if team is not None and figure is None:
+        return missing(
+            PATH,
+            expected,
+            remedy=Remedy(
+                Text(
+                    "登记队伍花名册(members)或队伍人数(headcount)",
+                    "record the roster (members) or the headcount",
+                )
+            ),
+        )
+    have = int(figure.value) if figure else 0
+    observed = figure.observed() if figure else 0
     if have >= need:
-        return met(have, expected)
+        return met(observed, expected)
     new = new_items(
         need - have,
         lambda i: {
@@ -74,8 +90,10 @@ def team_size(station: Station, ctx: Context) -> Check:
         if team
         else (Change("append", "teams", [team_json]),)
     )
+    if figure is not None and figure.source == "summary":
+        change = (Change("set", f"{TEAM_PATH}.headcount", need),)
     return not_met(
-        have,
+        observed,
         expected,
         Remedy(
             Text(
@@ -131,6 +149,23 @@ MAX_NEW_MEMBERS = 500
 def average_age(station: Station, ctx: Context) -> Check:
     limit = ctx.number("rescue_average_age_max")
     expected = {"max_average": limit}
+    if station.teams is not None:
+        summary = station.team(TEAM)
+        if summary is not None and summary.members is None and summary.average_age is not None:
+            figure = Figure(summary.average_age, "summary", f"{TEAM_PATH}.average_age")
+            if summary.average_age <= limit:
+                return met(figure.observed(), expected)
+            return not_met(
+                figure.observed(),
+                expected,
+                Remedy(
+                    Text(
+                        f"队伍平均年龄{summary.average_age:g}岁,原则上不超过{limit:g}岁:吸收年轻队员",
+                        f"average age {summary.average_age:g} exceeds {limit:g}: "
+                        "recruit younger members",
+                    )
+                ),
+            )
     team = _team_members(station, expected)
     if isinstance(team, Check):
         return team
@@ -167,7 +202,19 @@ def trainings(station: Station, ctx: Context) -> Check:
     kind = ctx.text("training_kind")
     expected = {"min": need, "kind": kind, "reported": True, "photos": True}
     if station.trainings is None:
-        return missing("trainings", expected)
+        total = training_total(station, ctx.year, kind)
+        if total is None:
+            return missing(
+                "trainings",
+                expected,
+                remedy=Remedy(
+                    Text(
+                        f"登记本年{kind}记录(trainings),或本年次数合计(training_totals)",
+                        f"record this year's {kind} (trainings) or their total (training_totals)",
+                    )
+                ),
+            )
+        return _training_summary(total, need, expected)
     of_year = [t for t in station.trainings if t.kind == kind and in_year(t.date, ctx)]
     good = [t for t in of_year if t.reported is True and t.photos is True]
     if len(good) >= need:
@@ -196,9 +243,87 @@ def trainings(station: Station, ctx: Context) -> Check:
     )
 
 
+def _training_summary(total: TrainingTotal, need: int, expected: object) -> Check:
+    """Trainings from the year's total. Each counted training must be both reported and
+    photographed; totals prove that of at least reported + photographed - count of them and
+    of at most the smaller of the two: between those bounds only a list can tell."""
+    index = f"training_totals[year={total.year}]"
+    if total.reported is None or total.photographed is None:
+        return missing(f"{index}.reported/photographed", expected)
+    low = max(total.reported + total.photographed - total.count, 0)
+    high = min(total.reported, total.photographed)
+    observed = Figure(low, "summary", index).observed()
+    if low >= need:
+        return met(observed, expected)
+    if high >= need:
+        return missing(
+            "trainings",
+            expected,
+            remedy=Remedy(
+                Text(
+                    "合计无法说明哪几次训练既报送又留有照片:请逐次登记训练(trainings)",
+                    "the totals cannot tell which trainings were both reported and "
+                    "photographed: record the trainings one by one",
+                )
+            ),
+        )
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"本年再组织{need - high}次集中训练,报送县应急局并拍照留底",
+                f"hold {need - high} more concentrated training(s), reported, with photos",
+            ),
+            (
+                Change("set", f"{index}.count", total.count + need - high),
+                Change("set", f"{index}.reported", total.reported + need - high),
+                Change("set", f"{index}.photographed", total.photographed + need - high),
+            ),
+        ),
+        credit=low / need if need else 1.0,
+    )
+
+
+def _protection_summary(team: Team, expected: object) -> Check:
+    size = team_headcount(team, TEAM_PATH)
+    insured = team_count(team, "insured", "insured", TEAM_PATH)
+    equipped = team_count(team, "equipped", "protective_equipment", TEAM_PATH)
+    if size is None or insured is None or equipped is None:
+        return missing(f"{TEAM_PATH}.headcount/insured/equipped", expected)
+    observed = {
+        "headcount": size.value,
+        "insured": insured.value,
+        "equipped": equipped.value,
+        "source": "summary",
+    }
+    if insured.value >= size.value and equipped.value >= size.value:
+        return met(observed, expected)
+    short = int(size.value - min(insured.value, equipped.value))
+    return not_met(
+        observed,
+        expected,
+        Remedy(
+            Text(
+                f"为其余{short}名队员配备防护装备并购买人身意外伤害保险",
+                f"equip and insure the other {short} members",
+            ),
+            (
+                Change("set", f"{TEAM_PATH}.insured", int(size.value)),
+                Change("set", f"{TEAM_PATH}.equipped", int(size.value)),
+            ),
+        ),
+        credit=min(insured.value, equipped.value) / size.value if size.value else 0.0,
+    )
+
+
 def protection(station: Station, ctx: Context) -> Check:
     """Every member has protective equipment and personal accident insurance."""
     expected = {"every_member": {"insured": True, "protective_equipment": True}}
+    if station.teams is not None:
+        summary = station.team(TEAM)
+        if summary is not None and summary.members is None:
+            return _protection_summary(summary, expected)
     team = _team_members(station, expected)
     if isinstance(team, Check):
         return team

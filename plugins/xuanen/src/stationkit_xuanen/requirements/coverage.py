@@ -9,7 +9,7 @@ count so far in ``observed``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from stationkit import (
@@ -28,6 +28,7 @@ from stationkit.standard import (
     Requirement,
     Role,
     check_dated,
+    counting,
     met,
     missing,
     not_met,
@@ -129,6 +130,26 @@ def region_tree(subject: RegionSubject, ctx: Context) -> Check:
     )
 
 
+def _not_post_of(sub_kind: str) -> Callable[[Station, Context], Text | None]:
+    def reason(station: Station, ctx: Context) -> Text | None:
+        if station.kind != KIND or station.sub_kind != sub_kind:
+            return Text(
+                f"不是{sub_kind}驿站(kind={station.kind}, sub_kind={station.sub_kind})",
+                f"not a {sub_kind} post (kind {station.kind}, sub_kind {station.sub_kind})",
+            )
+        if station.completed_on is None:
+            return Text("未登记建成日期(completed_on)", "completion date not recorded")
+        if station.completed_on > ctx.as_of:
+            return Text(
+                f"{station.completed_on.isoformat()}建成,晚于评估日",
+                f"completed {station.completed_on.isoformat()}, after the assessment date",
+            )
+        return None
+
+    return reason
+
+
+@counting(_not_post_of(TOWNSHIP_POST))
 def township_posts(subject: RegionSubject, ctx: Context) -> Check:
     """Every township has a built township post once full operation (T5) is due."""
     townships = _townships(subject.region)
@@ -169,6 +190,7 @@ def township_posts(subject: RegionSubject, ctx: Context) -> Check:
     )
 
 
+@counting(_not_post_of(TOWNSHIP_POST))
 def pilot_post(subject: RegionSubject, ctx: Context) -> Check:
     """The pilot township (珠山镇) has its post once T2 is due."""
     name = ctx.text("pilot_township")
@@ -207,6 +229,7 @@ def pilot_post(subject: RegionSubject, ctx: Context) -> Check:
     )
 
 
+@counting(_not_post_of(VILLAGE_POST))
 def village_pilot(subject: RegionSubject, ctx: Context) -> Check:
     """The community pilot has village posts once T4 is due."""
     villages = _villages(subject.region)
