@@ -11,27 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from stationkit_quanzhou.parameters import RISK_AREAS  # the cited list, not a copy
 
 OUT = Path(__file__).resolve().parent.parent / "src" / "stationkit_quanzhou" / "samples"
 
-RISK_AREAS = [
-    "山洪灾害易发区",
-    "地质灾害隐患点",
-    "高陡边坡",
-    "危旧房屋",
-    "排水设施",
-    "河道",
-    "水库山塘",
-    "堤防",
-    "低洼易涝点",
-    "旅游景区和非景区景点",
-    "农家乐",
-    "学校",
-    "卫生院",
-    "避灾点",
-    "道路桥梁",
-    "在建工地",
-]
 PLANS = [
     "突发事件总体应急预案",
     "防汛抗旱防台风应急预案",
