@@ -7,6 +7,7 @@ from stationkit.assessment._assessor import (
     assess_batch,
     assess_dataset,
 )
+from stationkit.assessment._bulk import FINDINGS, Row
 from stationkit.assessment._report import (
     GroupScore,
     Override,
@@ -28,12 +29,14 @@ from stationkit.assessment._subjects import (
 from stationkit.assessment._tailoring import tailor
 
 __all__ = [
+    "FINDINGS",
     "Assessor",
     "GroupScore",
     "MilestoneStatus",
     "Override",
     "ProgrammeStatus",
     "Report",
+    "Row",
     "SubjectRef",
     "apply_rank_caps",
     "assess",

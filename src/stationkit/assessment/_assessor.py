@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import copy
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 
+import attrs
+
+from stationkit.assessment._bulk import Row, cap_rows, check_findings, gc_paused
 from stationkit.assessment._report import Override, Report, SubjectRef
-from stationkit.assessment._scoring import ScorePlan, apply_rank_caps
+from stationkit.assessment._scoring import Entry, Score, ScorePlan, apply_rank_caps
 from stationkit.assessment._subjects import subjects_of
 from stationkit.assessment._tailoring import tailor
-from stationkit.errors import RequirementError, StationkitError
+from stationkit.errors import RequirementError, StationkitError, UsageError
 from stationkit.records._model import Dataset, Station
 from stationkit.standard._context import Context
 from stationkit.standard._findings import Check, Finding, Status
 from stationkit.standard._standard import (
+    Band,
     Edition,
     Number,
     Requirement,
@@ -23,13 +28,18 @@ from stationkit.standard._standard import (
     parameter_values,
 )
 
+_MET, _NA = Status.MET, Status.NOT_APPLICABLE
+
+
+def _credit(check: Check) -> float:
+    if check.credit is not None:
+        return min(max(check.credit, 0.0), 1.0)
+    return 1.0 if check.status is _MET else 0.0
+
 
 def _finding(req: Requirement, check: Check) -> Finding:
     status = check.status
-    if check.credit is not None:
-        credit = min(max(check.credit, 0.0), 1.0)
-    else:
-        credit = 1.0 if status is Status.MET else 0.0
+    credit = _credit(check)
     # Positional: this runs once per requirement per subject.
     return Finding(
         req.id,
@@ -45,6 +55,22 @@ def _finding(req: Requirement, check: Check) -> Finding:
         req.weight,
         credit,
         check.points,
+    )
+
+
+def _selected(edition: Edition, select: Collection[str] | None) -> Edition:
+    """The edition restricted to the requirement ids in ``select`` (None: all of them)."""
+    if select is None:
+        return edition
+    wanted = set(select)
+    unknown = sorted(wanted - {r.id for r in edition.requirements})
+    if unknown:
+        raise UsageError(
+            f"select names requirements that edition {edition.edition} does not have: "
+            + ", ".join(unknown)
+        )
+    return attrs.evolve(
+        edition, requirements=tuple(r for r in edition.requirements if r.id in wanted)
     )
 
 
@@ -65,9 +91,11 @@ class Assessor:
         as_of: date,
         parameters: Mapping[str, object] | None = None,
         dataset: Dataset | None = None,
+        select: Collection[str] | None = None,
     ) -> None:
         self.standard = standard
-        self.edition: Edition = standard.edition(edition)
+        # ``select``: assess only these requirements (ids); scores and grades then cover them.
+        self.edition: Edition = _selected(standard.edition(edition), select)
         overrides = tailor(self.edition, parameters or {})
         self.values = parameter_values(self.edition, overrides)
         self.overridden = {
@@ -81,22 +109,21 @@ class Assessor:
         self._plan = ScorePlan(self.edition, self.resolve)
         self._by_kind: dict[tuple[object, ...], tuple[Requirement, ...]] = {}
 
+    def for_dataset(self, dataset: Dataset) -> Assessor:
+        """The same compiled assessor (parameters, scoring plan, applicable requirements)
+        reading another dataset's region tree, year and completions."""
+        other = copy.copy(self)
+        other.context = attrs.evolve(self.context, dataset=dataset, regions=dataset.region_index())
+        return other
+
     def resolve(self, number: Number) -> float:
         return self.context.number(number) if isinstance(number, str) else float(number)
 
-    def _check(self, req: Requirement, subject: Subject) -> Check:
-        try:
-            check = req.predicate(subject, self.context)
-        except StationkitError:
-            raise
-        except Exception as exc:
-            raise RequirementError(
-                f"{self.standard.id}@{self.edition.edition} requirement {req.id} failed on "
-                f"{_subject_ref(subject).id}: {type(exc).__name__}: {exc}"
-            ) from exc
-        if not isinstance(check, Check):
-            raise RequirementError(f"requirement {req.id} returned {check!r}, not a Check")
-        return check
+    def _failed(self, req: Requirement, subject: Subject, exc: Exception) -> RequirementError:
+        return RequirementError(
+            f"{self.standard.id}@{self.edition.edition} requirement {req.id} failed on "
+            f"{_subject_ref(subject).id}: {type(exc).__name__}: {exc}"
+        )
 
     def _applicable(self, subject: Subject) -> tuple[Requirement, ...]:
         # Which requirements cover a subject depends only on its kind (and level): cache it.
@@ -111,13 +138,44 @@ class Assessor:
             self._by_kind[key] = reqs
         return reqs
 
-    def assess(self, subject: Subject) -> Report:
-        """One subject's report. Rank caps need a batch: see :meth:`assess_batch`."""
-        check = self._check
-        findings = tuple(_finding(req, check(req, subject)) for req in self._applicable(subject))
+    def _evaluate(self, subject: Subject) -> tuple[tuple[Requirement, ...], list[Check]]:
+        reqs = self._applicable(subject)
+        ctx = self.context
+        checks: list[Check] = []
+        append = checks.append
+        # One try around the loop, not one per requirement: this is the innermost loop.
+        req = None
+        try:
+            for req in reqs:
+                append(req.predicate(subject, ctx))
+        except StationkitError:
+            raise
+        except Exception as exc:
+            assert req is not None
+            raise self._failed(req, subject, exc) from exc
+        for req, check in zip(reqs, checks, strict=True):
+            if type(check) is not Check and not isinstance(check, Check):
+                raise RequirementError(f"requirement {req.id} returned {check!r}, not a Check")
+        return reqs, checks
+
+    def _judge(
+        self, reqs: Sequence[Requirement], checks: Sequence[Check], *, breakdown: bool
+    ) -> tuple[Score, str, Band | None, tuple[str, ...], list[Entry]]:
+        """Score, outcome, band and failed gates from the checks, without findings."""
         plan = self._plan
-        result = plan.score(findings)
-        failed_gates = tuple(f.requirement for f in findings if f.gate and not f.passed)
+        roles = plan.roles
+        entries: list[Entry] = []
+        failed_gates: list[str] = []
+        all_pass = True
+        for req, check in zip(reqs, checks, strict=True):
+            status = check.status
+            entries.append((req.id, req.group, req.weight, status, _credit(check), check.points))
+            if status is not _MET and status is not _NA:
+                if req.gate:
+                    failed_gates.append(req.id)
+                if roles[req.id] in (Role.SCORED, Role.DEDUCTION):
+                    all_pass = False
+        result = plan.tally(entries, breakdown=breakdown)
         gates_ok = not failed_gates
         band = plan.grade(result.total, gates_ok)
         if not gates_ok:
@@ -125,21 +183,47 @@ class Assessor:
         elif plan.pass_mark is not None:
             passed = result.total >= plan.pass_mark
         else:
-            roles = plan.roles
-            passed = all(
-                f.passed for f in findings if roles[f.requirement] in (Role.SCORED, Role.DEDUCTION)
+            passed = all_pass
+        return result, "pass" if passed else "fail", band, tuple(failed_gates), entries
+
+    def assess(self, subject: Subject, *, findings: str = "all") -> Report:
+        """One subject's report. Rank caps need a batch: see :meth:`assess_batch`.
+
+        ``findings``: ``all``, ``failing`` (only those not passed) or ``none``; the score,
+        grade and breakdown are the same whichever is chosen."""
+        reqs, checks = self._evaluate(subject)
+        return self._report(subject, reqs, checks, findings)
+
+    def _report(
+        self,
+        subject: Subject,
+        reqs: Sequence[Requirement],
+        checks: Sequence[Check],
+        findings: str,
+    ) -> Report:
+        result, outcome, band, failed_gates, _ = self._judge(reqs, checks, breakdown=True)
+        if findings == "all":
+            kept = tuple(_finding(r, c) for r, c in zip(reqs, checks, strict=True))
+        elif findings == "failing":
+            kept = tuple(
+                _finding(r, c)
+                for r, c in zip(reqs, checks, strict=True)
+                if c.status is not _MET and c.status is not _NA
             )
+        else:
+            kept = ()
+        plan = self._plan
         return Report(
             subject=_subject_ref(subject),
             standard=self.standard.id,
             edition=self.edition.edition,
             as_of=self.context.as_of,
-            outcome="pass" if passed else "fail",
+            outcome=outcome,
             score=result.total,
             max_score=plan.max_score,
             grade=band.grade if band else None,
             grade_title=band.title if band else None,
-            findings=findings,
+            findings=kept,
             breakdown=result.breakdown,
             base_score=result.base,
             bonus=result.bonus,
@@ -148,10 +232,96 @@ class Assessor:
             failed_gates=failed_gates,
         )
 
+    def row(self, subject: Subject) -> Row:
+        """One subject's compact row: no finding objects, no breakdown. Rank caps need the
+        population: see :meth:`assess_rows`."""
+        reqs, checks = self._evaluate(subject)
+        return self._row(subject, reqs, checks)
+
+    def _row(self, subject: Subject, reqs: Sequence[Requirement], checks: Sequence[Check]) -> Row:
+        result, outcome, band, _, entries = self._judge(reqs, checks, breakdown=False)
+        failing = tuple((e[0], e[3].value) for e in entries if e[3] is not _MET and e[3] is not _NA)
+        if isinstance(subject, Station):
+            return Row(
+                subject.id,
+                subject.kind,
+                subject.name,
+                "station",
+                subject.region,
+                outcome,
+                result.total,
+                band.grade if band else None,
+                failing,
+            )
+        return Row(
+            subject.id,
+            subject.kind,
+            subject.region.name,
+            "region",
+            subject.id,
+            outcome,
+            result.total,
+            band.grade if band else None,
+            failing,
+        )
+
+    def row_and_report(self, subject: Subject, findings: str | None) -> tuple[Row, Report | None]:
+        """The row, and the full report when ``findings`` asks for one (``all``, ``failing``
+        or ``none``; None: only the row), from one evaluation of the requirements."""
+        reqs, checks = self._evaluate(subject)
+        row = self._row(subject, reqs, checks)
+        if findings is None:
+            return row, None
+        return row, self._report(subject, reqs, checks, findings)
+
+    def assess_rows(self, subjects: Iterable[Subject]) -> list[Row]:
+        """Rows for every subject, with the rank caps applied over all of them."""
+        with gc_paused():
+            rows = [self.row(s) for s in subjects]
+        return self.cap_rows(rows)
+
+    def cap_rows(self, rows: list[Row]) -> list[Row]:
+        """The edition's rank caps over a population of rows."""
+        return cap_rows(rows, self.edition.grading, self.resolve)
+
+    def assess_many(
+        self, subjects: Iterable[Subject], *, findings: str = "failing"
+    ) -> tuple[list[Row], list[Report]]:
+        """Rows for every subject and their reports carrying ``findings`` (``all``,
+        ``failing`` or ``none``), rank caps applied over the whole batch to both."""
+        check_findings(findings)
+        rows: list[Row] = []
+        reports: list[Report] = []
+        with gc_paused():
+            for subject in subjects:
+                row, report = self.row_and_report(subject, findings)
+                rows.append(row)
+                assert report is not None
+                reports.append(report)
+        capped = self.cap_rows(rows)
+        return capped, cap_reports(reports, capped, self.edition)
+
     def assess_batch(self, subjects: Iterable[Subject]) -> list[Report]:
         """Reports for every subject, with the edition's rank caps applied over the batch."""
-        reports = [self.assess(s) for s in subjects]
+        with gc_paused():
+            reports = [self.assess(s) for s in subjects]
         return apply_rank_caps(reports, self.edition.grading, self.resolve)
+
+
+def cap_reports(reports: list[Report], rows: Sequence[Row], edition: Edition) -> list[Report]:
+    """Reports given the grades their capped rows hold (rows and reports in one order)."""
+    titles = {b.grade: b.title for b in edition.grading.bands}
+    fail = edition.grading.fail_grade
+    if fail is not None:
+        titles.setdefault(fail.grade, fail.title)
+    return [
+        attrs.evolve(
+            report, grade=row.grade, grade_title=titles.get(row.grade or ""), rank_capped=True
+        )
+        if row.rank_capped
+        else report
+        for report, row in zip(reports, rows, strict=True)
+    ]
 
 
 def assess(

@@ -13,6 +13,8 @@ from stationkit.standard._standard import Band, Edition, GradingModel, Number, R
 from stationkit.standard._text import Text
 
 Resolve = Callable[[Number], float]
+#: What scoring reads of a finding: requirement, group, weight, status, credit, points.
+Entry = tuple[str, str, float, Status, float, float | None]
 
 
 @attrs.frozen
@@ -60,30 +62,37 @@ class ScorePlan:
         self._maxima: dict[tuple[tuple[str, float], ...], tuple[tuple[str, float | None], ...]] = {}
 
     def score(self, findings: Sequence[Finding]) -> Score:
+        return self.tally(
+            [(f.requirement, f.group, f.weight, f.status, f.credit, f.points) for f in findings]
+        )
+
+    def tally(self, entries: Sequence[Entry], *, breakdown: bool = True) -> Score:
+        """Score from ``(requirement, group, weight, status, credit, points)`` entries: what a
+        finding holds, without building one (the bulk path scores checks directly).
+        ``breakdown=False`` skips the per-group rows (the total is the same)."""
         roles = self.roles
         weight: dict[str, float] = {}
         earned: dict[str, float] = {}
         met: dict[str, int] = {}
         count: dict[str, int] = {}
         bonus = deductions = 0.0
-        for f in findings:
-            role = roles[f.requirement]
+        for requirement, group, w, status, credit, points in entries:
+            role = roles[requirement]
             if role is not Role.SCORED:
-                if role is Role.BONUS and f.status is Status.MET:
-                    bonus += f.points or 0.0
+                if role is Role.BONUS and status is Status.MET:
+                    bonus += points or 0.0
                 elif role is Role.DEDUCTION:
-                    deductions += f.points or 0.0
+                    deductions += points or 0.0
                 continue
-            group = f.group
             if group not in weight:
                 weight[group] = earned[group] = 0.0
                 met[group] = count[group] = 0
-            if f.status is Status.NOT_APPLICABLE:
+            if status is Status.NOT_APPLICABLE:
                 continue
-            weight[group] += f.weight
-            earned[group] += f.weight * f.credit
+            weight[group] += w
+            earned[group] += w * credit
             count[group] += 1
-            met[group] += f.status is Status.MET
+            met[group] += status is Status.MET
         # Each group's maximum depends only on which groups are present and their applicable
         # weights, which few distinct subjects differ in: computed once per combination.
         key = tuple((g, weight[g]) for g in self.order if g in weight)
@@ -94,10 +103,13 @@ class ScorePlan:
         base = 0.0
         for g, max_points in maxima:
             if max_points is None:
-                rows.append(GroupScore(g, self.titles[g], None, 0.0, met[g], count[g]))
+                if breakdown:
+                    rows.append(GroupScore(g, self.titles[g], None, 0.0, met[g], count[g]))
                 continue
             points = max_points * earned[g] / weight[g]
             base += points
+            if not breakdown:
+                continue
             rows.append(
                 GroupScore(
                     g,
@@ -137,6 +149,37 @@ class ScorePlan:
         return self.fail_grade
 
 
+def rank_cap_demotions(
+    subjects: Sequence[str],
+    grades: Sequence[str | None],
+    scores: Sequence[float],
+    grading: GradingModel,
+    resolve: Resolve,
+) -> dict[int, Band | None]:
+    """Which members of a batch the rank caps demote, and to which band (None: no band),
+    from each member's subject type, grade and score. Both reports and bulk rows use it,
+    so the two paths cap alike."""
+    bands = [band for band, _ in ordered_bands(grading, resolve)]
+    grade = list(grades)
+    out: dict[int, Band | None] = {}
+    order = {b.grade: k for k, b in enumerate(bands)}
+    # Top band first: demotions from a higher cap then count against the lower band's cap.
+    for cap in sorted(grading.rank_caps, key=lambda c: order.get(c.grade, len(bands))):
+        pool = [i for i, s in enumerate(subjects) if s == cap.subject]
+        allowed = math.floor(resolve(cap.max_share) * len(pool) + 1e-9)
+        holders = sorted((i for i in pool if grade[i] == cap.grade), key=lambda i: -scores[i])
+        if len(holders) <= allowed:
+            continue
+        cut = scores[holders[allowed]]
+        position = next((k for k, b in enumerate(bands) if b.grade == cap.grade), len(bands))
+        lower = bands[position + 1] if position + 1 < len(bands) else grading.fail_grade
+        for i in holders:
+            if scores[i] <= cut:
+                out[i] = lower
+                grade[i] = lower.grade if lower else None
+    return out
+
+
 def apply_rank_caps(reports: list[Report], grading: GradingModel, resolve: Resolve) -> list[Report]:
     """Demote the reports over each cap to the next band, lowest scores first. A cap counts
     only the reports of its subject type (stations, or regions) in the batch.
@@ -144,27 +187,21 @@ def apply_rank_caps(reports: list[Report], grading: GradingModel, resolve: Resol
     Reports tied at the cut are all demoted: the cap is never exceeded and no tie is
     broken arbitrarily.
     """
-    bands = [band for band, _ in ordered_bands(grading, resolve)]
     out = list(reports)
-    order = {b.grade: k for k, b in enumerate(bands)}
-    # Top band first: demotions from a higher cap then count against the lower band's cap.
-    for cap in sorted(grading.rank_caps, key=lambda c: order.get(c.grade, len(bands))):
-        pool = [i for i, r in enumerate(out) if r.subject.subject == cap.subject]
-        allowed = math.floor(resolve(cap.max_share) * len(pool) + 1e-9)
-        holders = sorted(
-            (i for i in pool if out[i].grade == cap.grade), key=lambda i: -out[i].score
+    if not grading.rank_caps:
+        return out
+    demoted = rank_cap_demotions(
+        [r.subject.subject for r in out],
+        [r.grade for r in out],
+        [r.score for r in out],
+        grading,
+        resolve,
+    )
+    for i, lower in demoted.items():
+        out[i] = attrs.evolve(
+            out[i],
+            grade=lower.grade if lower else None,
+            grade_title=lower.title if lower else None,
+            rank_capped=True,
         )
-        if len(holders) <= allowed:
-            continue
-        cut = out[holders[allowed]].score
-        position = next((k for k, b in enumerate(bands) if b.grade == cap.grade), len(bands))
-        lower = bands[position + 1] if position + 1 < len(bands) else grading.fail_grade
-        for i in holders:
-            if out[i].score <= cut:
-                out[i] = attrs.evolve(
-                    out[i],
-                    grade=lower.grade if lower else None,
-                    grade_title=lower.title if lower else None,
-                    rank_capped=True,
-                )
     return out

@@ -8,21 +8,21 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
 from stationkit._registry import Registry
-from stationkit.assessment._assessor import Assessor
+from stationkit.assessment._bulk import FINDINGS
+from stationkit.assessment._parallel import MAX_JOBS, default_jobs
 from stationkit.assessment._report import Report
 from stationkit.assessment._rollout import programme_statuses
-from stationkit.assessment._scoring import apply_rank_caps
-from stationkit.assessment._subjects import subjects_of
 from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
+from stationkit.cli._bulk import Run, assess_jsonl, assess_reports
 from stationkit.cli._output import page_output
 from stationkit.cli._plugin_option import load_plugin
 from stationkit.errors import StationkitError, UsageError
@@ -37,13 +37,11 @@ from stationkit.report._junit import render_junit
 from stationkit.report._lang import LANGS, say
 from stationkit.report._render import render_markdown, render_text
 from stationkit.report._rollout import render_statuses, status_json
-from stationkit.standard._standard import Subject
 from stationkit.standard._text import Text
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set to show the traceback of an internal error.
 DEBUG_ENV = "STATIONKIT_DEBUG"
-PROGRESS_MIN = 200  # batches at least this long get a progress bar on a terminal
 
 
 def _dump(data: Any, out: TextIO) -> None:
@@ -164,6 +162,16 @@ def _parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_JOBS}, got {value}")
+    return value
+
+
 def _parse_set(items: Sequence[str]) -> dict[str, object]:
     values: dict[str, object] = {}
     for item in items:
@@ -172,17 +180,6 @@ def _parse_set(items: Sequence[str]) -> dict[str, object]:
             raise UsageError(f"--set expects NAME=VALUE, got {item!r}")
         values[name.strip()] = value
     return values
-
-
-def _with_progress(items: list[Subject], enabled: bool) -> Iterator[Subject]:
-    """A progress bar on stderr (so piped JSON stays clean) for long batches on a terminal."""
-    if not enabled or len(items) < PROGRESS_MIN:
-        yield from items
-        return
-    from rich.console import Console
-    from rich.progress import track
-
-    yield from track(items, description="assessing", transient=True, console=Console(stderr=True))
 
 
 def assess_files(
@@ -194,43 +191,62 @@ def assess_files(
     which: str,
     progress: bool = False,
     datasets: list[Dataset] | None = None,
+    findings: str = "all",
+    run: Run | None = None,
 ) -> list[Report]:
-    """Assess every file; ``datasets``, when given, receives what each file held."""
-    std, ed = registry.standard(ref)
-    # Tailoring is checked once here; each file's assessor differs only by its dataset.
-    resolve = Assessor(std, ed.edition, as_of=as_of, parameters=overrides).resolve
-    reports: list[Report] = []
-    for path in files:
-        dataset = load_dataset(path)
-        if datasets is not None:
-            datasets.append(dataset)
-        assessor = Assessor(std, ed.edition, as_of=as_of, parameters=overrides, dataset=dataset)
-        subjects = subjects_of(dataset, ed, which)
-        if not subjects:
-            raise UsageError(
-                f"{path}: nothing in it is covered by {std.id}@{ed.edition} (subject: {which})"
-            )
-        reports += [assessor.assess(s) for s in _with_progress(subjects, progress)]
-    # Rank caps hold over everything assessed in one run: one batch.
-    return apply_rank_caps(reports, ed.grading, resolve)
+    """Reports for every subject of ``files``, rank caps held over all of them (the bulk
+    path: parts assessed as ``run`` says, one process by default); ``datasets``, when given,
+    receives what each file held."""
+    run = run or Run(progress=progress)
+    reports = assess_reports(registry, files, ref, as_of, overrides, which, findings, run)[1]
+    if datasets is not None:
+        datasets += [load_dataset(path) for path in files]
+    return reports
+
+
+def _findings(args: argparse.Namespace) -> str:
+    """``--findings``, defaulting by format: those not passed for text (unless ``--all``) and
+    jsonl (the bulk format), every finding for the others (their documented shape)."""
+    if args.findings is not None:
+        return str(args.findings)
+    if args.format == "text":
+        return "all" if args.all else "failing"
+    return "failing" if args.format == "jsonl" else "all"
 
 
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
     _warn_failed(registry)
-    progress = sys.stderr.isatty()
-    as_of = args.as_of or date.today()
-    datasets: list[Dataset] = []
-    reports = assess_files(
-        registry,
-        args.files,
-        args.standard,
-        as_of,
-        _parse_set(args.set),
-        args.subject,
-        progress,
-        datasets,
+    if args.jobs is not None and args.scheduler is not None:
+        raise UsageError("--jobs and --scheduler exclude each other")
+    run = Run(
+        jobs=args.jobs or default_jobs(),
+        scheduler=args.scheduler,
+        progress=sys.stderr.isatty(),
+        regions=args.regions,
     )
+    as_of = args.as_of or date.today()
+    overrides = _parse_set(args.set)
+    findings = _findings(args)
+    if args.format == "jsonl":
+        with page_output(args.out, out) as target:
+            rows = assess_jsonl(
+                registry,
+                args.files,
+                args.standard,
+                as_of,
+                overrides,
+                args.subject,
+                findings,
+                run,
+                target,
+            )
+        return EXIT_OK if all(r.passed for r in rows) else EXIT_FAILED
+    _, reports = assess_reports(
+        registry, args.files, args.standard, as_of, overrides, args.subject, findings, run
+    )
+    # The HTML dashboard shows each file's region tree and rollout: it reads the datasets.
+    datasets = [load_dataset(path) for path in args.files] if args.format == "html" else []
     with page_output(args.out, out) as target:
         if args.format == "json":
             _dump({"reports": [report_to_json(r) for r in reports]}, target)
@@ -437,11 +453,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("text", "json", "md", "html", "junit"),
+        choices=("text", "json", "md", "html", "junit", "jsonl"),
         default="text",
         help="text for people (default), JSON for programs, Markdown, HTML (one "
-        "self-contained page with a dashboard; --lang picks the language shown first), or "
-        "JUnit XML for CI",
+        "self-contained page with a dashboard; --lang picks the language shown first), "
+        "JUnit XML for CI, or jsonl: one compact report a line, streamed (for large inputs)",
+    )
+    p.add_argument(
+        "--findings",
+        choices=FINDINGS,
+        help="which findings reports carry (default: all for json and md, "
+        "failing for text and jsonl)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes (default: every core)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT|local:N",
+        help="assess on a Dask cluster (needs the dask extra)",
+    )
+    p.add_argument(
+        "--regions",
+        metavar="FILE",
+        help="the region tree (YAML/JSON) for .jsonl inputs without a header line",
     )
     p.add_argument("--out", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -175,3 +176,18 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
         },
         findings=tuple(_finding(f) for f in d["findings"]),
     )
+
+
+def report_line(r: Report) -> str:
+    """The report as one line of JSON (``--format jsonl``): the same object as an item of
+    ``--format json``'s ``reports``, without indentation (indenting was most of the time)."""
+    return json.dumps(report_to_json(r), ensure_ascii=False, separators=(",", ":"))
+
+
+def recapped_line(line: str, grade: str | None, title: Text | None) -> str:
+    """A report line whose subject the rank caps demoted, with its new grade."""
+    data = json.loads(line)
+    data["grade"] = grade
+    data["grade_title"] = text_json(title) if title else None
+    data["rank_capped"] = True
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

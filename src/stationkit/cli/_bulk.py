@@ -1,0 +1,186 @@
+"""``stationkit assess`` over files of any size: parts of the input assessed in worker
+processes (``--jobs``) or on Dask (``--scheduler``), compact rows gathered, rank caps applied
+once, reports written as asked. ``--format jsonl`` streams: reports go to a spool file as
+they come and are copied out once the caps are known, so memory holds only the rows."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
+from typing import Any, TextIO
+
+import attrs
+
+from stationkit._registry import Registry
+from stationkit.assessment._assessor import cap_reports
+from stationkit.assessment._bulk import Row, gc_paused
+from stationkit.assessment._dask import check_scheduler, dask_client
+from stationkit.assessment._parallel import Job, assess_sources
+from stationkit.assessment._report import Report
+from stationkit.records._stream import Source, open_source
+from stationkit.report._json import recapped_line, report_line
+from stationkit.standard._standard import Edition
+from stationkit.standard._text import Text
+
+PROGRESS_MIN = 200  # runs of at least this many subjects get a progress bar on a terminal
+
+
+@attrs.frozen
+class Run:
+    """How to run a bulk assessment: where (``jobs`` processes, or a Dask ``scheduler``)
+    and whether to show progress on stderr."""
+
+    jobs: int = 1
+    scheduler: str | None = None
+    progress: bool = False
+    regions: str | None = None
+
+
+class _Progress:
+    """Progress on stderr while loading and assessing (a terminal only: piped output and
+    logs stay clean)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+        self._task: Any = None
+        self._seen = 0
+
+    @contextlib.contextmanager
+    def loading(self, what: str) -> Iterator[None]:
+        if not self.enabled:
+            yield
+            return
+        from rich.console import Console
+
+        with Console(stderr=True).status(f"loading {what}"):
+            yield
+
+    def start(self, total: int | None) -> None:
+        if not self.enabled:
+            return
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self._bar = Progress(console=Console(stderr=True), transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task("assessing", total=total)
+
+    def advance(self, n: int) -> None:
+        self._seen += n
+        if self._bar is not None and self._seen >= PROGRESS_MIN:
+            self._bar.update(self._task, completed=self._seen)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def open_sources(files: Sequence[str], regions: str | None, progress: _Progress) -> list[Source]:
+    sources = []
+    for path in files:
+        with progress.loading(path):
+            sources.append(open_source(path, regions))
+    return sources
+
+
+def _total(sources: Sequence[Source]) -> int | None:
+    """How many stations the inputs hold, when known without reading them (not for .jsonl)."""
+    if any(s.raw is None for s in sources):
+        return None
+    return sum(len(s.raw or ()) for s in sources)
+
+
+@contextlib.contextmanager
+def _client(run: Run) -> Iterator[Any]:
+    if run.scheduler is None:
+        yield None
+        return
+    with dask_client(run.scheduler) as client:
+        yield client
+
+
+def bulk_rows(
+    job: Job,
+    files: Sequence[str],
+    subjects: str,
+    run: Run,
+    sink: Callable[[int, Any], object] | None = None,
+) -> list[Row]:
+    """Rows (rank caps applied) for every subject of ``files``; reports to ``sink``."""
+    if run.scheduler is not None:
+        check_scheduler(run.scheduler)
+    job.assessor()  # tailoring and selection checked before any input is read
+    progress = _Progress(run.progress)
+    sources = open_sources(files, run.regions, progress)
+    with _client(run) as client, gc_paused():
+        progress.start(_total(sources))
+        try:
+            return assess_sources(
+                job,
+                sources,
+                subjects=subjects,
+                jobs=run.jobs,
+                client=client,
+                sink=sink,
+                progress=progress.advance,
+            )
+        finally:
+            progress.stop()
+
+
+def assess_reports(
+    registry: Registry,
+    files: Sequence[str],
+    ref: str,
+    as_of: date,
+    overrides: dict[str, object],
+    subjects: str,
+    findings: str,
+    run: Run,
+) -> tuple[list[Row], list[Report]]:
+    """Rows and full reports (carrying ``findings``) for every subject of ``files``."""
+    std, ed = registry.standard(ref)
+    job = Job(std, ed.edition, as_of, overrides, findings=findings)
+    reports: list[Report] = []
+    rows = bulk_rows(job, files, subjects, run, lambda _, r: reports.append(r))
+    return rows, cap_reports(reports, rows, job.assessor().edition)
+
+
+def _titles(edition: Edition) -> dict[str, Text]:
+    titles = {b.grade: b.title for b in edition.grading.bands}
+    if edition.grading.fail_grade is not None:
+        titles.setdefault(edition.grading.fail_grade.grade, edition.grading.fail_grade.title)
+    return titles
+
+
+def assess_jsonl(
+    registry: Registry,
+    files: Sequence[str],
+    ref: str,
+    as_of: date,
+    overrides: dict[str, object],
+    subjects: str,
+    findings: str,
+    run: Run,
+    out: TextIO,
+) -> list[Row]:
+    """Write one report a line to ``out``, holding only rows: lines are spooled to a
+    temporary file until the rank caps (which need every row) are known."""
+    std, ed = registry.standard(ref)
+    job = Job(std, ed.edition, as_of, overrides, findings=findings, render=report_line)
+    edition = job.assessor().edition
+    if not edition.grading.rank_caps:
+        # No caps: nothing can change after the fact, so lines go straight out.
+        return bulk_rows(job, files, subjects, run, lambda _, line: out.write(line + "\n"))
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        rows = bulk_rows(job, files, subjects, run, lambda _, line: spool.write(line + "\n"))
+        spool.seek(0)
+        titles = _titles(edition)
+        for row, line in zip(rows, spool, strict=True):
+            if row.rank_capped:
+                line = recapped_line(line, row.grade, titles.get(row.grade or "")) + "\n"
+            out.write(line)
+    return rows
