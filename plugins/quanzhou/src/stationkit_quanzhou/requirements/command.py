@@ -32,7 +32,7 @@ def satellite_phone(station: Station, ctx: Context) -> Check:
         comms.satellite_phones if comms else None,
         want,
         field="communications.satellite_phones",
-        remedy=Remedy(
+        remedy=lambda: Remedy(
             Text(f"配备卫星电话至{want}部", f"provide {want} satellite phone(s)"),
             (Change("set", "communications.satellite_phones", want),),
         ),
@@ -63,7 +63,7 @@ def screen(station: Station, ctx: Context) -> Check:
         comms.screen_inches if comms else None,
         want,
         field="communications.screen_inches",
-        remedy=Remedy(
+        remedy=lambda: Remedy(
             Text(
                 f"更换不低于{want:g}寸的液晶显示屏",
                 f"install an LCD screen of at least {want:g} inches",
