@@ -78,8 +78,11 @@ class _Progress:
             self._bar.stop()
 
 
-def open_sources(files: Sequence[str], regions: str | None, progress: _Progress) -> list[Source]:
+def open_sources(
+    files: Sequence[str], regions: str | None, progress: _Progress | None = None
+) -> list[Source]:
     sources = []
+    progress = progress or _Progress(False)
     for path in files:
         with progress.loading(path):
             sources.append(open_source(path, regions))
@@ -94,7 +97,8 @@ def _total(sources: Sequence[Source]) -> int | None:
 
 
 @contextlib.contextmanager
-def _client(run: Run) -> Iterator[Any]:
+def run_client(run: Run) -> Iterator[Any]:
+    """The Dask client a run asks for (None: local processes), closed afterwards."""
     if run.scheduler is None:
         yield None
         return
@@ -108,14 +112,21 @@ def bulk_rows(
     subjects: str,
     run: Run,
     sink: Callable[[int, Any], object] | None = None,
+    sources: Sequence[Source] | None = None,
+    client: Any = None,
 ) -> list[Row]:
-    """Rows (rank caps applied) for every subject of ``files``; reports to ``sink``."""
+    """Rows (rank caps applied) for every subject of ``files`` (or of ``sources`` already
+    open); reports to ``sink``."""
     if run.scheduler is not None:
         check_scheduler(run.scheduler)
     job.assessor()  # tailoring and selection checked before any input is read
     progress = _Progress(run.progress)
-    sources = open_sources(files, run.regions, progress)
-    with _client(run) as client, gc_paused():
+    if sources is None:
+        sources = open_sources(files, run.regions, progress)
+    with contextlib.ExitStack() as stack:
+        if client is None:
+            client = stack.enter_context(run_client(run))
+        stack.enter_context(gc_paused())
         progress.start(_total(sources))
         try:
             return assess_sources(

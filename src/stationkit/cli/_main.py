@@ -22,6 +22,7 @@ from stationkit.cli import _completion as completion_cli
 from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
+from stationkit.cli import _whatif as whatif_cli
 from stationkit.cli._bulk import Run, assess_jsonl, assess_reports
 from stationkit.cli._output import page_output
 from stationkit.cli._plugin_option import load_plugin
@@ -543,6 +544,7 @@ def build_parser() -> argparse.ArgumentParser:
     new_plugin_cli.add_command(sub)
     completion_cli.add_command(sub)
     lifecycle_cli.add_commands(sub)
+    whatif_cli.add_command(sub, _parse_date, _positive)
     _give_epilog(parser)
     return parser
 
