@@ -145,7 +145,7 @@ def _tuple_factory(converter: cattrs.Converter) -> Any:
             hook = resolve()
             try:  # the common case: every item is right
                 return tuple([hook(item, item_type) for item in value])
-            except Exception:  # noqa: S110 - redone below to report every bad item
+            except Exception:
                 pass
             problems: list[Exception] = []
             items: list[Any] = []

@@ -6,13 +6,14 @@ import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import cattrs
 import yaml
 
 from stationkit.errors import InputError, InputProblem
 from stationkit.records._convert import BadValueError, make_converter, problems_from
+from stationkit.records._fast import fast_structurer
 from stationkit.records._model import Dataset
 
 
@@ -36,6 +37,21 @@ _Loader.add_implicit_resolver(
 )
 
 _CONVERTER = make_converter()  # stateless after set-up: hooks only, no registry of records
+# Generated on first use per record type; a cache of code, not of records.
+_FAST = fast_structurer()
+
+T = TypeVar("T")
+
+
+def structure_record(data: Any, cls: type[T]) -> T:
+    """``data`` as a ``cls`` record: the fast path for well-formed data, else the strict
+    converter (which raises the problems with their field paths)."""
+    try:
+        record: T = _FAST(data, cls)
+        return record
+    except Exception:
+        strict: T = _CONVERTER.structure(data, cls)
+        return strict
 
 
 def dataset_from_data(data: object, source: str = "<data>") -> Dataset:
@@ -51,7 +67,7 @@ def dataset_from_data(data: object, source: str = "<data>") -> Dataset:
             ]
         )
     try:
-        return _CONVERTER.structure(data, Dataset)
+        return structure_record(data, Dataset)
     except (cattrs.BaseValidationError, BadValueError) as exc:
         raise InputError([_name_record(p, data) for p in problems_from(exc, source)]) from None
 

@@ -26,7 +26,7 @@ import cattrs
 
 from stationkit.errors import InputError, InputProblem
 from stationkit.records._convert import BadValueError, problems_from
-from stationkit.records._loading import _parse, converter, dataset_from_data, load_dataset
+from stationkit.records._loading import _parse, dataset_from_data, load_dataset, structure_record
 from stationkit.records._model import Dataset, Station
 
 #: Stations per part: large enough to amortise sending a part to a worker, small enough
@@ -60,7 +60,6 @@ def _where(part: Part, k: int, ident: object) -> str:
 def structure_part(part: Part) -> list[Station]:
     """The part's stations, strictly structured; every problem in the part reported at once,
     each naming the file, the line (or index) and id of the station, and the field path."""
-    conv = converter()
     stations: list[Station] = []
     problems: list[InputProblem] = []
     for k, item in enumerate(part.items):
@@ -83,7 +82,7 @@ def structure_part(part: Part) -> list[Station]:
             )
             continue
         try:
-            stations.append(conv.structure(data, Station))
+            stations.append(structure_record(data, Station))
         except (cattrs.BaseValidationError, BadValueError) as exc:
             problems += problems_from(exc, part.source, _where(part, k, data.get("id")))
     if problems:
