@@ -261,3 +261,16 @@ def test_bulk_options_are_checked(
     code = main(["assess", str(DATA / "example.yaml"), "--standard", "example", *argv])
     assert code == 2
     assert message in capsys.readouterr().err
+
+
+def test_assess_files_is_the_python_face_of_the_bulk_path(tmp_path: Path) -> None:
+    doc = tmp_path / "many.json"
+    doc.write_text(json.dumps(_many(20)), encoding="utf-8")
+    one = sk.assessment.assess_files([doc], STANDARD, as_of=AS_OF, findings="all")
+    two = sk.assessment.assess_files([doc], STANDARD, as_of=AS_OF, findings="all", jobs=2)
+    assert one == two
+    dataset = sk.records.load_dataset(doc)
+    assert one.reports == sk.assessment.assess_dataset(dataset, STANDARD, as_of=AS_OF)
+    picked = sk.assessment.assess_files([doc], STANDARD, as_of=AS_OF, select=["team.size"])
+    assert {f for r in picked.rows for f, _ in r.failing} <= {"team.size"}
+    assert picked.reports == []

@@ -8,6 +8,7 @@ from stationkit.assessment._assessor import (
     assess_dataset,
 )
 from stationkit.assessment._bulk import FINDINGS, Row
+from stationkit.assessment._parallel import Bulk, assess_files, default_jobs
 from stationkit.assessment._report import (
     GroupScore,
     Override,
@@ -31,6 +32,7 @@ from stationkit.assessment._tailoring import tailor
 __all__ = [
     "FINDINGS",
     "Assessor",
+    "Bulk",
     "GroupScore",
     "MilestoneStatus",
     "Override",
@@ -42,6 +44,8 @@ __all__ = [
     "assess",
     "assess_batch",
     "assess_dataset",
+    "assess_files",
+    "default_jobs",
     "programme_status",
     "programme_statuses",
     "quarter_of",

@@ -49,7 +49,7 @@ def _finding(req: Requirement, check: Check) -> Finding:
         req.citation,
         req.title,
         req.group,
-        check.remedy if status is not Status.MET else None,
+        check.fix() if status is not Status.MET else None,
         check.note,
         req.gate,
         req.weight,
@@ -153,10 +153,13 @@ class Assessor:
         except Exception as exc:
             assert req is not None
             raise self._failed(req, subject, exc) from exc
-        for req, check in zip(reqs, checks, strict=True):
-            if type(check) is not Check and not isinstance(check, Check):
-                raise RequirementError(f"requirement {req.id} returned {check!r}, not a Check")
         return reqs, checks
+
+    def _verified(self, reqs: Sequence[Requirement], checks: Sequence[Check]) -> Sequence[Check]:
+        for req, check in zip(reqs, checks, strict=True):
+            if not isinstance(check, Check):
+                raise RequirementError(f"requirement {req.id} returned {check!r}, not a Check")
+        return checks
 
     def _judge(
         self, reqs: Sequence[Requirement], checks: Sequence[Check], *, breakdown: bool
@@ -192,7 +195,7 @@ class Assessor:
         ``findings``: ``all``, ``failing`` (only those not passed) or ``none``; the score,
         grade and breakdown are the same whichever is chosen."""
         reqs, checks = self._evaluate(subject)
-        return self._report(subject, reqs, checks, findings)
+        return self._report(subject, reqs, self._verified(reqs, checks), findings)
 
     def _report(
         self,
@@ -239,8 +242,20 @@ class Assessor:
         return self._row(subject, reqs, checks)
 
     def _row(self, subject: Subject, reqs: Sequence[Requirement], checks: Sequence[Check]) -> Row:
-        result, outcome, band, _, entries = self._judge(reqs, checks, breakdown=False)
-        failing = tuple((e[0], e[3].value) for e in entries if e[3] is not _MET and e[3] is not _NA)
+        plan = self._plan
+        try:
+            total, failed, gates_ok, all_pass = plan.total_of(reqs, checks)
+        except AttributeError:  # a predicate returned something else than a Check: say which
+            self._verified(reqs, checks)
+            raise
+        band = plan.grade(total, gates_ok)
+        if not gates_ok:
+            outcome = "fail"
+        elif plan.pass_mark is not None:
+            outcome = "pass" if total >= plan.pass_mark else "fail"
+        else:
+            outcome = "pass" if all_pass else "fail"
+        failing = tuple(failed)
         if isinstance(subject, Station):
             return Row(
                 subject.id,
@@ -249,7 +264,7 @@ class Assessor:
                 "station",
                 subject.region,
                 outcome,
-                result.total,
+                total,
                 band.grade if band else None,
                 failing,
             )
@@ -260,7 +275,7 @@ class Assessor:
             "region",
             subject.id,
             outcome,
-            result.total,
+            total,
             band.grade if band else None,
             failing,
         )
@@ -272,7 +287,7 @@ class Assessor:
         row = self._row(subject, reqs, checks)
         if findings is None:
             return row, None
-        return row, self._report(subject, reqs, checks, findings)
+        return row, self._report(subject, reqs, self._verified(reqs, checks), findings)
 
     def assess_rows(self, subjects: Iterable[Subject]) -> list[Row]:
         """Rows for every subject, with the rank caps applied over all of them."""

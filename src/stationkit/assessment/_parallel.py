@@ -16,17 +16,25 @@ from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import attrs
 
-from stationkit.assessment._assessor import Assessor
-from stationkit.assessment._bulk import Row, gc_paused
+from stationkit.assessment._assessor import Assessor, cap_reports
+from stationkit.assessment._bulk import Row, check_findings, gc_paused
 from stationkit.assessment._report import Report
 from stationkit.assessment._subjects import region_subjects
 from stationkit.errors import InputError, InputProblem, UsageError
 from stationkit.records._model import Dataset, Station
-from stationkit.records._stream import MAX_PROBLEMS, Part, Source, read_parts, structure_part
+from stationkit.records._stream import (
+    MAX_PROBLEMS,
+    Part,
+    Source,
+    open_source,
+    read_parts,
+    structure_part,
+)
 from stationkit.standard._standard import Standard
 
 #: Parts in flight per worker: enough to keep workers busy, few enough that memory stays
@@ -309,3 +317,55 @@ def assess_sources(
                 f"{job.standard.id}@{edition.edition} (subject: {subjects})"
             )
     return base.cap_rows(rows)
+
+
+@attrs.frozen
+class Bulk:
+    """A bulk assessment's result: a row per subject (rank caps applied) and, when
+    ``findings`` asked for them, the reports in the same order."""
+
+    rows: list[Row]
+    reports: list[Report]
+
+
+def assess_files(
+    paths: Sequence[str | os.PathLike[str]],
+    standard: Standard,
+    edition: str | None = None,
+    *,
+    as_of: date,
+    parameters: Mapping[str, object] | None = None,
+    select: Sequence[str] | None = None,
+    subjects: str = "all",
+    findings: str | None = None,
+    jobs: int = 1,
+    client: Any = None,
+    regions: str | os.PathLike[str] | None = None,
+) -> Bulk:
+    """Assess every subject of the files (YAML, JSON, or ``.jsonl`` read in parts) on the
+    bulk path: in this process, in ``jobs`` worker processes, or on a ``dask.distributed``
+    ``client`` — the same rows either way. ``select`` restricts the edition to those
+    requirement ids; ``findings`` (``all``, ``failing``, ``none``) also builds reports."""
+    if findings is not None:
+        check_findings(findings)
+    job = Job(
+        standard,
+        standard.edition(edition).edition,
+        as_of,
+        dict(parameters or {}),
+        frozenset(select) if select is not None else None,
+        findings,
+    )
+    sources = [open_source(Path(p), Path(regions) if regions else None) for p in paths]
+    reports: list[Report] = []
+    with gc_paused():
+        rows = assess_sources(
+            job,
+            sources,
+            subjects=subjects,
+            jobs=jobs,
+            client=client,
+            sink=lambda _, report: reports.append(report),
+        )
+    edition_ = job.assessor().edition
+    return Bulk(rows, cap_reports(reports, rows, edition_) if findings is not None else [])

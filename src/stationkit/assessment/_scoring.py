@@ -8,13 +8,22 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from stationkit.assessment._report import GroupScore, Report
-from stationkit.standard._findings import Finding, Status
-from stationkit.standard._standard import Band, Edition, GradingModel, Number, Role, ScoringModel
+from stationkit.standard._findings import Check, Finding, Status
+from stationkit.standard._standard import (
+    Band,
+    Edition,
+    GradingModel,
+    Number,
+    Requirement,
+    Role,
+    ScoringModel,
+)
 from stationkit.standard._text import Text
 
 Resolve = Callable[[Number], float]
 #: What scoring reads of a finding: requirement, group, weight, status, credit, points.
 Entry = tuple[str, str, float, Status, float, float | None]
+_MET, _NA = Status.MET, Status.NOT_APPLICABLE
 
 
 @attrs.frozen
@@ -123,6 +132,56 @@ class ScorePlan:
         bonus = min(bonus, self.cap)
         total = max(base - deductions, 0.0) + bonus
         return Score(_round(base), _round(bonus), _round(deductions), _round(total), tuple(rows))
+
+    def total_of(
+        self, reqs: Sequence[Requirement], checks: Sequence[Check]
+    ) -> tuple[float, list[tuple[str, str]], bool, bool]:
+        """The bulk path's one pass over a subject's checks: (total, the requirements not
+        passed with their status, no gate failed, every scored requirement passed). The
+        total is :meth:`tally`'s, computed in the same order, without findings or rows."""
+        roles = self.roles
+        weight: dict[str, float] = {}
+        earned: dict[str, float] = {}
+        failing: list[tuple[str, str]] = []
+        gates_ok = all_pass = True
+        bonus = deductions = 0.0
+        for req, check in zip(reqs, checks, strict=True):
+            status = check.status
+            credit = check.credit
+            if credit is None:
+                credit = 1.0 if status is _MET else 0.0
+            else:
+                credit = min(max(credit, 0.0), 1.0)
+            role = roles[req.id]
+            if status is not _MET and status is not _NA:
+                failing.append((req.id, status.value))
+                if req.gate:
+                    gates_ok = False
+                if role is Role.SCORED or role is Role.DEDUCTION:
+                    all_pass = False
+            if role is not Role.SCORED:
+                if role is Role.BONUS and status is _MET:
+                    bonus += check.points or 0.0
+                elif role is Role.DEDUCTION:
+                    deductions += check.points or 0.0
+                continue
+            group = req.group
+            if group not in weight:
+                weight[group] = earned[group] = 0.0
+            if status is _NA:
+                continue
+            weight[group] += req.weight
+            earned[group] += req.weight * credit
+        key = tuple((g, weight[g]) for g in self.order if g in weight)
+        maxima = self._maxima.get(key)
+        if maxima is None:
+            maxima = self._maxima[key] = self._group_maxima(dict(key))
+        base = 0.0
+        for g, max_points in maxima:
+            if max_points is not None:
+                base += max_points * earned[g] / weight[g]
+        total = max(base - deductions, 0.0) + min(bonus, self.cap)
+        return _round(total), failing, gates_ok, all_pass
 
     def _group_maxima(self, weight: dict[str, float]) -> tuple[tuple[str, float | None], ...]:
         """Each present group's maximum points (None: nothing in it applied)."""

@@ -62,6 +62,12 @@ def _warn_failed(registry: Registry) -> None:
         print(f"warning: plugin {info.name!r} not loaded: {info.error}", file=sys.stderr)
 
 
+def _warned_registry(args: argparse.Namespace) -> Registry:
+    registry = _registry(args)
+    _warn_failed(registry)
+    return registry
+
+
 # -- plugins / standards / show ------------------------------------------------------------
 def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
@@ -544,7 +550,9 @@ def build_parser() -> argparse.ArgumentParser:
     new_plugin_cli.add_command(sub)
     completion_cli.add_command(sub)
     lifecycle_cli.add_commands(sub)
-    whatif_cli.add_command(sub, _parse_date, _positive)
+    whatif_cli.add_command(
+        sub, whatif_cli.Shared(_warned_registry, _parse_set, _parse_date, _positive)
+    )
     _give_epilog(parser)
     return parser
 

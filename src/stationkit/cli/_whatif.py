@@ -10,12 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TextIO
 
 import attrs
 
+from stationkit._registry import Registry
 from stationkit.assessment._bulk import Row
 from stationkit.assessment._parallel import MAX_JOBS, Job, default_jobs
 from stationkit.cli._bulk import Run, _Progress, bulk_rows, open_sources, run_client
@@ -82,13 +83,21 @@ def _flip_json(flip: Flip) -> dict[str, Any]:
     }
 
 
-def cmd_whatif(args: argparse.Namespace, out: TextIO) -> int:
-    from stationkit.cli._main import _parse_set, _registry, _warn_failed
+@attrs.frozen
+class Shared:
+    """What ``whatif`` shares with the other commands (handed in, so as not to import the
+    module that registers it)."""
 
-    registry = _registry(args)
-    _warn_failed(registry)
+    registry: Callable[[argparse.Namespace], Registry]  # loaded, failures warned about
+    parse_set: Callable[[Sequence[str]], dict[str, object]]
+    parse_date: Callable[[str], date]
+    positive: Callable[[str], int]
+
+
+def cmd_whatif(args: argparse.Namespace, out: TextIO, shared: Shared) -> int:
+    registry = shared.registry(args)
     std, ed = registry.standard(args.standard)
-    overrides = _parse_set(args.set)
+    overrides = shared.parse_set(args.set)
     if not overrides:
         raise UsageError("whatif needs at least one --set NAME=VALUE to compare against")
     if args.jobs is not None and args.scheduler is not None:
@@ -173,7 +182,7 @@ def _text(summary: dict[str, Any], found: Sequence[Flip], names: dict[str, str])
     return "\n".join(lines) + "\n"
 
 
-def add_command(sub: Any, parse_date: Any, positive: Any) -> None:
+def add_command(sub: Any, shared: Shared) -> None:
     """Register ``whatif`` on the CLI's subcommands."""
     p = sub.add_parser(
         "whatif",
@@ -188,10 +197,12 @@ def add_command(sub: Any, parse_date: Any, positive: Any) -> None:
         metavar="NAME=VALUE",
         help="the parameter change to weigh; repeatable",
     )
-    p.add_argument("--as-of", type=parse_date, metavar="DATE", help="default: today")
+    p.add_argument("--as-of", type=shared.parse_date, metavar="DATE", help="default: today")
     p.add_argument("--format", choices=("text", "jsonl"), default="text")
     p.add_argument("--subject", choices=("all", "station", "region"), default="all")
-    p.add_argument("--jobs", type=positive, metavar="N", help=f"1 to {MAX_JOBS} (default: cores)")
+    p.add_argument(
+        "--jobs", type=shared.positive, metavar="N", help=f"1 to {MAX_JOBS} (default: cores)"
+    )
     p.add_argument("--scheduler", metavar="tcp://HOST:PORT|local:N")
     p.add_argument("--regions", metavar="FILE")
-    p.set_defaults(run=cmd_whatif)
+    p.set_defaults(run=lambda args, out: cmd_whatif(args, out, shared))

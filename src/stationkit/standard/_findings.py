@@ -49,7 +49,9 @@ class Check:
     """What a requirement's predicate returns; the assessment adds the requirement and citation.
 
     ``credit`` is partial credit in [0, 1] for scored requirements (None: 1 when met, else 0);
-    ``points`` is the amount of a bonus or deduction requirement.
+    ``points`` is the amount of a bonus or deduction requirement. ``later`` builds the remedy
+    when it is needed (``not_met`` and ``missing`` take a function for the remedy): a bulk
+    assessment that keeps only scores never builds it. Read the remedy with :meth:`fix`.
     """
 
     status: Status
@@ -59,6 +61,17 @@ class Check:
     note: Text | None = None
     credit: float | None = None
     points: float | None = None
+    later: Callable[[], Remedy] | None = attrs.field(default=None, eq=False, repr=False)
+
+    def fix(self) -> Remedy | None:
+        """The remedy, built now if the predicate deferred it."""
+        if self.remedy is not None or self.later is None:
+            return self.remedy
+        return self.later()
+
+
+#: A remedy, or a function that builds it only when a finding needs it.
+RemedyLike = Remedy | Callable[[], Remedy]
 
 
 def met(
@@ -75,19 +88,29 @@ def met(
 def not_met(
     observed: JSON,
     expected: JSON,
-    remedy: Remedy | None,
+    remedy: RemedyLike | None,
     *,
     credit: float | None = None,
     points: float | None = None,
     note: Text | None = None,
 ) -> Check:
-    return Check(Status.NOT_MET, observed, expected, remedy, note, credit, points)
+    """Not met; ``remedy`` may be a function building it (called only for a report)."""
+    if remedy is None or isinstance(remedy, Remedy):
+        return Check(Status.NOT_MET, observed, expected, remedy, note, credit, points)
+    return Check(Status.NOT_MET, observed, expected, None, note, credit, points, remedy)
 
 
-def missing(field: str, expected: JSON, *, remedy: Remedy | None = None) -> Check:
+def _record(field: str) -> Remedy:
+    return Remedy(Text(zh=f"补充记录 {field}", en=f"record {field}"))
+
+
+def missing(field: str, expected: JSON, *, remedy: RemedyLike | None = None) -> Check:
     """The fact at ``field`` is not recorded: report missing evidence, never a pass or a zero."""
-    text = remedy or Remedy(Text(zh=f"补充记录 {field}", en=f"record {field}"))
-    return Check(Status.MISSING_EVIDENCE, {"not_recorded": field}, expected, text)
+    observed = {"not_recorded": field}
+    if isinstance(remedy, Remedy):
+        return Check(Status.MISSING_EVIDENCE, observed, expected, remedy)
+    later = remedy or (lambda: _record(field))
+    return Check(Status.MISSING_EVIDENCE, observed, expected, None, None, None, None, later)
 
 
 def not_applicable(reason: Text) -> Check:
@@ -112,9 +135,7 @@ def check_threshold(
         return missing(field, expected)
     if (observed <= minimum) if at_most else (observed >= minimum):
         return Check(Status.MET, observed, expected)
-    return Check(
-        Status.NOT_MET, observed, expected, remedy if isinstance(remedy, Remedy) else remedy()
-    )
+    return not_met(observed, expected, remedy)
 
 
 @attrs.frozen

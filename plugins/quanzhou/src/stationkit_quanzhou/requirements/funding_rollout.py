@@ -37,7 +37,7 @@ def construction_funding(station: Station, ctx: Context) -> Check:
     return not_met(
         value,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(f"建设经费达到{want}元", f"fund construction with {want} yuan"),
             (Change("set", "funding.construction_yuan", want),),
         ),
@@ -54,7 +54,7 @@ def upkeep_budget(station: Station, ctx: Context) -> Check:
     return not_met(
         value,
         expected,
-        Remedy(Text("每年安排管护经费并列入财政预算", "budget yearly upkeep funds")),
+        lambda: Remedy(Text("每年安排管护经费并列入财政预算", "budget yearly upkeep funds")),
     )
 
 
@@ -94,7 +94,7 @@ def towns(subject: RegionSubject, ctx: Context) -> Check:
     return not_met(
         {"without_station": lacking},
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 "在以下镇(街道)建成标准化应急管理站:" + "、".join(lacking),
                 "build a station in: " + ", ".join(lacking),

@@ -50,7 +50,7 @@ def station_sign(station: Station, ctx: Context) -> Check:
             for s in station.signs
         ],
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"在建筑{where}明显位置悬挂“{text}”标牌,采用“{logo}”logo",
                 f"hang a visible sign '{text}' with the {logo} logo on the {where} (outer wall)",
@@ -81,7 +81,7 @@ def premises(station: Station, ctx: Context) -> Check:
     return not_met(
         observed,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"落实固定工作场所{'并设置' + '、'.join(absent) if absent else ''}",
                 f"provide fixed premises{' with ' + ', '.join(absent) if absent else ''}",
@@ -122,7 +122,7 @@ def posts_total(station: Station, ctx: Context) -> Check:
     return not_met(
         have,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"增设{need - have}个专兼职岗位(不含执法、救援人员)",
                 f"add {need - have} posts (enforcement and rescue staff do not count)",
@@ -147,7 +147,7 @@ def posts_full_time(station: Station, ctx: Context) -> Check:
     return not_met(
         have,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(f"增设{need - have}个专职岗位", f"add {need - have} full-time posts"),
             (Change("append", "posts", _new_posts(need - have, True)),),
         ),
