@@ -187,9 +187,16 @@ def add_command(sub: Any, shared: Shared) -> None:
     p = sub.add_parser(
         "whatif",
         help="which subjects flip (outcome or grade) if parameters change (--set)",
+        description=(
+            "Assess the files as the edition stands and with the --set overrides, then list "
+            "every subject whose outcome or grade flips, with the findings that changed, and "
+            "the counts per region. Exit 0: nothing flips; 1: something does."
+        ),
     )
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--standard", required=True, metavar="ID[@EDITION]")
+    p.add_argument("files", nargs="+", metavar="FILE", help="YAML, JSON or .jsonl datasets")
+    p.add_argument(
+        "--standard", required=True, metavar="ID[@EDITION]", help="the standard to assess"
+    )
     p.add_argument(
         "--set",
         action="append",
@@ -197,12 +204,35 @@ def add_command(sub: Any, shared: Shared) -> None:
         metavar="NAME=VALUE",
         help="the parameter change to weigh; repeatable",
     )
-    p.add_argument("--as-of", type=shared.parse_date, metavar="DATE", help="default: today")
-    p.add_argument("--format", choices=("text", "jsonl"), default="text")
-    p.add_argument("--subject", choices=("all", "station", "region"), default="all")
     p.add_argument(
-        "--jobs", type=shared.positive, metavar="N", help=f"1 to {MAX_JOBS} (default: cores)"
+        "--as-of", type=shared.parse_date, metavar="DATE", help="the date (default: today)"
     )
-    p.add_argument("--scheduler", metavar="tcp://HOST:PORT|local:N")
-    p.add_argument("--regions", metavar="FILE")
+    p.add_argument(
+        "--format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="text for people (default), or one JSON line per flip and a summary line",
+    )
+    p.add_argument(
+        "--subject",
+        choices=("all", "station", "region"),
+        default="all",
+        help="assess stations, regions, or both (default)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=shared.positive,
+        metavar="N",
+        help=f"worker processes, 1 to {MAX_JOBS} (default: every core)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT|local:N",
+        help="assess on a Dask cluster (needs the dask extra)",
+    )
+    p.add_argument(
+        "--regions",
+        metavar="FILE",
+        help="the region tree (YAML/JSON) for .jsonl inputs without a header line",
+    )
     p.set_defaults(run=lambda args, out: cmd_whatif(args, out, shared))
