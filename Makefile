@@ -49,6 +49,8 @@ test: lint typecheck pytest
 bench: $(STAMP)
 	$(BIN)/python benchmarks/lifecycle.py
 	$(BIN)/python benchmarks/assessment.py
+	$(BIN)/python benchmarks/cli.py
+	$(BIN)/python benchmarks/national.py --stations 50000  # 500000 (the default) needs ~5 GB of disk
 
 # The generated pages, then the site into site/ (strict: any warning fails the build).
 docs: $(STAMP)

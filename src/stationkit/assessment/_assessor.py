@@ -49,7 +49,7 @@ def _finding(req: Requirement, check: Check) -> Finding:
         req.citation,
         req.title,
         req.group,
-        check.fix() if status is not Status.MET else None,
+        check.remedy if status is not Status.MET else None,
         check.note,
         req.gate,
         req.weight,

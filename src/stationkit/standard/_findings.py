@@ -49,25 +49,29 @@ class Check:
     """What a requirement's predicate returns; the assessment adds the requirement and citation.
 
     ``credit`` is partial credit in [0, 1] for scored requirements (None: 1 when met, else 0);
-    ``points`` is the amount of a bonus or deduction requirement. ``later`` builds the remedy
-    when it is needed (``not_met`` and ``missing`` take a function for the remedy): a bulk
-    assessment that keeps only scores never builds it. Read the remedy with :meth:`fix`.
+    ``points`` is the amount of a bonus or deduction requirement.
+
+    ``not_met`` and ``missing`` also take a function for the remedy (``later``): it is built
+    the first time ``remedy`` is read, so a bulk assessment that keeps only scores never
+    builds it. Reading ``remedy`` is the same either way.
     """
 
     status: Status
     observed: JSON = None
     expected: JSON = None
-    remedy: Remedy | None = None
+    _remedy: Remedy | None = None
     note: Text | None = None
     credit: float | None = None
     points: float | None = None
     later: Callable[[], Remedy] | None = attrs.field(default=None, eq=False, repr=False)
 
-    def fix(self) -> Remedy | None:
-        """The remedy, built now if the predicate deferred it."""
-        if self.remedy is not None or self.later is None:
-            return self.remedy
-        return self.later()
+    @property
+    def remedy(self) -> Remedy | None:
+        """The smallest change that would meet the requirement (None: none offered)."""
+        if self._remedy is None and self.later is not None:
+            # Built once, on first read; the record stays immutable to its readers.
+            object.__setattr__(self, "_remedy", self.later())
+        return self._remedy
 
 
 #: A remedy, or a function that builds it only when a finding needs it.

@@ -82,13 +82,12 @@ class ModuleScore:
                 open_items.append(
                     {"station": station.id, "check": req.id, "status": check.status.value}
                 )
-                fix = check.fix()
-                if fix is not None and f"{station.id} {fix.text.zh}" not in zh:
-                    zh.append(f"{station.id} {fix.text.zh}")
-                    en.append(f"{station.id}: {fix.text.en}")
+                if check.remedy is not None and f"{station.id} {check.remedy.text.zh}" not in zh:
+                    zh.append(f"{station.id} {check.remedy.text.zh}")
+                    en.append(f"{station.id}: {check.remedy.text.en}")
                     changes += [
                         attrs.evolve(ch, path=f"stations[id={station.id}].{ch.path}")
-                        for ch in fix.change
+                        for ch in check.remedy.change
                     ]
             if weight:
                 # All or nothing: the station earns the module only when every check is met.
