@@ -60,6 +60,8 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/monitor.py
 	$(BIN)/python benchmarks/loading.py
 	$(BIN)/python benchmarks/vocabulary_loading.py
+	$(BIN)/python benchmarks/cli.py
+	$(BIN)/python benchmarks/national.py --stations 50000  # 500000 (the default) needs ~5 GB of disk
 
 # The generated pages, then the site into site/ (strict: any warning fails the build).
 docs: $(STAMP)

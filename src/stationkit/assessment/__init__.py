@@ -7,6 +7,8 @@ from stationkit.assessment._assessor import (
     assess_batch,
     assess_dataset,
 )
+from stationkit.assessment._bulk import FINDINGS, Row
+from stationkit.assessment._parallel import Bulk, assess_files, default_jobs
 from stationkit.assessment._report import (
     GroupScore,
     Override,
@@ -30,12 +32,15 @@ from stationkit.assessment._tailoring_file import Tailoring, load_tailoring, tai
 from stationkit.assessment._waivers import WaiverSet, check_waivers, load_waivers, waivers_from_data
 
 __all__ = [
+    "FINDINGS",
     "Assessor",
+    "Bulk",
     "GroupScore",
     "MilestoneStatus",
     "Override",
     "ProgrammeStatus",
     "Report",
+    "Row",
     "SubjectRef",
     "Tailoring",
     "WaiverSet",
@@ -43,7 +48,9 @@ __all__ = [
     "assess",
     "assess_batch",
     "assess_dataset",
+    "assess_files",
     "check_waivers",
+    "default_jobs",
     "load_tailoring",
     "load_waivers",
     "programme_status",

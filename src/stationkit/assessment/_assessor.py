@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 
 import attrs
 
+from stationkit.assessment._bulk import Row, cap_rows, check_findings, gc_paused
 from stationkit.assessment._report import Acceptance, Override, Report, SubjectRef
 from stationkit.assessment._scoring import ScorePlan, apply_rank_caps
 from stationkit.assessment._subjects import subjects_of
@@ -14,13 +16,14 @@ from stationkit.assessment._tailoring import tailor
 from stationkit.assessment._tailoring_file import Tailoring
 from stationkit.assessment._waivers import check_waivers
 from stationkit.errors import RequirementError, StationkitError, TailoringError, UsageError
-from stationkit.records._model import Dataset, Station, Unrecognised
+from stationkit.records._model import Dataset, Region, Station, Unrecognised
 from stationkit.standard._context import Context
 from stationkit.standard._findings import Check, Finding, Status
 from stationkit.standard._outcome import OutcomeKind
 from stationkit.standard._standard import (
     Edition,
     Number,
+    Predicate,
     Requirement,
     Role,
     Standard,
@@ -31,6 +34,7 @@ from stationkit.standard._waiver import Waiver
 
 #: The earliest year an assessment may name (the sources date from 2022).
 MIN_PERIOD = 2000
+_MET, _NA = Status.MET, Status.NOT_APPLICABLE
 
 
 def _finding(req: Requirement, check: Check) -> Finding:
@@ -143,12 +147,26 @@ class Assessor:
                 f"{standard.id}@{self.edition.edition}: the outcome rule is a pass mark, "
                 "but the grading sets none"
             )
-        self._unrecognised: dict[str | None, list[Unrecognised]] = {}
-        for entry in data.unrecognised:
-            self._unrecognised.setdefault(entry.subject, []).append(entry)
+        self._unrecognised = _by_subject(data.unrecognised)
         self._by_kind: dict[
-            tuple[object, ...], tuple[tuple[Requirement, ...], tuple[str, ...]]
+            tuple[object, ...],
+            tuple[tuple[Requirement, ...], tuple[str, ...], tuple[Predicate, ...]],
         ] = {}
+
+    def for_dataset(
+        self, dataset: Dataset, regions: Mapping[str, Region] | None = None
+    ) -> Assessor:
+        """The same prepared assessor (parameters, selection, waivers, scoring plan) reading
+        another dataset: its region tree (``regions``: its index, when already built), year,
+        completions, given scores and unrecognised words. Parts of a large input share one."""
+        other = copy.copy(self)
+        other.context = attrs.evolve(
+            self.context,
+            dataset=dataset,
+            regions=dict(regions) if regions is not None else dataset.region_index(),
+        )
+        other._unrecognised = _by_subject(dataset.unrecognised)
+        return other
 
     @property
     def plan(self) -> ScorePlan:
@@ -167,23 +185,38 @@ class Assessor:
             raise TypeError(f"parameter {number!r} is {value!r}, not a number")
         return float(value)
 
-    def _check(self, req: Requirement, subject: Subject) -> Check:
+    def _evaluate(self, subject: Subject) -> tuple[tuple[Requirement, ...], list[Check]]:
+        """The applicable requirements and their checks: the innermost loop of every path."""
+        reqs, _, predicates = self._applicable(subject)
+        ctx = self.context
         try:
-            check = req.predicate(subject, self.context)
+            checks = [predicate(subject, ctx) for predicate in predicates]
         except StationkitError:
             raise
-        except Exception as exc:
-            raise RequirementError(
-                f"{self.standard.id}@{self.edition.edition} requirement {req.id} failed on "
-                f"{_subject_ref(subject).id}: {type(exc).__name__}: {exc}"
-            ) from exc
-        if not isinstance(check, Check):
-            raise RequirementError(f"requirement {req.id} returned {check!r}, not a Check")
-        return check
+        except Exception:
+            # Predicates are pure: run them again one by one to say which one failed.
+            for req in reqs:
+                try:
+                    req.predicate(subject, ctx)
+                except StationkitError:
+                    raise
+                except Exception as exc:
+                    raise RequirementError(
+                        f"{self.standard.id}@{self.edition.edition} requirement {req.id} "
+                        f"failed on {_subject_ref(subject).id}: {type(exc).__name__}: {exc}"
+                    ) from exc
+            raise  # pragma: no cover - a predicate that fails only once
+        for req, check in zip(reqs, checks, strict=True):
+            if check.__class__ is not Check and not isinstance(check, Check):
+                raise RequirementError(f"requirement {req.id} returned {check!r}, not a Check")
+        return reqs, checks
 
-    def _applicable(self, subject: Subject) -> tuple[tuple[Requirement, ...], tuple[str, ...]]:
-        """The selected requirements that cover ``subject``, and the ids of those covering
-        it that a tailoring left out. Both depend only on its kind (and level): cached."""
+    def _applicable(
+        self, subject: Subject
+    ) -> tuple[tuple[Requirement, ...], tuple[str, ...], tuple[Predicate, ...]]:
+        """The selected requirements that cover ``subject``, the ids of those covering it
+        that a tailoring left out, and the selected ones' predicates. All depend only on its
+        kind (and level): cached."""
         key = (
             type(subject),
             subject.kind,
@@ -192,9 +225,11 @@ class Assessor:
         found = self._by_kind.get(key)
         if found is None:
             covering = [r for r in self.edition.requirements if r.scope.covers(subject)]
+            chosen = tuple(r for r in covering if r.id in self._selected)
             found = (
-                tuple(r for r in covering if r.id in self._selected),
+                chosen,
                 tuple(r.id for r in covering if r.id not in self._selected),
+                tuple(r.predicate for r in chosen),
             )
             self._by_kind[key] = found
         return found
@@ -205,12 +240,23 @@ class Assessor:
         waiver = self.waivers.find(finding.requirement, subject)
         return finding if waiver is None else attrs.evolve(finding, waiver=waiver)
 
-    def assess(self, subject: Subject) -> Report:
-        """One subject's report. Rank caps need a batch: see :meth:`assess_batch`."""
-        check = self._check
-        applicable, left_out = self._applicable(subject)
+    def assess(self, subject: Subject, *, findings: str = "all") -> Report:
+        """One subject's report. Rank caps need a batch: see :meth:`assess_batch`.
+
+        ``findings``: which findings the report carries, ``all``, ``failing`` (those not
+        passed) or ``none``; score, grade, breakdown and acceptance are the same whichever."""
+        reqs, checks = self._evaluate(subject)
+        return self._report(subject, reqs, checks, findings)
+
+    def _report(
+        self,
+        subject: Subject,
+        reqs: Sequence[Requirement],
+        checks: Sequence[Check],
+        keep: str = "all",
+    ) -> Report:
         ident = subject.id
-        findings = tuple(_finding(req, check(req, subject)) for req in applicable)
+        findings = tuple(_finding(req, check) for req, check in zip(reqs, checks, strict=True))
         if self.waivers.active:
             findings = tuple(self._waive(f, ident) for f in findings)
         plan = self._plan
@@ -218,6 +264,12 @@ class Assessor:
         failed_gates = tuple(f.requirement for f in findings if f.gate and not f.passed)
         band = plan.grade(result.total, not failed_gates)
         acceptance = self._accept(findings, failed_gates, result.total)
+        if keep == "failing":
+            kept = tuple(f for f in findings if not f.passed)
+        elif keep == "none":
+            kept = ()
+        else:
+            kept = findings
         return Report(
             subject=_subject_ref(subject),
             standard=self.standard.id,
@@ -228,7 +280,7 @@ class Assessor:
             max_score=plan.max_score,
             grade=band.grade if band else None,
             grade_title=band.title if band else None,
-            findings=findings,
+            findings=kept,
             breakdown=result.breakdown,
             base_score=result.base,
             bonus=result.bonus,
@@ -240,13 +292,91 @@ class Assessor:
             period=self.context.year,
             # Alone, a grade a rank cap limits is provisional until its population is ranked.
             grade_provisional=band is not None and band.grade in self._capped,
-            left_out=left_out,
+            left_out=self._applicable(subject)[1],
             expired_waivers=(
                 self.waivers.expired_for(ident, [f.requirement for f in findings])
                 if self.waivers.expired
                 else ()
             ),
         )
+
+    def row(self, subject: Subject) -> Row:
+        """One subject's compact row: score, grade and acceptance as its report gives them,
+        without finding objects or breakdown. Rank caps need the population: see
+        :meth:`assess_rows`."""
+        reqs, checks = self._evaluate(subject)
+        return self._row(subject, reqs, checks)
+
+    def _row(self, subject: Subject, reqs: Sequence[Requirement], checks: Sequence[Check]) -> Row:
+        plan = self._plan
+        total, failing, gates = plan.total_of(reqs, checks)
+        band = plan.grade(total, not gates)
+        waived: tuple[str, ...] = ()
+        if failing and self.waivers.active:
+            find = self.waivers.find
+            waived = tuple(r for r, _ in failing if find(r, subject.id) is not None)
+        accepted = self._accepted(failing, gates, waived, total)
+        grade = band.grade if band else None
+        if isinstance(subject, Station):
+            ident, kind, name, what, region = (
+                subject.id,
+                subject.kind,
+                subject.name,
+                "station",
+                subject.region,
+            )
+        else:
+            ident, kind, name, what, region = (
+                subject.id,
+                subject.kind,
+                subject.region.name,
+                "region",
+                subject.id,
+            )
+        return Row(
+            ident,
+            kind,
+            name,
+            what,
+            region,
+            "pass" if accepted else "fail",
+            total,
+            grade,
+            tuple(failing),
+            waived,
+            False,
+            False,
+            grade in self._capped,
+        )
+
+    def _accepted(
+        self,
+        failing: Sequence[tuple[str, str]],
+        gates: Sequence[str],
+        waived: Sequence[str],
+        total: float,
+    ) -> bool:
+        """:meth:`_accept`'s verdict from a row's failing list (the same rule, no findings)."""
+        kind = self.outcome_rule.kind
+        if kind is OutcomeKind.ITEM_BY_ITEM:
+            roles = self._plan.roles
+            gate_set = set(gates)
+            return not any(
+                r not in waived and (r in gate_set or roles[r] is Role.SCORED) for r, _ in failing
+            )
+        if any(g not in waived for g in gates):
+            return False
+        pass_mark = self._plan.pass_mark
+        return not (kind is OutcomeKind.PASS_MARK and pass_mark is not None and total < pass_mark)
+
+    def row_and_report(self, subject: Subject, findings: str | None) -> tuple[Row, Report | None]:
+        """The row, and the report carrying ``findings`` (``all``, ``failing`` or ``none``;
+        None: the row only), from one evaluation of the requirements."""
+        reqs, checks = self._evaluate(subject)
+        row = self._row(subject, reqs, checks)
+        if findings is None:
+            return row, None
+        return row, self._report(subject, reqs, checks, findings)
 
     def _accept(
         self, findings: tuple[Finding, ...], failed_gates: tuple[str, ...], total: float
@@ -287,11 +417,89 @@ class Assessor:
         """Reports for every subject, with the edition's rank caps applied over
         ``population`` (the subjects the cap counts; default: the batch, and grades a cap
         could change are then provisional)."""
-        reports = [self.assess(s) for s in subjects]
-        pool = None if population is None else [self.assess(s) for s in population]
+        with gc_paused():
+            reports = [self.assess(s) for s in subjects]
+            pool = None if population is None else [self.assess(s) for s in population]
         return apply_rank_caps(
             reports, self.edition.grading, self.resolve, pool, self.resolve_source
         )
+
+    def cap_rows(self, rows: list[Row], population: Sequence[Row] | None = None) -> list[Row]:
+        """The edition's rank caps over rows (``population``: the rows of every subject the
+        caps count; default the rows themselves, whose capped grades are then provisional)."""
+        return cap_rows(rows, self.edition.grading, self.resolve, population, self.resolve_source)
+
+    def assess_rows(
+        self, subjects: Iterable[Subject], population: Iterable[Subject] | None = None
+    ) -> list[Row]:
+        """A compact row for every subject, rank caps applied as :meth:`assess_batch`
+        applies them: the bulk path for populations too large for full reports."""
+        with gc_paused():
+            rows = [self.row(s) for s in subjects]
+            pool = None if population is None else [self.row(s) for s in population]
+        return self.cap_rows(rows, pool)
+
+    def assess_many(
+        self,
+        subjects: Iterable[Subject],
+        *,
+        findings: str = "failing",
+        population: Iterable[Subject] | None = None,
+    ) -> tuple[list[Row], list[Report]]:
+        """Rows for every subject and their reports carrying ``findings`` (``all``,
+        ``failing`` or ``none``), the rank caps applied alike to both."""
+        check_findings(findings)
+        rows: list[Row] = []
+        reports: list[Report] = []
+        with gc_paused():
+            for subject in subjects:
+                row, report = self.row_and_report(subject, findings)
+                rows.append(row)
+                assert report is not None
+                reports.append(report)
+            pool = None if population is None else [self.row(s) for s in population]
+        capped = self.cap_rows(rows, pool)
+        return capped, capped_reports(reports, capped, self.edition)
+
+
+def capped_reports(
+    reports: Sequence[Report], rows: Sequence[Row], edition: Edition
+) -> list[Report]:
+    """Reports given the rank-cap results their rows hold (rows and reports in one order)."""
+    titles = {b.grade: b.title for b in edition.grading.bands}
+    fail = edition.grading.fail_grade
+    if fail is not None:
+        titles.setdefault(fail.grade, fail.title)
+    out: list[Report] = []
+    for report, row in zip(reports, rows, strict=True):
+        if (
+            row.grade == report.grade
+            and row.rank_capped == report.rank_capped
+            and row.rank_tie == report.rank_tie
+            and row.grade_provisional == report.grade_provisional
+            and row.rank_population == report.rank_population
+        ):
+            out.append(report)
+            continue
+        out.append(
+            attrs.evolve(
+                report,
+                grade=row.grade,
+                grade_title=titles.get(row.grade or "") if row.rank_capped else report.grade_title,
+                rank_capped=row.rank_capped,
+                rank_tie=row.rank_tie,
+                grade_provisional=row.grade_provisional,
+                rank_population=row.rank_population,
+            )
+        )
+    return out
+
+
+def _by_subject(entries: Iterable[Unrecognised]) -> dict[str | None, list[Unrecognised]]:
+    index: dict[str | None, list[Unrecognised]] = {}
+    for entry in entries:
+        index.setdefault(entry.subject, []).append(entry)
+    return index
 
 
 def assess(

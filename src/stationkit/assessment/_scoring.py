@@ -8,11 +8,23 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from stationkit.assessment._report import GroupScore, Report
-from stationkit.standard._findings import Finding, Status
-from stationkit.standard._standard import Band, Edition, GradingModel, Number, Role, ScoringModel
+from stationkit.standard._findings import Check, Finding, Status
+from stationkit.standard._standard import (
+    Band,
+    Edition,
+    GradingModel,
+    Number,
+    Requirement,
+    Role,
+    ScoringModel,
+)
 from stationkit.standard._text import Text
 
 Resolve = Callable[[Number], float]
+#: What scoring reads of a finding: requirement, group, weight, status, credit, points.
+Entry = tuple[str, str, float, Status, float, float | None]
+_MET, _NA = Status.MET, Status.NOT_APPLICABLE
+_STATUS_VALUE = {status: status.value for status in Status}  # Enum.value is a slow property
 
 
 @attrs.frozen
@@ -72,32 +84,41 @@ class ScorePlan:
         self.fail_grade = grading.fail_grade
         self.pass_mark = resolve(grading.pass_mark) if grading.pass_mark is not None else None
         self._maxima: dict[tuple[tuple[str, float], ...], tuple[tuple[str, float | None], ...]] = {}
+        self._spec_cache: dict[
+            int, tuple[Sequence[Requirement], tuple[tuple[str, str, float, Role, bool], ...]]
+        ] = {}
 
     def score(self, findings: Sequence[Finding]) -> Score:
+        return self.tally(
+            [(f.requirement, f.group, f.weight, f.status, f.credit, f.points) for f in findings]
+        )
+
+    def tally(self, entries: Sequence[Entry]) -> Score:
+        """Score from ``(requirement, group, weight, status, credit, points)`` entries: what a
+        finding holds, without building one."""
         roles = self.roles
         weight: dict[str, float] = {}
         earned: dict[str, float] = {}
         met: dict[str, int] = {}
         count: dict[str, int] = {}
         bonus = deductions = 0.0
-        for f in findings:
-            role = roles[f.requirement]
+        for requirement, group, w, status, credit, points in entries:
+            role = roles[requirement]
             if role is not Role.SCORED:
-                if role is Role.BONUS and f.status is Status.MET:
-                    bonus += f.points or 0.0
+                if role is Role.BONUS and status is _MET:
+                    bonus += points or 0.0
                 elif role is Role.DEDUCTION:
-                    deductions += f.points or 0.0
+                    deductions += points or 0.0
                 continue
-            group = f.group
             if group not in weight:
                 weight[group] = earned[group] = 0.0
                 met[group] = count[group] = 0
-            if f.status is Status.NOT_APPLICABLE:
+            if status is _NA:
                 continue
-            weight[group] += f.weight
-            earned[group] += f.weight * f.credit
+            weight[group] += w
+            earned[group] += w * credit
             count[group] += 1
-            met[group] += f.status is Status.MET
+            met[group] += status is _MET
         # Each group's maximum depends only on which groups are present and their applicable
         # weights, which few distinct subjects differ in: computed once per combination.
         key = tuple((g, weight[g]) for g in self.order if g in weight)
@@ -126,6 +147,63 @@ class ScorePlan:
         total = max(base - deductions, 0.0) + bonus
         return Score(_round(base), _round(bonus), _round(deductions), _round(total), tuple(rows))
 
+    def _specs(self, reqs: Sequence[Requirement]) -> tuple[tuple[str, str, float, Role, bool], ...]:
+        """What scoring reads of each requirement, for one (cached) tuple of them."""
+        found = self._spec_cache.get(id(reqs))
+        if found is not None and found[0] is reqs:
+            return found[1]
+        roles = self.roles
+        specs = tuple((r.id, r.group, r.weight, roles[r.id], r.gate) for r in reqs)
+        self._spec_cache[id(reqs)] = (reqs, specs)  # the tuple kept: its id stays its own
+        return specs
+
+    def total_of(
+        self, reqs: Sequence[Requirement], checks: Sequence[Check]
+    ) -> tuple[float, list[tuple[str, str]], tuple[str, ...]]:
+        """The bulk path's one pass over a subject's checks: the total (:meth:`tally`'s,
+        the same arithmetic in the same order, without findings or breakdown), the
+        requirements not passed with their status, and the gates among them."""
+        weight: dict[str, float] = {}
+        earned: dict[str, float] = {}
+        failing: list[tuple[str, str]] = []
+        gates: list[str] = []
+        bonus = deductions = 0.0
+        scored, bonus_role, deduction = Role.SCORED, Role.BONUS, Role.DEDUCTION
+        value = _STATUS_VALUE
+        for (rid, group, w, role, gate), check in zip(self._specs(reqs), checks, strict=True):
+            status = check.status
+            if status is not _MET and status is not _NA:
+                failing.append((rid, value[status]))
+                if gate:
+                    gates.append(rid)
+            if role is not scored:
+                if role is bonus_role and status is _MET:
+                    bonus += check.points or 0.0
+                elif role is deduction:
+                    deductions += check.points or 0.0
+                continue
+            if group not in weight:
+                weight[group] = earned[group] = 0.0
+            if status is _NA:
+                continue
+            credit = check.credit
+            if credit is None:
+                credit = 1.0 if status is _MET else 0.0
+            else:
+                credit = min(max(credit, 0.0), 1.0)
+            weight[group] += w
+            earned[group] += w * credit
+        key = tuple((g, weight[g]) for g in self.order if g in weight)
+        maxima = self._maxima.get(key)
+        if maxima is None:
+            maxima = self._maxima[key] = self._group_maxima(dict(key))
+        base = 0.0
+        for g, max_points in maxima:
+            if max_points is not None:
+                base += max_points * earned[g] / weight[g]
+        total = max(base - deductions, 0.0) + min(bonus, self.cap)
+        return _round(total), failing, tuple(gates)
+
     def _group_maxima(self, weight: dict[str, float]) -> tuple[tuple[str, float | None], ...]:
         """Each present group's maximum points (None: nothing in it applied)."""
         present = list(weight)
@@ -151,6 +229,50 @@ class ScorePlan:
         return self.fail_grade
 
 
+@attrs.frozen
+class Demotion:
+    """A member the rank caps demote: to ``band`` (None: no band), ``tie`` when it was tied
+    at the cut with a member the cap let keep its grade."""
+
+    band: Band | None
+    tie: bool
+
+
+def rank_cap_demotions(
+    subjects: Sequence[str],
+    grades: Sequence[str | None],
+    scores: Sequence[float],
+    grading: GradingModel,
+    resolve: Resolve,
+    rank: Resolve | None = None,
+) -> tuple[dict[int, Demotion], dict[str, int]]:
+    """Which members of a population the rank caps demote, and the size of each capped
+    subject type's population, from each member's subject type, grade and score. Reports
+    and bulk rows both use it, so the two paths cap alike (see :func:`apply_rank_caps`)."""
+    bands = [band for band, _ in ordered_bands(grading, resolve, rank)]
+    grade = list(grades)
+    out: dict[int, Demotion] = {}
+    size: dict[str, int] = {}
+    order = {b.grade: k for k, b in enumerate(bands)}
+    # Top band first: demotions from a higher cap then count against the lower band's cap.
+    for cap in sorted(grading.rank_caps, key=lambda c: order.get(c.grade, len(bands))):
+        pool = [i for i, s in enumerate(subjects) if s == cap.subject]
+        size[cap.subject] = len(pool)
+        allowed = math.floor(resolve(cap.max_share) * len(pool) + 1e-9)
+        holders = sorted((i for i in pool if grade[i] == cap.grade), key=lambda i: -scores[i])
+        if len(holders) <= allowed:
+            continue
+        cut = scores[holders[allowed]]
+        tied_above = allowed > 0 and scores[holders[allowed - 1]] == cut
+        position = next((k for k, b in enumerate(bands) if b.grade == cap.grade), len(bands))
+        lower = bands[position + 1] if position + 1 < len(bands) else grading.fail_grade
+        for i in holders:
+            if scores[i] <= cut:
+                out[i] = Demotion(lower, tied_above and scores[i] == cut)
+                grade[i] = lower.grade if lower else None
+    return out, size
+
+
 def apply_rank_caps(
     reports: list[Report],
     grading: GradingModel,
@@ -172,47 +294,35 @@ def apply_rank_caps(
     and ``grade_provisional``, because the reviewer who applies the cap must decide between
     them (keeping them all would exceed the cap; keeping some would choose by input order).
     """
-    bands = [band for band, _ in ordered_bands(grading, resolve, rank)]
-    ids = {r.subject.id: k for k, r in enumerate(reports)}
-    out = list(reports)
-    pool_reports: list[Report] = list(reports)
+    ids = {r.subject.id for r in reports}
+    pool: list[Report] = list(reports)
     if population is not None:
-        pool_reports += [r for r in population if r.subject.id not in ids]
+        pool += [r for r in population if r.subject.id not in ids]
+    demoted, size = rank_cap_demotions(
+        [r.subject.subject for r in pool],
+        [r.grade for r in pool],
+        [r.score for r in pool],
+        grading,
+        resolve,
+        rank,
+    )
     capped = {cap.grade for cap in grading.rank_caps}
-    order = {b.grade: k for k, b in enumerate(bands)}
-    size: dict[str, int] = {}
-    # Top band first: demotions from a higher cap then count against the lower band's cap.
-    for cap in sorted(grading.rank_caps, key=lambda c: order.get(c.grade, len(bands))):
-        pool = [i for i, r in enumerate(pool_reports) if r.subject.subject == cap.subject]
-        size[cap.subject] = len(pool)
-        allowed = math.floor(resolve(cap.max_share) * len(pool) + 1e-9)
-        holders = sorted(
-            (i for i in pool if pool_reports[i].grade == cap.grade),
-            key=lambda i: -pool_reports[i].score,
-        )
-        if len(holders) <= allowed:
-            continue
-        cut = pool_reports[holders[allowed]].score
-        tied_above = allowed > 0 and pool_reports[holders[allowed - 1]].score == cut
-        position = next((k for k, b in enumerate(bands) if b.grade == cap.grade), len(bands))
-        lower = bands[position + 1] if position + 1 < len(bands) else grading.fail_grade
-        for i in holders:
-            if pool_reports[i].score <= cut:
-                pool_reports[i] = attrs.evolve(
-                    pool_reports[i],
-                    grade=lower.grade if lower else None,
-                    grade_title=lower.title if lower else None,
-                    rank_capped=True,
-                    rank_tie=tied_above and pool_reports[i].score == cut,
-                )
+    out: list[Report] = []
     for k, report in enumerate(reports):
-        capped_report = pool_reports[k]
-        provisional = capped_report.rank_tie or (
-            population is None and (report.grade in capped or capped_report.grade in capped)
-        )
-        out[k] = attrs.evolve(
-            capped_report,
-            grade_provisional=provisional,
-            rank_population=size.get(report.subject.subject),
+        change = demoted.get(k)
+        lower = change.band if change else None
+        grade = (lower.grade if lower else None) if change else report.grade
+        tie = change.tie if change else report.rank_tie
+        provisional = tie or (population is None and (report.grade in capped or grade in capped))
+        out.append(
+            attrs.evolve(
+                report,
+                grade=grade,
+                grade_title=(lower.title if lower else None) if change else report.grade_title,
+                rank_capped=report.rank_capped or change is not None,
+                rank_tie=tie,
+                grade_provisional=provisional,
+                rank_population=size.get(report.subject.subject),
+            )
         )
     return out

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -17,11 +16,9 @@ from typing import Any, TextIO
 import attrs
 
 from stationkit._registry import Registry
-from stationkit.assessment._assessor import Assessor
-from stationkit.assessment._report import Report
+from stationkit.assessment._bulk import FINDINGS
+from stationkit.assessment._parallel import MAX_JOBS, Job, default_jobs
 from stationkit.assessment._rollout import programme_statuses
-from stationkit.assessment._scoring import apply_rank_caps
-from stationkit.assessment._subjects import subjects_of
 from stationkit.assessment._tailoring import programme_readers, tailor
 from stationkit.assessment._tailoring_file import Tailoring, load_tailoring
 from stationkit.assessment._waivers import check_waivers, load_waivers
@@ -30,6 +27,14 @@ from stationkit.cli import _lifecycle as lifecycle_cli
 from stationkit.cli import _new_plugin as new_plugin_cli
 from stationkit.cli import _samples as samples_cli
 from stationkit.cli import _template as template_cli
+from stationkit.cli import _whatif as whatif_cli
+from stationkit.cli._bulk import (
+    Run,
+    assess_jsonl,
+    assess_reports,
+    open_sources,
+    population_rows,
+)
 from stationkit.cli._monitor import add_command as add_monitor_command
 from stationkit.cli._monitor import run_monitor
 from stationkit.cli._output import page_output
@@ -37,9 +42,9 @@ from stationkit.cli._plugin_option import load_plugin
 from stationkit.errors import InputError, StationkitError, UsageError
 from stationkit.lifecycle import LifecycleError
 from stationkit.monitor import rules_json, rules_markdown
-from stationkit.records._loading import load_dataset, load_file
-from stationkit.records._model import Dataset
+from stationkit.records._loading import load_dataset
 from stationkit.records._schema import dataset_schema
+from stationkit.records._stream import Source
 from stationkit.report._describe import edition_diff, standard_json, standard_markdown
 from stationkit.report._escape import dumps, printable
 from stationkit.report._html import Dashboard, render_html
@@ -48,7 +53,6 @@ from stationkit.report._junit import render_junit
 from stationkit.report._lang import LANGS, say
 from stationkit.report._render import render_markdown, render_text
 from stationkit.report._rollout import render_statuses, status_json
-from stationkit.standard._standard import Subject
 from stationkit.standard._text import Text
 from stationkit.standard._vocabularies import vocabularies_for
 from stationkit.standard._waiver import Waiver
@@ -56,7 +60,6 @@ from stationkit.standard._waiver import Waiver
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set to show the traceback of an internal error.
 DEBUG_ENV = "STATIONKIT_DEBUG"
-PROGRESS_MIN = 200  # batches at least this long get a progress bar on a terminal
 
 
 def _dump(data: Any, out: TextIO) -> None:
@@ -216,6 +219,16 @@ def _parse_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 1 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"expected 1 to {MAX_JOBS}, got {value}")
+    return value
+
+
 def _parse_set(items: Sequence[str]) -> dict[str, object]:
     values: dict[str, object] = {}
     for item in items:
@@ -226,131 +239,116 @@ def _parse_set(items: Sequence[str]) -> dict[str, object]:
     return values
 
 
-def _with_progress(items: list[Subject], enabled: bool) -> Iterator[Subject]:
-    """A progress bar on stderr (so piped JSON stays clean) for long batches on a terminal."""
-    if not enabled or len(items) < PROGRESS_MIN:
-        yield from items
-        return
-    from rich.console import Console
-    from rich.progress import track
+def _findings(args: argparse.Namespace) -> str:
+    """``--findings``, defaulting by format: those not passed for text (unless ``--all``) and
+    jsonl (the bulk format), every finding for the others (their documented shape)."""
+    if args.findings is not None:
+        return str(args.findings)
+    if args.format == "text":
+        return "all" if args.all else "failing"
+    return "failing" if args.format == "jsonl" else "all"
 
-    yield from track(items, description="assessing", transient=True, console=Console(stderr=True))
 
-
-def assess_files(
+def assessment_job(
     registry: Registry,
-    files: Sequence[str],
     ref: str,
     as_of: date,
     overrides: dict[str, object],
-    which: str,
-    progress: bool = False,
-    datasets: list[Dataset] | None = None,
+    *,
     year: int | None = None,
-    cap_over: Sequence[str] = (),
     tailoring: Tailoring | None = None,
     waivers: Sequence[Waiver] = (),
     waivers_file: str = "<waivers>",
-    encodings: dict[str, str] | None = None,
     lenient: bool = False,
-    inputs: list[dict[str, Any]] | None = None,
-) -> list[Report]:
-    """Every file's reports (rank caps over all of them). ``datasets``, when given, receives
-    what each file held; ``inputs`` how each file was read (its format and, for text
-    spreadsheets, its encoding)."""
+    findings: str | None = "all",
+) -> Job:
+    """The terms of one assessment run, checked before any input is read: the edition (in
+    force in ``year`` when ``ref`` names none), parameters, tailoring and waivers."""
     std, ed = registry.standard(ref)
     if year is not None and "@" not in ref:
         ed = std.edition_for(year)  # the edition in force for the assessed year
     check_waivers(waivers, ed, as_of, waivers_file)  # errors name the file
-    vocabularies = vocabularies_for(std, ed.edition)
-    # Tailoring is checked once here; each file's assessor differs only by its dataset.
-    make = functools.partial(
-        Assessor,
+    job = Job(
         std,
         ed.edition,
-        as_of=as_of,
-        parameters=overrides,
-        period=year,
-        tailoring=tailoring,
-        waivers=waivers,
+        as_of,
+        overrides,
+        tailoring,
+        tuple(waivers),
+        year,
+        lenient,
+        findings,
     )
-    base = make()
-    reports: list[Report] = []
-    for path in files:
-        loaded = load_file(path, vocabularies=vocabularies, lenient=lenient)
-        dataset = loaded.dataset
-        if datasets is not None:
-            datasets.append(dataset)
-        if encodings is not None and loaded.encoding is not None:
-            encodings[path] = loaded.encoding
-        if inputs is not None:
-            suffix = Path(path).suffix.lower().lstrip(".")
-            inputs.append(
-                {
-                    "file": str(path),
-                    "format": "yaml" if suffix == "yml" else suffix,
-                    "encoding": dataset.encoding,
-                }
-            )
-        assessor = make(dataset=dataset)
-        subjects = subjects_of(dataset, ed, which)
-        if not subjects:
-            raise UsageError(
-                f"{path}: nothing in it is covered by {std.id}@{ed.edition} (subject: {which})"
-            )
-        reports += [assessor.assess(s) for s in _with_progress(subjects, progress)]
-    # Rank caps hold over the declared population (--cap-over), assessed by the same rules,
-    # else over the run's batch.
-    population: list[Report] | None = None
-    if cap_over:
-        population = []
-        for path in cap_over:
-            dataset = load_dataset(path)
-            population += [make(dataset=dataset).assess(s) for s in subjects_of(dataset, ed, which)]
-    return apply_rank_caps(reports, ed.grading, base.resolve, population, base.resolve_source)
+    job.assessor()  # tailoring and parameters refused here, before the inputs
+    return job
+
+
+def _job_of(args: argparse.Namespace, registry: Registry, overrides: dict[str, object]) -> Job:
+    """The terms ``assess`` and ``whatif`` read from their arguments."""
+    return assessment_job(
+        registry,
+        args.standard,
+        args.as_of or date.today(),
+        overrides,
+        year=args.year,
+        tailoring=load_tailoring(args.tailoring) if args.tailoring else None,
+        waivers=load_waivers(args.waivers) if args.waivers else (),
+        waivers_file=args.waivers or "<waivers>",
+        lenient=args.lenient,
+        findings=_findings(args) if hasattr(args, "findings") else None,
+    )
+
+
+def _inputs(sources: Sequence[Source]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """What ``--format json`` says of how each file was read: ``sources`` (text files and
+    their encoding) and ``inputs`` (every file, its format and, for a CSV file, encoding)."""
+    texts = [{"file": str(s.path), "encoding": s.encoding} for s in sources if s.encoding]
+    inputs = []
+    for s in sources:
+        suffix = s.path.suffix.lower().lstrip(".")
+        kind = {"yml": "yaml", "ndjson": "jsonl"}.get(suffix, suffix)
+        inputs.append({"file": str(s.path), "format": kind, "encoding": s.header.encoding})
+    return texts, inputs
 
 
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    progress = sys.stderr.isatty()
-    as_of = args.as_of or date.today()
-    datasets: list[Dataset] = []
-    inputs: list[dict[str, Any]] = []
-    encodings: dict[str, str] = {}
-    reports = assess_files(
-        registry,
-        args.files,
-        args.standard,
-        as_of,
-        _parse_set(args.set),
-        args.subject,
-        progress,
-        datasets,
-        args.year,
-        args.cap_over,
-        load_tailoring(args.tailoring) if args.tailoring else None,
-        load_waivers(args.waivers) if args.waivers else (),
-        args.waivers or "<waivers>",
-        encodings,
-        args.lenient,
-        inputs,
+    if args.jobs is not None and args.scheduler is not None:
+        raise UsageError("--jobs and --scheduler exclude each other")
+    run = Run(
+        jobs=args.jobs or default_jobs(),
+        scheduler=args.scheduler,
+        progress=sys.stderr.isatty(),
+        regions=args.regions,
     )
+    as_of = args.as_of or date.today()
+    job = _job_of(args, registry, _parse_set(args.set))
+    # Rank caps hold over the declared population (--cap-over), assessed by the same rules,
+    # else over the run's own subjects.
+    population = population_rows(job, args.cap_over, args.subject, run)
+    sources = open_sources(job, args.files, args.regions)
+    texts, inputs = _inputs(sources)
     read_as = [i for i in inputs if i["encoding"]]
-    sources = [{"file": f, "encoding": e} for f, e in encodings.items()]
     if args.format != "json":
-        for source in sources:
-            if source["encoding"] not in ("utf-8", "utf-8-sig"):
+        for item in texts:
+            if item["encoding"] not in ("utf-8", "utf-8-sig"):
                 print(
-                    f"stationkit: note: {printable(source['file'])} read as "
-                    f"{source['encoding'].upper()}",
+                    f"stationkit: note: {printable(item['file'])} read as "
+                    f"{item['encoding'].upper()}",
                     file=sys.stderr,
                 )
+    if args.format == "jsonl":
+        with page_output(args.out, out) as target:
+            rows = assess_jsonl(job, args.files, args.subject, run, target, sources, population)
+        return EXIT_OK if all(r.passed for r in rows) else EXIT_FAILED
+    _, reports = assess_reports(job, args.files, args.subject, run, sources, population)
+    sources_json = texts
     with page_output(args.out, out) as target:
         if args.format == "json":
             _dump(
                 {
                     "reports": [report_to_json(r) for r in reports],
-                    "sources": sources,
+                    "sources": sources_json,
                     "inputs": inputs,
                 },
                 target,
@@ -363,6 +361,8 @@ def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
             std, edition = registry.standard(args.standard)
             if reports:  # --year may have chosen the edition in force that year
                 edition = std.edition(reports[0].edition)
+            # The dashboard shows each file's region tree and rollout: it reads them whole.
+            datasets = [src.dataset(job.vocabularies(), job.lenient) for src in sources]
             board = Dashboard.of(edition, datasets, as_of)
             target.write(render_html(reports, board, lang=args.lang))
         elif args.format == "junit":
@@ -616,11 +616,33 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--format",
-        choices=("text", "json", "md", "html", "junit"),
+        choices=("text", "json", "md", "html", "junit", "jsonl"),
         default="text",
         help="text for people (default), JSON for programs, Markdown, HTML (one "
-        "self-contained page with a dashboard; --lang picks the language shown first), or "
-        "JUnit XML for CI",
+        "self-contained page with a dashboard; --lang picks the language shown first), "
+        "JUnit XML for CI, or jsonl: one compact report a line, streamed (for large inputs)",
+    )
+    p.add_argument(
+        "--findings",
+        choices=FINDINGS,
+        help="which findings reports carry (default: all for json and md, "
+        "failing for text and jsonl)",
+    )
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes (default: every core)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT|local:N",
+        help="assess on a Dask cluster (needs the dask extra)",
+    )
+    p.add_argument(
+        "--regions",
+        metavar="FILE",
+        help="the region tree (YAML/JSON) for .jsonl inputs without a header line",
     )
     p.add_argument("--out", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument(
@@ -708,6 +730,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_monitor_command(sub)
     sub.choices["monitor"].set_defaults(run=cmd_monitor)
     lifecycle_cli.add_commands(sub)
+    whatif_cli.add_command(
+        sub, whatif_cli.Shared(_registry, _parse_set, _job_of, _parse_date, _positive)
+    )
     _give_epilog(parser)
     return parser
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import types
 import typing
 from datetime import date, datetime, timedelta, timezone
 from enum import Enum
@@ -135,18 +136,60 @@ def _is_tuple(tp: Any) -> bool:
     return typing.get_origin(tp) is tuple
 
 
+def _resolver(converter: cattrs.Converter, tp: Any) -> Any:
+    """A function giving ``tp``'s structure hook, looked up on first use and kept: per-item
+    dispatch was most of the time of loading a station. (Looked up lazily because the hooks of
+    recursive records — a region's children — are still being built when factories run.)"""
+    cell: list[Any] = []
+
+    def resolve() -> Any:
+        if not cell:
+            cell.append(converter.get_structure_hook(tp))
+        return cell[0]
+
+    return resolve
+
+
+def _is_optional(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return (
+        typing.get_origin(tp) in (typing.Union, types.UnionType)
+        and len(args) == 2
+        and type(None) in args
+    )
+
+
+def _optional_factory(converter: cattrs.Converter) -> Any:
+    def factory(tp: Any) -> Any:
+        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        resolve = _resolver(converter, inner)
+
+        def structure(value: object, _: type) -> Any:
+            return None if value is None else resolve()(value, inner)
+
+        return structure
+
+    return factory
+
+
 def _tuple_factory(converter: cattrs.Converter) -> Any:
     def factory(tp: Any) -> Any:
         (item_type, _ellipsis) = typing.get_args(tp)
+        resolve = _resolver(converter, item_type)
 
         def structure(value: object, _: type) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
                 raise BadValueError(f"expected a list, got {_show(value)}")
+            hook = resolve()
+            try:  # the common case: every item is right
+                return tuple([hook(item, item_type) for item in value])
+            except Exception:
+                pass
             problems: list[Exception] = []
             items: list[Any] = []
             for index, item in enumerate(value):
                 try:
-                    items.append(converter.structure(item, item_type))
+                    items.append(hook(item, item_type))
                 except Exception as exc:
                     exc.add_note(
                         IterableValidationNote(
@@ -180,6 +223,7 @@ def make_converter() -> cattrs.Converter:
     # By class, so it outranks the ``str`` hook that would otherwise catch a StrEnum.
     conv.register_structure_hook(RegionLevel, _enum)
     conv.register_structure_hook_factory(_is_tuple, _tuple_factory(conv))
+    conv.register_structure_hook_factory(_is_optional, _optional_factory(conv))
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_unstructure_hook(datetime, datetime.isoformat)
     # Fields that loading sets (``Dataset.unrecognised``...) are no input: an input key of

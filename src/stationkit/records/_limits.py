@@ -77,42 +77,74 @@ def finite_problem(value: float) -> str | None:
     return None
 
 
+def _path(chain: tuple[object, ...] | None) -> str:
+    """The path of a node from its chain of (parent chain, key or index) links."""
+    labels: list[object] = []
+    while chain is not None:
+        chain, label = chain  # type: ignore[assignment]
+        labels.append(label)
+    path = ""
+    for label in reversed(labels):
+        path += f"[{label}]" if isinstance(label, int) else (f".{label}" if path else str(label))
+    return path
+
+
 def check_tree(
     data: object, source: str, limits: Limits = DEFAULT_LIMITS, where: str = "(top level)"
 ) -> None:
     """Walk parsed data (without recursion) and refuse deep nesting, too many values, long
-    texts, floats that are not finite and integers over the digit limit."""
-    stack: list[tuple[object, int, str]] = [(data, 0, "")]
+    texts, floats that are not finite and integers over the digit limit.
+
+    Every node of every input passes here, so paths are not built as it goes: each node
+    keeps a link to its parent's, and a path is spelt out only for the node refused."""
+    stack: list[tuple[object, int, tuple[object, ...] | None]] = [(data, 0, None)]
     nodes = 0
+    max_nodes, max_depth, max_text = limits.max_nodes, limits.max_depth, limits.max_text
+    # An integer of at most 3·d bits is below 8**d < 10**d: at most d digits.
+    safe_bits = limits.max_digits * 3
+    pop, push = stack.pop, stack.append
     while stack:
-        value, depth, path = stack.pop()
+        value, depth, chain = pop()
         nodes += 1
-        if nodes > limits.max_nodes:
-            raise refuse(source, where, f"more than {limits.max_nodes:,} values in one file")
-        here = path or where
-        if depth > limits.max_depth:
-            raise refuse(source, here, f"nested deeper than {limits.max_depth} levels")
-        if isinstance(value, str):
-            if len(value) > limits.max_text:
+        if nodes > max_nodes:
+            raise refuse(source, where, f"more than {max_nodes:,} values in one file")
+        if depth > max_depth:
+            raise refuse(source, _path(chain) or where, f"nested deeper than {max_depth} levels")
+        cls = value.__class__
+        if cls is str or isinstance(value, str):
+            if len(value) > max_text:  # type: ignore[arg-type]
                 raise refuse(
-                    source, here, f"text of {len(value):,} characters is over {limits.max_text:,}"
+                    source,
+                    _path(chain) or where,
+                    f"text of {len(value):,} characters is over {max_text:,}",  # type: ignore[arg-type]
                 )
-        elif isinstance(value, bool):
+        elif cls is dict or (cls is not list and isinstance(value, Mapping)):
+            for key, item in value.items():  # type: ignore[attr-defined]
+                if isinstance(key, str):
+                    if len(key) > max_text:
+                        raise refuse(
+                            source, _path(chain) or where, f"key of {len(key):,} characters"
+                        )
+                    label: object = key[:60]
+                else:
+                    label = type(key).__name__
+                push((item, depth + 1, (chain, label)))
+        elif cls is list or cls is tuple or isinstance(value, list | tuple):
+            for index, item in enumerate(value):  # type: ignore[arg-type]
+                push((item, depth + 1, (chain, index)))
+        elif cls is bool or value is None:
             continue
-        elif isinstance(value, int):
+        elif isinstance(value, int) and not isinstance(value, bool):
+            if value.bit_length() <= safe_bits:
+                continue
             # Past ~4,300 digits even str(value) raises; bit length bounds the digits first.
             if value.bit_length() > limits.max_digits * 4 or number_problem(str(value), limits):
-                raise refuse(source, here, f"number over the limit of {limits.max_digits} digits")
+                raise refuse(
+                    source,
+                    _path(chain) or where,
+                    f"number over the limit of {limits.max_digits} digits",
+                )
         elif isinstance(value, float):
             problem = finite_problem(value)
             if problem:
-                raise refuse(source, here, problem)
-        elif isinstance(value, Mapping):
-            for key, item in value.items():
-                label = str(key) if isinstance(key, str) else type(key).__name__
-                if isinstance(key, str) and len(key) > limits.max_text:
-                    raise refuse(source, here, f"key of {len(key):,} characters")
-                stack.append((item, depth + 1, f"{path}.{label[:60]}" if path else label[:60]))
-        elif isinstance(value, list | tuple):
-            for index, item in enumerate(value):
-                stack.append((item, depth + 1, f"{path}[{index}]"))
+                raise refuse(source, _path(chain) or where, problem)

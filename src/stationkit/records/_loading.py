@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 import cattrs
@@ -18,6 +18,7 @@ from stationkit.errors import InputError, InputProblem
 from stationkit.records._convert import BadValueError, make_converter, problems_from
 from stationkit.records._core_vocabularies import CORE_VOCABULARIES
 from stationkit.records._decode import Decoded, decode
+from stationkit.records._fast import fast_structurer
 from stationkit.records._limits import DEFAULT_LIMITS, Limits, check_size, check_tree, refuse
 from stationkit.records._model import Dataset
 from stationkit.records._regions import resolve_regions
@@ -51,6 +52,21 @@ _Loader.add_implicit_resolver(
 )
 
 _CONVERTER = make_converter()  # stateless after set-up: hooks only, no registry of records
+# Generated on first use per record type; a cache of code, not of records.
+_FAST = fast_structurer()
+
+T = TypeVar("T")
+
+
+def structure_record(data: Any, cls: type[T]) -> T:
+    """``data`` as a ``cls`` record: the fast path for well-formed data, else the strict
+    converter (which raises the problems with their field paths)."""
+    try:
+        record: T = _FAST(data, cls)
+        return record
+    except Exception:
+        strict: T = _CONVERTER.structure(data, cls)
+        return strict
 
 
 def core_vocabularies() -> dict[str, Vocabulary]:
@@ -93,7 +109,7 @@ def _structure(
     lenient: bool = False,
 ) -> Dataset:
     try:
-        dataset: Dataset = _CONVERTER.structure(data, Dataset)
+        dataset: Dataset = structure_record(data, Dataset)
     except (cattrs.BaseValidationError, BadValueError) as exc:
         raise InputError([_name_record(p, data) for p in problems_from(exc, source)]) from None
     dataset, problems = resolve_regions(dataset, source)

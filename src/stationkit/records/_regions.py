@@ -103,11 +103,14 @@ def _problem(names: RegionNames, ref: str, got: str | list[str] | None, where: s
     return f"region {ref!r} is neither a code nor a name in the {where}{hint}"
 
 
-def resolve_regions(dataset: Dataset, source: str) -> tuple[Dataset, list[InputProblem]]:
-    """Stations' regions and drills' villages as codes, or the problems naming them."""
+def resolve_regions(
+    dataset: Dataset, source: str, names: RegionNames | None = None
+) -> tuple[Dataset, list[InputProblem]]:
+    """Stations' regions and drills' villages as codes, or the problems naming them
+    (``names``: the tree's indexes when already built, as for each part of a large input)."""
     if dataset.region is None:
         return dataset, []
-    names = RegionNames.of(dataset.region)
+    names = names or RegionNames.of(dataset.region)
     problems: list[InputProblem] = []
     stations = []
     for i, station in enumerate(dataset.stations):

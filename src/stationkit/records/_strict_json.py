@@ -21,14 +21,17 @@ class JsonRefusedError(Exception):
 
 
 def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
+    result = dict(pairs)  # built in C; a repeated key shows as a shorter dict
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
             raise JsonRefusedError(
                 f"duplicate key {key!r}", json.dumps(key, ensure_ascii=False), occurrence=2
             )
-        result[key] = value
-    return result
+        seen.add(key)
+    raise AssertionError("unreachable: a shorter dict has a repeated key")  # pragma: no cover
 
 
 def _constant(name: str) -> Any:
@@ -39,6 +42,8 @@ def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse ``text``; raises ``json.JSONDecodeError`` or ``JsonRefusedError``."""
 
     def integer(digits: str) -> int:
+        if len(digits) <= limits.max_digits:  # the common case: short enough to be fine
+            return int(digits)
         problem = number_problem(digits, limits)
         if problem:
             raise JsonRefusedError(problem, digits)

@@ -233,10 +233,14 @@ def _villages(station: Station, path: str, region: Region | None, out: _Problems
                 )
 
 
-def check_totals(dataset: Dataset, source: str) -> list[InputProblem]:
-    """Every impossible or disagreeing total of the dataset."""
+def check_totals(
+    dataset: Dataset, source: str, regions: dict[str, Region] | None = None
+) -> list[InputProblem]:
+    """Every impossible or disagreeing total of the dataset (``regions``: its region index,
+    when already built)."""
     out = _Problems(source)
-    regions = dataset.region_index()
+    if regions is None:
+        regions = dataset.region_index()
     for i, station in enumerate(dataset.stations):
         path = f"stations[{i}] (id {station.id})"
         for j, team in enumerate(station.teams or ()):

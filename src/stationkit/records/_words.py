@@ -9,6 +9,8 @@ under ``lenient``) is kept as written and listed as :class:`Unrecognised`.
 from __future__ import annotations
 
 import functools
+import types
+import typing
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,23 +20,59 @@ from stationkit.errors import InputProblem
 from stationkit.records._model import FILED_AS, VOCABULARY, Dataset, Region, Station, Unrecognised
 from stationkit.records._vocabulary import Vocabulary, owner_hint, short_name
 
+#: Words remembered per mapping (inputs repeat a few hundred words over and over).
+MEMO_SIZE = 10_000
+_UNSEEN: Any = object()
+
 
 @attrs.frozen
 class _Plan:
-    """Per record class: (field, vocabulary) pairs and (keeper, of) pairs."""
+    """Per record class: (field, vocabulary) pairs, (keeper, of) pairs, and the fields that
+    hold records whose words need mapping (``children``: (field, holds a tuple))."""
 
     words: tuple[tuple[str, str], ...]
     keepers: tuple[tuple[str, str], ...]
-    names: tuple[str, ...]
+    children: tuple[tuple[str, bool], ...]
 
 
-@functools.cache  # derived from the class's own field metadata: the same for every caller
+def _record_type(tp: Any) -> tuple[type | None, bool]:
+    """The record class a field holds (None: no record), and whether it holds a tuple."""
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        inner = [a for a in args if a is not type(None)]
+        return _record_type(inner[0]) if len(inner) == 1 else (None, False)
+    if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
+        return (args[0], True) if attrs.has(args[0]) else (None, False)
+    return (tp, False) if isinstance(tp, type) and attrs.has(tp) else (None, False)
+
+
+def _has_words(cls: type, seen: frozenset[type] = frozenset()) -> bool:
+    """Whether records of ``cls`` can hold a word of a vocabulary, at any depth."""
+    if cls in seen:
+        return False
+    fields = attrs.fields(attrs.resolve_types(cls))
+    if any(VOCABULARY in f.metadata for f in fields):
+        return True
+    for f in fields:
+        child, _ = _record_type(f.type)
+        if child is not None and _has_words(child, seen | {cls}):
+            return True
+    return False
+
+
+@functools.cache  # derived from the class's own fields: the same for every caller
 def _plan(cls: type) -> _Plan:
-    fields = attrs.fields(cls)
+    fields = attrs.fields(attrs.resolve_types(cls))
+    children = []
+    for f in fields:
+        child, many = _record_type(f.type)
+        # Records that can hold no word (members, evidence...) are not walked at all.
+        if child is not None and _has_words(child):
+            children.append((f.name, many))
     return _Plan(
         tuple((f.name, f.metadata[VOCABULARY]) for f in fields if VOCABULARY in f.metadata),
         tuple((f.name, f.metadata[FILED_AS]) for f in fields if FILED_AS in f.metadata),
-        tuple(f.name for f in fields),
+        tuple(children),
     )
 
 
@@ -45,7 +83,9 @@ class _Mapper:
         source: str,
         lenient: bool,
         prefixes: tuple[str, ...],
+        memo: dict[tuple[str, str], str | None] | None = None,
     ) -> None:
+        self.memo = {} if memo is None else memo
         self.vocabularies = vocabularies
         self.source = source
         self.lenient = lenient
@@ -54,7 +94,13 @@ class _Mapper:
         self.unrecognised: list[Unrecognised] = []
 
     def word(self, word: str, vocab: Vocabulary, path: str, subject: str | None) -> str:
-        code = vocab.lookup(word, self.prefixes)
+        key = (vocab.id, word)
+        code: str | None = self.memo.get(key, _UNSEEN)
+        if code is _UNSEEN:
+            code = vocab.lookup(word, self.prefixes)
+            if len(self.memo) >= MEMO_SIZE:
+                self.memo.clear()
+            self.memo[key] = code
         if code is not None:
             return code
         suggestions = vocab.suggestions(word)
@@ -75,8 +121,7 @@ class _Mapper:
         return word
 
     def record(self, obj: Any, path: str, subject: str | None) -> Any:
-        cls: type = obj.__class__
-        plan = _plan(cls)
+        plan = _plan(obj.__class__)
         changes: dict[str, Any] = {}
         for name, vocab_id in plan.words:
             vocab = self.vocabularies.get(vocab_id)
@@ -94,15 +139,17 @@ class _Mapper:
         for keeper, of in plan.keepers:
             if of in changes and getattr(obj, keeper) is None:
                 changes[keeper] = getattr(obj, of)
-        for name in plan.names:
+        for name, many in plan.children:
             value = getattr(obj, name)
-            if isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            if value is None:
+                continue
+            if many:
                 items = tuple(
                     self._child(v, f"{path}.{name}", i, subject) for i, v in enumerate(value)
                 )
                 if any(a is not b for a, b in zip(items, value, strict=True)):
                     changes[name] = items
-            elif attrs.has(type(value)):
+            else:
                 item = self.record(value, f"{path}.{name}", subject)
                 if item is not value:
                     changes[name] = item
@@ -132,12 +179,20 @@ def map_words(
     source: str,
     *,
     lenient: bool = False,
+    prefixes: tuple[str, ...] | None = None,
+    stations_only: bool = False,
+    memo: dict[tuple[str, str], str | None] | None = None,
 ) -> tuple[Dataset, list[InputProblem], list[Unrecognised]]:
     """The dataset with every known word replaced by its code; the problems (unknown words
-    of closed vocabularies) and the unrecognised words (open vocabularies, or ``lenient``)."""
-    mapper = _Mapper(vocabularies, source, lenient, region_names(dataset.region))
+    of closed vocabularies) and the unrecognised words (open vocabularies, or ``lenient``).
+    A large input read in parts maps its region tree once and then only each part's
+    stations (``stations_only``, ``prefixes`` being the tree's :func:`region_names`), keeping the
+    words already looked up in ``memo`` (for the same vocabularies and prefixes only)."""
+    if prefixes is None:
+        prefixes = region_names(dataset.region)
+    mapper = _Mapper(vocabularies, source, lenient, prefixes, memo)
     changes: dict[str, Any] = {}
-    if dataset.region is not None:
+    if dataset.region is not None and not stations_only:
         region = mapper.record(dataset.region, "region", dataset.region.code)
         if region is not dataset.region:
             changes["region"] = region

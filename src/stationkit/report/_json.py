@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -290,3 +291,32 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
             w for w in (_waiver(x) for x in d.get("expired_waivers", ())) if w is not None
         ),
     )
+
+
+def report_line(r: Report) -> str:
+    """The report as one line of JSON (``--format jsonl``): the same object as an item of
+    ``--format json``'s ``reports``, without indentation (indenting was most of the time)."""
+    return json.dumps(report_to_json(r), ensure_ascii=False, separators=(",", ":"))
+
+
+def recapped_line(
+    line: str,
+    grade: str | None,
+    title: Text | None,
+    *,
+    rank_capped: bool,
+    rank_tie: bool,
+    grade_provisional: bool,
+    rank_population: int | None,
+) -> str:
+    """A report line given what the rank caps, applied over the whole population once every
+    line was written, decided for its subject."""
+    data = json.loads(line)
+    data["grade"] = grade
+    if rank_capped:
+        data["grade_title"] = text_json(title) if title else None
+    data["rank_capped"] = rank_capped
+    data["rank_tie"] = rank_tie
+    data["grade_provisional"] = grade_provisional
+    data["rank_population"] = rank_population
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))

@@ -80,10 +80,13 @@ def names_check(
         return met(observed, expected)
     # All or nothing needs no figure: a check without credit counts 1 when met, else 0.
     got = credit(len(need) - len(short), len(need), partial=True) if partial else None
-    remedy = Remedy(
-        Text(f"{what.zh}：补齐 {'、'.join(short)}", f"{what.en}: add {', '.join(short)}"),
-        change(short),
-    )
+
+    def remedy() -> Remedy:  # built only when a report needs it
+        return Remedy(
+            Text(f"{what.zh}：补齐 {'、'.join(short)}", f"{what.en}: add {', '.join(short)}"),
+            change(short),
+        )
+
     return not_met(observed, expected, remedy, credit=got)
 
 
@@ -144,10 +147,13 @@ def evidence_check(
     else:
         change = append_evidence(topic, short, on)
     got = credit(len(need) - len(short), len(need), partial=True) if need and partial else None
-    remedy = Remedy(
-        Text(f"{what.zh}：补齐 {'、'.join(short)}", f"{what.en}: add {', '.join(short)}"),
-        change,
-    )
+
+    def remedy() -> Remedy:  # built only when a report needs it
+        return Remedy(
+            Text(f"{what.zh}：补齐 {'、'.join(short)}", f"{what.en}: add {', '.join(short)}"),
+            change,
+        )
+
     return not_met(observed, expected, remedy, credit=got)
 
 

@@ -30,25 +30,40 @@ class Context:
                 f"the requirement reads parameter {name!r}, which the edition does not declare"
             ) from None
 
+    # Each getter first takes the common case — the declared type, exactly — with a single
+    # lookup: predicates call these for every subject (parameters bound, no per-call checks
+    # beyond that). Anything else goes through the checks that explain the problem.
     def number(self, name: str) -> float:
+        value = self.params.get(name)
+        if value.__class__ is float:
+            return value
         value = self._get(name)
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise TypeError(f"parameter {name!r} is {value!r}, not a number")
         return float(value)
 
     def integer(self, name: str) -> int:
+        value = self.params.get(name)
+        if value.__class__ is int:
+            return value
         value = self._get(name)
         if isinstance(value, bool) or not isinstance(value, int):
             raise TypeError(f"parameter {name!r} is {value!r}, not a whole number")
         return value
 
     def text(self, name: str) -> str:
+        value = self.params.get(name)
+        if value.__class__ is str:
+            return value
         value = self._get(name)
         if not isinstance(value, str):
             raise TypeError(f"parameter {name!r} is {value!r}, not a text")
         return value
 
     def names(self, name: str) -> tuple[str, ...]:
+        value = self.params.get(name)
+        if value.__class__ is tuple:
+            return value
         value = self._get(name)
         if not isinstance(value, tuple):
             raise TypeError(f"parameter {name!r} is {value!r}, not a list")

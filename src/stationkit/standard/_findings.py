@@ -88,16 +88,33 @@ class Check:
 
     ``credit`` is partial credit in [0, 1] for scored requirements (None: 1 when met, else 0);
     ``points`` is the amount of a bonus or deduction requirement.
+
+    ``not_met`` and ``missing`` also take a function for the remedy (``later``): it is built
+    the first time ``remedy`` is read, so a bulk assessment that keeps only scores never
+    builds it. Reading ``remedy`` is the same either way.
     """
 
     status: Status
     observed: JSON = None
     expected: JSON = None
-    remedy: Remedy | None = None
+    _remedy: Remedy | None = None
     note: Text | None = None
     credit: float | None = None
     points: float | None = None
     tally: Tally | None = None
+    later: Callable[[], Remedy] | None = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def remedy(self) -> Remedy | None:
+        """The smallest change that would meet the requirement (None: none offered)."""
+        if self._remedy is None and self.later is not None:
+            # Built once, on first read; the record stays immutable to its readers.
+            object.__setattr__(self, "_remedy", self.later())
+        return self._remedy
+
+
+#: A remedy, or a function that builds it only when a finding needs it.
+RemedyLike = Remedy | Callable[[], Remedy]
 
 
 def met(
@@ -114,19 +131,29 @@ def met(
 def not_met(
     observed: JSON,
     expected: JSON,
-    remedy: Remedy | None,
+    remedy: RemedyLike | None,
     *,
     credit: float | None = None,
     points: float | None = None,
     note: Text | None = None,
 ) -> Check:
-    return Check(Status.NOT_MET, observed, expected, remedy, note, credit, points)
+    """Not met; ``remedy`` may be a function building it (called only for a report)."""
+    if remedy is None or isinstance(remedy, Remedy):
+        return Check(Status.NOT_MET, observed, expected, remedy, note, credit, points)
+    return Check(Status.NOT_MET, observed, expected, None, note, credit, points, later=remedy)
 
 
-def missing(field: str, expected: JSON, *, remedy: Remedy | None = None) -> Check:
+def _record(field: str) -> Remedy:
+    return Remedy(Text(zh=f"补充记录 {field}", en=f"record {field}"))
+
+
+def missing(field: str, expected: JSON, *, remedy: RemedyLike | None = None) -> Check:
     """The fact at ``field`` is not recorded: report missing evidence, never a pass or a zero."""
-    text = remedy or Remedy(Text(zh=f"补充记录 {field}", en=f"record {field}"))
-    return Check(Status.MISSING_EVIDENCE, {"not_recorded": field}, expected, text)
+    observed = {"not_recorded": field}
+    if isinstance(remedy, Remedy):
+        return Check(Status.MISSING_EVIDENCE, observed, expected, remedy)
+    later = remedy or (lambda: _record(field))
+    return Check(Status.MISSING_EVIDENCE, observed, expected, later=later)
 
 
 def not_applicable(reason: Text) -> Check:
@@ -151,9 +178,7 @@ def check_threshold(
         return missing(field, expected)
     if (observed <= minimum) if at_most else (observed >= minimum):
         return Check(Status.MET, observed, expected)
-    return Check(
-        Status.NOT_MET, observed, expected, remedy if isinstance(remedy, Remedy) else remedy()
-    )
+    return not_met(observed, expected, remedy)
 
 
 @attrs.frozen

@@ -103,22 +103,25 @@ def arrival(station: Station, ctx: Context) -> Check:
     """The most recent timed drill of the year: alarm to arrival within the limit."""
     limit = ctx.integer("arrival_minutes_max")
     expected = {"max_minutes": limit}
-    fix = Remedy(
-        Text(
-            f"组织一次计时演练，{limit}分钟内到场",
-            f"hold a timed drill arriving within {limit} minutes",
-        ),
-        (Change("append", "drills", [_drill_json(ctx, "应急拉动演练", limit)]),),
-    )
+
+    def fix() -> Remedy:  # built only when the limit is missed or the drill unrecorded
+        return Remedy(
+            Text(
+                f"组织一次计时演练，{limit}分钟内到场",
+                f"hold a timed drill arriving within {limit} minutes",
+            ),
+            (Change("append", "drills", [_drill_json(ctx, "应急拉动演练", limit)]),),
+        )
+
     if station.drills is None:
-        return missing("drills", expected, remedy=fix)
+        return missing("drills", expected, remedy=fix())
     timed = [
         d
         for d in station.drills
         if in_year(d.date, ctx) and d.alarm_at is not None and d.arrived_at is not None
     ]
     if not timed:
-        return missing("drills[].arrived_at", expected, remedy=fix)
+        return missing("drills[].arrived_at", expected, remedy=fix())
     times = [
         (d.date, d.alarm_at, d.arrived_at, d.id)
         for d in timed
@@ -129,7 +132,7 @@ def arrival(station: Station, ctx: Context) -> Check:
     observed = {"drill": ident or day.isoformat(), "minutes": minutes}
     if minutes <= limit:
         return met(observed, expected)
-    return not_met(observed, expected, fix)
+    return not_met(observed, expected, fix())
 
 
 def alarm_channels(station: Station, ctx: Context) -> Check:

@@ -32,7 +32,7 @@ def satellite_phone(station: Station, ctx: Context) -> Check:
         comms.satellite_phones if comms else None,
         want,
         field="communications.satellite_phones",
-        remedy=Remedy(
+        remedy=lambda: Remedy(
             Text(f"配备卫星电话至{want}部", f"provide {want} satellite phone(s)"),
             (Change("set", "communications.satellite_phones", want),),
         ),

@@ -65,7 +65,7 @@ def formal_officers(station: Station, ctx: Context) -> Check:
     return not_met(
         have,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"配备{add:,}名正式编制执法人员(各配1名执法辅助人员)",
                 f"appoint {add:,} formal enforcement officer(s), each with an aide",
@@ -116,7 +116,7 @@ def pairs(station: Station, ctx: Context) -> Check:
             "unpaired": [members[i].name for i in unpaired],
         },
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 "按“1+1”模式为以下正式执法人员各配1名执法辅助人员:"
                 + "、".join(members[i].name for i in unpaired),

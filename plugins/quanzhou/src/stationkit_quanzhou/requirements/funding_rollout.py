@@ -43,7 +43,7 @@ def construction_funding(station: Station, ctx: Context) -> Check:
     return not_met(
         value,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(f"建设经费达到{want}元", f"fund construction with {want} yuan"),
             (Change("set", "funding.construction_yuan", want),),
         ),
@@ -60,7 +60,7 @@ def upkeep_budget(station: Station, ctx: Context) -> Check:
     return not_met(
         value,
         expected,
-        Remedy(Text("每年安排管护经费并列入财政预算", "budget yearly upkeep funds")),
+        lambda: Remedy(Text("每年安排管护经费并列入财政预算", "budget yearly upkeep funds")),
     )
 
 

@@ -127,7 +127,7 @@ def risk_grids(station: Station, ctx: Context) -> Check:
     return not_met(
         {"lacking": lacking},
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"为以下风险区域建立责任网格并落实网格员:{'、'.join(lacking)}",
                 f"set up grids with named staff for: {', '.join(lacking)}",
@@ -187,7 +187,7 @@ def village_grids(station: Station, ctx: Context) -> Check:
     return not_met(
         {"villages_lacking": lacking},
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 "将安全生产、风险隐患排查、避险转移纳入以下村(社区)网格员职责:"
                 + "、".join(lacking),
@@ -326,7 +326,7 @@ def informants(station: Station, ctx: Context) -> Check:
     return not_met(
         {"lacking": lacking},
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 "在以下镇/村(社区)落实信息员:" + "、".join(lacking),
                 "appoint informants in: " + ", ".join(lacking),
@@ -347,7 +347,7 @@ def supervision_list(station: Station, ctx: Context) -> Check:
     return not_met(
         None,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(f"健全完善{kind}", f"draw up the {kind} (supervision duty list)"),
             (
                 Change(

@@ -52,7 +52,7 @@ def station_sign(station: Station, ctx: Context) -> Check:
             for s in station.signs
         ],
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"在建筑{where}明显位置悬挂“{text}”标牌,采用“{logo}”logo",
                 f"hang a visible sign '{text}' with the {logo} logo on the {where} (outer wall)",
@@ -83,7 +83,7 @@ def premises(station: Station, ctx: Context) -> Check:
     return not_met(
         observed,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"落实固定工作场所{'并设置' + '、'.join(absent) if absent else ''}",
                 f"provide fixed premises{' with ' + ', '.join(absent) if absent else ''}",
@@ -176,7 +176,7 @@ def posts_total(station: Station, ctx: Context) -> Check:
     return not_met(
         have,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"增设{need - have:,}个专兼职岗位(不含执法、救援人员)",
                 f"add {need - have:,} posts (enforcement and rescue staff do not count)",

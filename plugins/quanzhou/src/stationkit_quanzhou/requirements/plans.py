@@ -204,6 +204,22 @@ def _drill_key(drill: Drill) -> tuple[object, ...]:
     return (drill.date, drill.alarm_at)
 
 
+# The four response stages read the same drill: found once per (station, context), not four
+# times. One entry, compared by identity, replaced whole (safe across threads).
+_LATEST: list[tuple[object, object, Drill | None]] = [(None, None, None)]
+
+
+def _latest_timed(station: Station, ctx: Context) -> Drill | None:
+    """The latest timed town drill of the year (None: none recorded)."""
+    seen_station, seen_ctx, drill = _LATEST[0]
+    if seen_station is station and seen_ctx is ctx:
+        return drill
+    timed = _timed_town_drills(station, ctx)
+    drill = max(timed, key=_drill_key) if timed else None
+    _LATEST[0] = (station, ctx, drill)
+    return drill
+
+
 def response_stage(
     suffix: str, param: str, field: str, zh: str, en: str
 ) -> Callable[[Station, Context], Check]:
@@ -215,10 +231,9 @@ def response_stage(
         expected = {"max_minutes_after_alarm": limit}
         if station.drills is None:
             return missing("drills", expected)
-        timed = _timed_town_drills(station, ctx)
-        if not timed:
+        drill = _latest_timed(station, ctx)
+        if drill is None:
             return missing("drills[].alarm_at", expected)
-        drill = max(timed, key=_drill_key)
         index = station.drills.index(drill)
         at: datetime | None = getattr(drill, field)
         if at is None or drill.alarm_at is None:
@@ -230,7 +245,7 @@ def response_stage(
         return not_met(
             observed,
             expected,
-            Remedy(
+            lambda: Remedy(
                 Text(
                     f"{zh}用时{minutes:.1f}分钟,超过{limit}分钟:优化出动流程并重新拉动演练检验",
                     f"{en} after {minutes:.1f} min (limit {limit}): streamline the turn-out and "
@@ -269,7 +284,7 @@ def town_drill(station: Station, ctx: Context) -> Check:
     return not_met(
         {"held": len(town), "reviewed": len(reviewed)},
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"本年组织{add:,}次综合性或专项应急演练并复盘评估",
                 f"hold {add:,} comprehensive or special drill(s) this year and review them",
@@ -390,7 +405,7 @@ def village_drills(station: Station, ctx: Context) -> Check:
     return not_met(
         observed,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 "以下村(社区)本年组织危险区域人员自主转移避险演练:" + "、".join(short),
                 "hold an evacuation drill this year in: " + ", ".join(short),
@@ -421,7 +436,7 @@ def mountain_drills(station: Station, ctx: Context) -> Check:
     return not_met(
         sorted(drilled),
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 "组织山区专项演练:" + "、".join(absent),
                 "drill in the mountains: " + ", ".join(absent),
@@ -455,7 +470,7 @@ def double_blind(station: Station, ctx: Context) -> Check:
     return not_met(
         0,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 "采取不打招呼、零脚本的“双盲”方式开展队伍拉动演练",
                 "hold an unannounced, unscripted turn-out drill",

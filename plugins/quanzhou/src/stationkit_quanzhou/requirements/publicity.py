@@ -50,7 +50,7 @@ def board(station: Station, ctx: Context) -> Check:
         return not_met(
             None,
             expected,
-            Remedy(
+            lambda: Remedy(
                 text,
                 (
                     Change(
@@ -64,7 +64,7 @@ def board(station: Station, ctx: Context) -> Check:
     return not_met(
         {"updated_on": [b.updated_on.isoformat() for b in boards if b.updated_on]},
         expected,
-        Remedy(
+        lambda: Remedy(
             text, (Change("set", f"publicity[kind={BOARD}].updated_on", ctx.as_of.isoformat()),)
         ),
     )
@@ -90,7 +90,7 @@ def column(station: Station, ctx: Context) -> Check:
         return not_met(
             None,
             expected,
-            Remedy(
+            lambda: Remedy(
                 text,
                 (
                     Change(
@@ -106,7 +106,7 @@ def column(station: Station, ctx: Context) -> Check:
     return not_met(
         {"kind": first.kind, "sections": list(first.sections or ())},
         expected,
-        Remedy(text, (Change("append", f"publicity[kind={first.kind}].sections", absent),)),
+        lambda: Remedy(text, (Change("append", f"publicity[kind={first.kind}].sections", absent),)),
         credit=(len(sections) - len(absent)) / len(sections) if sections else 1.0,
     )
 

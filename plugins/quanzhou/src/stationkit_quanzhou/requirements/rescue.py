@@ -95,7 +95,7 @@ def team_size(station: Station, ctx: Context) -> Check:
     return not_met(
         observed,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"综合应急救援队伍增加{need - have:,}人,达到不少于{need:,}人",
                 f"add {need - have:,} member{'s' if need - have > 1 else ''} to reach {need:,}",
@@ -132,7 +132,7 @@ def roster(station: Station, ctx: Context) -> Check:
     return not_met(
         observed,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 "建立队伍花名册,登记驻地、人数、救援类型、装备及存放地点",
                 "keep a roster with base, headcount, rescue types, equipment and its storage",
@@ -187,7 +187,7 @@ def average_age(station: Station, ctx: Context) -> Check:
     # The mean only approaches YOUNGEST, so a limit at or below it (a tailored value) has no
     # such change; nor is one offered when it would take more than MAX_NEW_MEMBERS people.
     if limit <= YOUNGEST:
-        return not_met(round(mean, 2), expected, Remedy(text))
+        return not_met(round(mean, 2), expected, lambda: Remedy(text))
     add = math.ceil((sum(known) - limit * len(known)) / (limit - YOUNGEST))
     if add > MAX_NEW_MEMBERS:
         return not_met(round(mean, 2), expected, Remedy(text))
@@ -232,7 +232,7 @@ def trainings(station: Station, ctx: Context) -> Check:
     return not_met(
         len(good),
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 f"本年再组织{add:,}次集中训练,报送县应急局并拍照留底",
                 f"hold {add:,} more concentrated training(s) this year, reported, with photos",
@@ -348,7 +348,7 @@ def protection(station: Station, ctx: Context) -> Check:
     return not_met(
         {"lacking": names},
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 "为以下队员配备防护装备并购买人身意外伤害保险:" + "、".join(names),
                 "equip and insure: " + ", ".join(names),

@@ -38,7 +38,7 @@ def warehouse_sign(station: Station, ctx: Context) -> Check:
     return not_met(
         sign,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(f"站外悬挂规范名称标牌“{name}{suffix}”", f"hang the sign '{name}{suffix}'"),
             (Change("set", "warehouse.sign", f"{name}{suffix}"),),
         ),
@@ -73,7 +73,7 @@ def supplies(station: Station, ctx: Context) -> Check:
     return not_met(
         {"short": short},
         expected,
-        Remedy(
+        lambda: Remedy(
             Text(
                 "按附件4补充以下类别的物资装备:" + "、".join(short),
                 "stock these 附件4 categories: " + ", ".join(short),
@@ -116,7 +116,7 @@ def keeper_and_ledger(station: Station, ctx: Context) -> Check:
     return not_met(
         observed,
         expected,
-        Remedy(
+        lambda: Remedy(
             Text("仓库明确专人管理并建立物资台账", "name a keeper and keep a stock ledger"),
             tuple(changes),
         ),

@@ -1,0 +1,223 @@
+"""``stationkit assess`` over files of any size: parts of the input assessed in worker
+processes (``--jobs``) or on Dask (``--scheduler``), compact rows gathered, rank caps applied
+once, reports written as asked. ``--format jsonl`` streams: reports go to a spool file as
+they come and are copied out once the caps are known, so memory holds only the rows."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TextIO
+
+import attrs
+
+from stationkit.assessment._assessor import capped_reports
+from stationkit.assessment._bulk import Row, gc_paused
+from stationkit.assessment._dask import check_scheduler, dask_client
+from stationkit.assessment._parallel import Job, assess_sources
+from stationkit.assessment._report import Report
+from stationkit.records._stream import Source, open_source
+from stationkit.report._json import recapped_line, report_line
+from stationkit.standard._standard import Edition
+from stationkit.standard._text import Text
+
+PROGRESS_MIN = 200  # runs of at least this many subjects get a progress bar on a terminal
+
+
+@attrs.frozen
+class Run:
+    """How to run a bulk assessment: where (``jobs`` processes, or a Dask ``scheduler``)
+    and whether to show progress on stderr."""
+
+    jobs: int = 1
+    scheduler: str | None = None
+    progress: bool = False
+    regions: str | None = None
+
+
+class _Progress:
+    """Progress on stderr while loading and assessing (a terminal only: piped output and
+    logs stay clean)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+        self._task: Any = None
+        self._seen = 0
+
+    @contextlib.contextmanager
+    def loading(self, what: str) -> Iterator[None]:
+        if not self.enabled:
+            yield
+            return
+        from rich.console import Console
+
+        with Console(stderr=True).status(f"loading {what}"):
+            yield
+
+    def start(self, total: int | None) -> None:
+        if not self.enabled:
+            return
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self._bar = Progress(console=Console(stderr=True), transient=True)
+        self._bar.start()
+        self._task = self._bar.add_task("assessing", total=total)
+
+    def advance(self, n: int) -> None:
+        self._seen += n
+        if self._bar is not None and self._seen >= PROGRESS_MIN:
+            self._bar.update(self._task, completed=self._seen)
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def open_sources(
+    job: Job, files: Sequence[str], regions: str | None, progress: _Progress | None = None
+) -> list[Source]:
+    """The inputs opened for reading in parts, their headers read with the job's words."""
+    sources = []
+    progress = progress or _Progress(False)
+    vocabularies = job.vocabularies()
+    for path in files:
+        with progress.loading(path):
+            sources.append(
+                open_source(path, regions, vocabularies=vocabularies, lenient=job.lenient)
+            )
+    return sources
+
+
+def _total(sources: Sequence[Source]) -> int | None:
+    """How many stations the inputs hold, when known without reading them (not for .jsonl)."""
+    if any(s.raw is None for s in sources):
+        return None
+    return sum(len(s.raw or ()) for s in sources)
+
+
+@contextlib.contextmanager
+def run_client(run: Run) -> Iterator[Any]:
+    """The Dask client a run asks for (None: local processes), closed afterwards."""
+    if run.scheduler is None:
+        yield None
+        return
+    with dask_client(run.scheduler) as client:
+        yield client
+
+
+def bulk_rows(
+    job: Job,
+    files: Sequence[str],
+    subjects: str,
+    run: Run,
+    sink: Callable[[int, Any], object] | None = None,
+    sources: Sequence[Source] | None = None,
+    client: Any = None,
+    population: Sequence[Row] | None = None,
+) -> list[Row]:
+    """Rows (rank caps applied over ``population``, default these) for every subject of
+    ``files`` (or of ``sources`` already open); reports to ``sink``."""
+    if run.scheduler is not None:
+        check_scheduler(run.scheduler)
+    job.assessor()  # parameters, tailoring and waivers checked before any input is read
+    progress = _Progress(run.progress)
+    if sources is None:
+        sources = open_sources(job, files, run.regions, progress)
+    with contextlib.ExitStack() as stack:
+        if client is None:
+            client = stack.enter_context(run_client(run))
+        stack.enter_context(gc_paused())
+        progress.start(_total(sources))
+        try:
+            return assess_sources(
+                job,
+                sources,
+                subjects=subjects,
+                jobs=run.jobs,
+                client=client,
+                sink=sink,
+                progress=progress.advance,
+                population=population,
+            )
+        finally:
+            progress.stop()
+
+
+def population_rows(job: Job, files: Sequence[str], subjects: str, run: Run) -> list[Row] | None:
+    """The rows of the population a rank cap counts (``--cap-over``; None: the run's own)."""
+    if not files:
+        return None
+    return bulk_rows(attrs.evolve(job, findings=None, render=None), files, subjects, run)
+
+
+def assess_reports(
+    job: Job,
+    files: Sequence[str],
+    subjects: str,
+    run: Run,
+    sources: Sequence[Source] | None = None,
+    population: Sequence[Row] | None = None,
+) -> tuple[list[Row], list[Report]]:
+    """Rows and full reports (carrying ``job.findings``) for every subject of ``files``."""
+    reports: list[Report] = []
+    rows = bulk_rows(
+        job, files, subjects, run, lambda _, r: reports.append(r), sources, population=population
+    )
+    return rows, capped_reports(reports, rows, job.assessor().edition)
+
+
+def _titles(edition: Edition) -> dict[str, Text]:
+    titles = {b.grade: b.title for b in edition.grading.bands}
+    if edition.grading.fail_grade is not None:
+        titles.setdefault(edition.grading.fail_grade.grade, edition.grading.fail_grade.title)
+    return titles
+
+
+def assess_jsonl(
+    job: Job,
+    files: Sequence[str],
+    subjects: str,
+    run: Run,
+    out: TextIO,
+    sources: Sequence[Source] | None = None,
+    population: Sequence[Row] | None = None,
+) -> list[Row]:
+    """Write one report a line to ``out``, holding only rows: lines are spooled to a
+    temporary file until the rank caps (which need every row) are known."""
+    job = attrs.evolve(job, render=report_line)
+    edition = job.assessor().edition
+    if not edition.grading.rank_caps:
+        # No caps: nothing can change after the fact, so lines go straight out.
+        return bulk_rows(job, files, subjects, run, lambda _, line: out.write(line + "\n"), sources)
+    with tempfile.TemporaryFile("w+", encoding="utf-8") as spool:
+        rows = bulk_rows(
+            job,
+            files,
+            subjects,
+            run,
+            lambda _, line: spool.write(line + "\n"),
+            sources,
+            population=population,
+        )
+        spool.seek(0)
+        titles = _titles(edition)
+        for row, line in zip(rows, spool, strict=True):
+            if row.rank_capped or row.grade_provisional or row.rank_population is not None:
+                title = titles.get(row.grade or "")
+                line = (
+                    recapped_line(
+                        line,
+                        row.grade,
+                        title,
+                        rank_capped=row.rank_capped,
+                        rank_tie=row.rank_tie,
+                        grade_provisional=row.grade_provisional,
+                        rank_population=row.rank_population,
+                    )
+                    + "\n"
+                )
+            out.write(line)
+    return rows

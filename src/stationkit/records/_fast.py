@@ -1,0 +1,169 @@
+"""A fast path for structuring well-formed records, checked against the strict converter.
+
+The strict converter (``_convert``) reports every problem with its field path, and pays for
+it: a hook call per value and per list item, most of the time of loading a station. Most
+input is well formed, so each record type also gets a generated function that accepts
+only what the strict converter accepts — exact JSON types, no unknown keys, counts and
+numbers not negative — and gives up (raises) on anything else. The caller then runs the
+strict converter, which either accepts the value too (the fast path was only cautious) or
+reports the problems. The fast path can thus never let through what the strict one refuses
+(tests/test_fast_structure.py checks both agree on valid and mutated records).
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+
+import attrs
+
+from stationkit.records._convert import _date as strict_date
+from stationkit.records._convert import _datetime as strict_datetime
+from stationkit.records._model import Count, RegionLevel
+
+
+class NotPlainError(Exception):
+    """The fast path cannot vouch for the value: use the strict converter."""
+
+
+def _give_up(*_: object) -> Any:
+    raise NotPlainError
+
+
+def _date(value: object) -> date:
+    # The strict converter's own hook: dates are read exactly as it reads them.
+    return strict_date(value, date)
+
+
+def _datetime(value: object) -> datetime:
+    # The strict converter's own hook (offsets converted to China Standard Time).
+    return strict_datetime(value, datetime)
+
+
+class _Builder:
+    """Generates one structuring function per record class, on first need."""
+
+    def __init__(self) -> None:
+        self.functions: dict[type, Callable[[Any], Any]] = {}
+        self.namespace: dict[str, Any] = {
+            "NotPlainError": NotPlainError,
+            "give_up": _give_up,
+            "to_date": _date,
+            "to_datetime": _datetime,
+            "RegionLevel": RegionLevel,
+            "float": float,
+            "str": str,
+            "int": int,
+            "bool": bool,
+            "dict": dict,
+            "list": list,
+            "tuple": tuple,
+        }
+        self._counter = 0
+        self._building: set[type] = set()
+
+    def _name(self, prefix: str) -> str:
+        self._counter += 1
+        return f"{prefix}_{self._counter}"
+
+    def expr(self, tp: Any, v: str) -> str:
+        """A Python expression structuring the value named ``v`` as ``tp``, or giving up."""
+        if tp == Count:
+            return f"({v} if {v}.__class__ is int and {v} >= 0 else give_up())"
+        if tp is str:
+            return f"({v} if {v}.__class__ is str else give_up())"
+        if tp is int:
+            return f"({v} if {v}.__class__ is int else give_up())"
+        if tp is bool:
+            return f"({v} if {v}.__class__ is bool else give_up())"
+        if tp is float:
+            return (
+                f"(float({v}) if ({v}.__class__ is float or {v}.__class__ is int) "
+                f"and {v} >= 0 else give_up())"
+            )
+        if tp is date:
+            return f"to_date({v})"
+        if tp is datetime:
+            return f"to_datetime({v})"
+        if tp is RegionLevel:
+            return f"RegionLevel({v})"
+        origin = typing.get_origin(tp)
+        args = typing.get_args(tp)
+        if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
+            (inner,) = [a for a in args if a is not type(None)]
+            return f"(None if {v} is None else {self.expr(inner, v)})"
+        if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
+            item = self._name("x")
+            return (
+                f"(tuple([{self.expr(args[0], item)} for {item} in {v}]) "
+                f"if {v}.__class__ is list else give_up())"
+            )
+        if attrs.has(tp):
+            name = self._name(f"s_{tp.__name__}")
+            if tp in self._building:  # a recursive record (a region's children): bound late
+                self.namespace[name] = lambda value, tp=tp: self.functions[tp](value)
+            else:
+                self.namespace[name] = self.function(tp)
+            return f"{name}({v})"
+        return "give_up()"  # a type this fast path does not know: always the strict path
+
+    def function(self, cls: type) -> Callable[[Any], Any]:
+        found = self.functions.get(cls)
+        if found is not None:
+            return found
+        self._building.add(cls)
+        # Fields that loading sets (``metadata["loaded"] is False``) are no input: a key of
+        # that name is left to the strict converter, which refuses it.
+        fields = [
+            f
+            for f in attrs.fields(attrs.resolve_types(cls))
+            if f.metadata.get("loaded") is not False
+        ]
+        keys = frozenset(f.name for f in fields)
+        key_name = self._name("keys")
+        cls_name = self._name("cls")
+        self.namespace[key_name] = keys
+        self.namespace[cls_name] = cls
+        lines = [
+            "def structure(d):",
+            f"    if d.__class__ is not dict or not d.keys() <= {key_name}:",
+            "        raise NotPlainError",
+            "    kw = {}",
+        ]
+        for f in fields:
+            if f.alias != f.name:  # pragma: no cover - the records use no aliases
+                return self._strict_only(cls)
+            value = self.expr(f.type, "v")
+            if f.default is attrs.NOTHING:
+                lines.append(f"    v = d[{f.name!r}]")
+                lines.append(f"    kw[{f.name!r}] = {value}")
+            else:
+                lines.append(f"    if {f.name!r} in d:")
+                lines.append(f"        v = d[{f.name!r}]")
+                lines.append(f"        kw[{f.name!r}] = {value}")
+        lines.append(f"    return {cls_name}(**kw)")
+        scope: dict[str, Any] = {}
+        code = compile("\n".join(lines), f"<fast structure {cls.__name__}>", "exec")
+        exec(code, self.namespace, scope)
+        function: Callable[[Any], Any] = scope["structure"]
+        self.functions[cls] = function
+        self._building.discard(cls)
+        return function
+
+    def _strict_only(self, cls: type) -> Callable[[Any], Any]:
+        self.functions[cls] = _give_up
+        return _give_up
+
+
+def fast_structurer() -> Callable[[Any, type], Any]:
+    """``structure(data, cls)``: the record, or :class:`NotPlainError` when the data is not plainly
+    well formed (then use the strict converter, which names the problems)."""
+    builder = _Builder()
+
+    def structure(data: Any, cls: type) -> Any:
+        return builder.function(cls)(data)
+
+    return structure
