@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ def _numbered(batch: list[sk.Station]) -> list[sk.Station]:
 
 def _row_of(report: sk.Report) -> tuple[Any, ...]:
     failing = tuple((f.requirement, f.status.value) for f in report.findings if not f.passed)
+    waived = tuple(report.acceptance.waived) if report.acceptance else ()
     return (
         report.subject.id,
         report.outcome,
@@ -50,11 +52,26 @@ def _row_of(report: sk.Report) -> tuple[Any, ...]:
         report.grade,
         report.rank_capped,
         failing,
+        waived,
+        report.grade_provisional,
+        report.rank_tie,
+        report.rank_population,
     )
 
 
 def _compact(row: Row) -> tuple[Any, ...]:
-    return (row.id, row.outcome, row.score, row.grade, row.rank_capped, row.failing)
+    return (
+        row.id,
+        row.outcome,
+        row.score,
+        row.grade,
+        row.rank_capped,
+        row.failing,
+        row.waived,
+        row.grade_provisional,
+        row.rank_tie,
+        row.rank_population,
+    )
 
 
 @FAST
@@ -79,10 +96,42 @@ def test_rows_and_reports_match_the_explained_batch(
 
 
 @FAST
-@given(st.lists(st.integers(0, 3), min_size=1, max_size=30))
-def test_rank_caps_over_rows_match_caps_over_reports(phones: list[int]) -> None:
+@given(st.lists(st.integers(0, 3), min_size=1, max_size=30), st.integers(0, 30))
+def test_rank_caps_over_rows_match_caps_over_reports(phones: list[int], more: int) -> None:
     batch = _numbered([make_station(phones=p) for p in phones])
     assessor = Assessor(RANK_CAP_STANDARD, as_of=AS_OF)
+    assert [_compact(r) for r in assessor.assess_rows(batch)] == [
+        _row_of(r) for r in assessor.assess_batch(batch)
+    ]
+    # Over a declared population (the batch and others): the same demotions, ties, sizes.
+    others = [make_station(phones=p % 4, sid=f"o{p}") for p in range(more)]
+    population = [*batch, *others]
+    assert [_compact(r) for r in assessor.assess_rows(batch, population)] == [
+        _row_of(r) for r in assessor.assess_batch(batch, population)
+    ]
+
+
+@FAST
+@given(st.lists(stations, min_size=1, max_size=8), st.data())
+def test_rows_keep_waivers_and_tailoring_as_reports_do(
+    batch: list[sk.Station], data: st.DataObject
+) -> None:
+    """Acceptance with waivers, and a tailoring's selection, read the same from rows."""
+    batch = _numbered(batch)
+    ids = [r.id for r in STANDARD.edition().requirements]
+    waived = data.draw(st.lists(st.sampled_from(ids), unique=True))
+    subjects = data.draw(st.sampled_from(["*", "s0"]))
+    waivers = [
+        sk.standard.Waiver(r, subjects, "approved exception", "county bureau", date(2030, 1, 1))
+        for r in waived
+    ]
+    unselect = tuple(data.draw(st.lists(st.sampled_from(ids), unique=True, max_size=2)))
+    assessor = Assessor(
+        STANDARD,
+        as_of=AS_OF,
+        waivers=waivers,
+        tailoring=sk.assessment.Tailoring(unselect=unselect),
+    )
     assert [_compact(r) for r in assessor.assess_rows(batch)] == [
         _row_of(r) for r in assessor.assess_batch(batch)
     ]

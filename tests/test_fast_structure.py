@@ -82,7 +82,7 @@ def test_fast_and_strict_agree_on_datasets(dataset: Dataset) -> None:
 
 
 def test_fields_set_by_loading_are_refused_as_input_by_both_paths() -> None:
-    raw = {"stations": [], "unrecognised": []}
+    raw: dict[str, list[Any]] = {"stations": [], "unrecognised": []}
     _agree(raw, Dataset)
     try:
         fast_structurer()(raw, Dataset)
@@ -92,8 +92,8 @@ def test_fields_set_by_loading_are_refused_as_input_by_both_paths() -> None:
 
 
 def test_timestamps_with_an_offset_become_china_standard_time_on_both_paths() -> None:
-    raw = {"id": "s1", "name": "s1", "kind": "post"}
-    raw["drills"] = [{"date": "2024-03-01", "kind": "flood", "alarm_at": "2024-03-01T00:00Z"}]
+    drill = {"date": "2024-03-01", "kind": "flood", "alarm_at": "2024-03-01T00:00Z"}
+    raw: dict[str, Any] = {"id": "s1", "name": "s1", "kind": "post", "drills": [drill]}
     _agree(raw, Station)
     station = fast_structurer()(raw, Station)
     assert station.drills[0].alarm_at.isoformat() == "2024-03-01T08:00:00"

@@ -85,7 +85,11 @@ def cap_rows(
         tie = change.tie if change else row.rank_tie
         provisional = tie or (population is None and (row.grade in capped or grade in capped))
         population_size = size.get(row.subject)
-        if change is None and not provisional and population_size == row.rank_population:
+        if (
+            change is None
+            and provisional == row.grade_provisional
+            and population_size == row.rank_population
+        ):
             out.append(row)  # most rows: unchanged, not copied
             continue
         out.append(

@@ -204,8 +204,15 @@ def assess_jsonl(
         )
         spool.seek(0)
         titles = _titles(edition)
+        capped = {cap.grade for cap in edition.grading.rank_caps}
         for row, line in zip(rows, spool, strict=True):
-            if row.rank_capped or row.grade_provisional or row.rank_population is not None:
+            # A line says what its report said before the caps: rewritten where they changed it.
+            if (
+                row.rank_capped
+                or row.rank_tie
+                or row.rank_population is not None
+                or row.grade_provisional != (row.grade in capped)
+            ):
                 title = titles.get(row.grade or "")
                 line = (
                     recapped_line(
