@@ -40,7 +40,7 @@ def test_raising_a_threshold_lists_the_subjects_it_fails_with_the_finding() -> N
 def test_a_change_that_flips_nothing_exits_zero() -> None:
     code, text = _run("--set", "team_min=1")
     assert code == 0
-    assert "0 flip" in text
+    assert "0 个变化 flip" in text
 
 
 @pytest.mark.parametrize(

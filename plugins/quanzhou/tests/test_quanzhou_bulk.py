@@ -174,3 +174,24 @@ def test_cli_jsonl_lines_are_the_json_reports_with_waivers_and_tailoring(tmp_pat
     reports = json.loads(out.getvalue())["reports"]
     assert [json.loads(line) for line in lines.getvalue().splitlines()] == reports
     assert any(r["acceptance"]["waived"] for r in reports)
+
+
+def test_whatif_weighs_a_change_under_the_same_waivers(tmp_path: Path) -> None:
+    argv = ["whatif", str(SAMPLE), "--standard", "quanzhou@2025", "--as-of", "2025-11-15"]
+    argv += ["--set", "rescue_team_min=35", "--format", "jsonl"]
+    out = StringIO()
+    assert main(argv, out=out) == 1
+    summary = json.loads(out.getvalue().splitlines()[-1])["summary"]
+    assert summary["outcome"]["pass_to_fail"] == 1  # 蚶江: its team of 32 falls short
+    waivers = tmp_path / "waivers.yaml"
+    waivers.write_text(
+        "- requirement: rescue.size\n  subject: qz-2025-hanjiang\n  justification: 队伍扩编中\n"
+        "  approved_by: 石狮市应急管理局\n  expires: 2026-06-30\n",
+        encoding="utf-8",
+    )
+    out = StringIO()
+    assert main([*argv, "--waivers", str(waivers)], out=out) == 1
+    summary = json.loads(out.getvalue().splitlines()[-1])["summary"]
+    # Waived, 蚶江 is still accepted; its grade falls all the same (a waiver never grades).
+    assert summary["outcome"]["pass_to_fail"] == 0
+    assert summary["grade_changes"] == 2

@@ -23,6 +23,7 @@ from stationkit.cli._bulk import Run, _Progress, bulk_rows, open_sources, run_cl
 from stationkit.errors import UsageError
 from stationkit.records._model import Region
 from stationkit.report._json import value_json
+from stationkit.standard._text import Text
 
 PASSED = "passed"  # a finding absent from a row's failing list: met, or not applicable
 
@@ -155,33 +156,46 @@ def cmd_whatif(args: argparse.Namespace, out: TextIO, shared: Shared) -> int:
             out.write(json.dumps(_flip_json(flip), ensure_ascii=False) + "\n")
         out.write(json.dumps({"summary": summary}, ensure_ascii=False) + "\n")
     else:
-        out.write(_text(summary, found, names))
+        titles = {r.id: r.title for r in ed.requirements}
+        out.write(_text(summary, found, names, titles))
     return 1 if found else 0
 
 
-def _text(summary: dict[str, Any], found: Sequence[Flip], names: dict[str, str]) -> str:
+def _text(
+    summary: dict[str, Any],
+    found: Sequence[Flip],
+    names: dict[str, str],
+    titles: dict[str, Text],
+) -> str:
+    """The flips for people, in Chinese and English (policy authors read both)."""
     settings = ", ".join(
-        f"{name} = {v['value']!r} (was {v['source_value']!r})" for name, v in summary["set"].items()
+        f"{name} = {v['value']!r} (原为 was {v['source_value']!r})"
+        for name, v in summary["set"].items()
     )
+    outcome = summary["outcome"]
     lines = [
-        f"{summary['standard']}@{summary['edition']}, as of {summary['as_of']}: {settings}",
-        f"{summary['subjects']} subjects; {summary['flips']} flip "
-        f"(pass → fail {summary['outcome']['pass_to_fail']}, "
-        f"fail → pass {summary['outcome']['fail_to_pass']}, "
-        f"grade changes {summary['grade_changes']})",
+        f"{summary['standard']}@{summary['edition']}, 截至 as of {summary['as_of']}: {settings}",
+        f"{summary['subjects']} 个对象 subjects; {summary['flips']} 个变化 flip "
+        f"(通过→不通过 pass → fail {outcome['pass_to_fail']}, "
+        f"不通过→通过 fail → pass {outcome['fail_to_pass']}, "
+        f"等级变化 grade changes {summary['grade_changes']})",
     ]
     for flip in found:
         b, a = flip.before, flip.after
         lines.append(
             f"  {b.id} {b.name or ''} [{b.subject}]: {b.outcome} → {a.outcome}, "
-            f"grade {b.grade} → {a.grade}, score {b.score:.2f} → {a.score:.2f}"
+            f"等级 grade {b.grade} → {a.grade}, 得分 score {b.score:.2f} → {a.score:.2f}"
         )
-        lines += [f"      {r}: {old} → {new}" for r, old, new in flip.findings]
+        for r, old, new in flip.findings:
+            title = titles.get(r)
+            label = f" {title.zh} / {title.en}" if title else ""
+            lines.append(f"      {r}{label}: {old} → {new}")
     if summary["by_region"]:
-        lines.append("by region:")
+        lines.append("按区域 by region:")
         for code, c in summary["by_region"].items():
             lines.append(
-                f"  {code} {names.get(code, '')}: {c['flips']} of {c['subjects']} subjects flip"
+                f"  {code} {names.get(code, '')}: {c['flips']} / {c['subjects']} "
+                "个对象变化 subjects flip"
             )
     return "\n".join(lines) + "\n"
 
