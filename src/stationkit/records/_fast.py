@@ -12,6 +12,7 @@ reports the problems. The fast path can thus never let through what the strict o
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from collections.abc import Callable
@@ -23,6 +24,8 @@ import attrs
 from stationkit.records._convert import _date as strict_date
 from stationkit.records._convert import _datetime as strict_datetime
 from stationkit.records._model import Count, RegionLevel
+
+_ABSENT: Any = object()  # a key the input does not have
 
 
 class NotPlainError(Exception):
@@ -43,6 +46,21 @@ def _datetime(value: object) -> datetime:
     return strict_datetime(value, datetime)
 
 
+def _settable(cls: type) -> bool:
+    """Whether records of ``cls`` can be built by setting their slots: what ``__init__``
+    would do, nothing more (no validators, converters, factories, post-init)."""
+    if "__slots__" not in cls.__dict__ or hasattr(cls, "__attrs_post_init__"):
+        return False
+    return all(
+        f.init
+        and f.validator is None
+        and f.converter is None
+        and not isinstance(f.default, attrs.Factory)  # type: ignore[arg-type]
+        and f.name in cls.__dict__
+        for f in attrs.fields(cls)
+    )
+
+
 class _Builder:
     """Generates one structuring function per record class, on first need."""
 
@@ -61,6 +79,7 @@ class _Builder:
             "dict": dict,
             "list": list,
             "tuple": tuple,
+            "ABSENT": _ABSENT,
         }
         self._counter = 0
         self._building: set[type] = set()
@@ -131,11 +150,24 @@ class _Builder:
             "def structure(d):",
             f"    if d.__class__ is not dict or not d.keys() <= {key_name}:",
             "        raise NotPlainError",
-            "    kw = {}",
         ]
+        if any(f.alias != f.name for f in fields):  # pragma: no cover - records use no aliases
+            return self._strict_only(cls)
+        if _settable(cls):
+            lines += self._by_slots(cls, fields)
+        else:
+            lines += self._by_init(cls_name, fields)
+        scope: dict[str, Any] = {}
+        code = compile("\n".join(lines), f"<fast structure {cls.__name__}>", "exec")
+        exec(code, self.namespace, scope)
+        function: Callable[[Any], Any] = scope["structure"]
+        self.functions[cls] = function
+        self._building.discard(cls)
+        return function
+
+    def _by_init(self, cls_name: str, fields: list[Any]) -> list[str]:
+        lines = ["    kw = {}"]
         for f in fields:
-            if f.alias != f.name:  # pragma: no cover - the records use no aliases
-                return self._strict_only(cls)
             value = self.expr(f.type, "v")
             if f.default is attrs.NOTHING:
                 lines.append(f"    v = d[{f.name!r}]")
@@ -145,13 +177,36 @@ class _Builder:
                 lines.append(f"        v = d[{f.name!r}]")
                 lines.append(f"        kw[{f.name!r}] = {value}")
         lines.append(f"    return {cls_name}(**kw)")
-        scope: dict[str, Any] = {}
-        code = compile("\n".join(lines), f"<fast structure {cls.__name__}>", "exec")
-        exec(code, self.namespace, scope)
-        function: Callable[[Any], Any] = scope["structure"]
-        self.functions[cls] = function
-        self._building.discard(cls)
-        return function
+        return lines
+
+    def _by_slots(self, cls: type, fields: list[Any]) -> list[str]:
+        """Construction without ``__init__``: each slot set by its descriptor. A frozen
+        class's ``__init__`` sets every field through a Python-level call (more than half
+        the cost of structuring); for a class with no validators, converters or post-init
+        the result is the same record. Fields not in the input get their defaults."""
+        new = self._name("new")
+        self.namespace[new] = functools.partial(object.__new__, cls)
+        lines = [f"    o = {new}()"]
+        given = {f.name for f in fields}
+        for f in attrs.fields(cls):
+            setter = self._name(f"set_{f.name}")
+            self.namespace[setter] = cls.__dict__[f.name].__set__
+            if f.name not in given:  # set by loading, never read: its default
+                default = self._name("default")
+                self.namespace[default] = f.default
+                lines.append(f"    {setter}(o, {default})")
+                continue
+            value = self.expr(f.type, "v")
+            if f.default is attrs.NOTHING:
+                lines.append(f"    v = d[{f.name!r}]")
+                lines.append(f"    {setter}(o, {value})")
+            else:
+                default = self._name("default")
+                self.namespace[default] = f.default
+                lines.append(f"    v = d.get({f.name!r}, ABSENT)")
+                lines.append(f"    {setter}(o, {default} if v is ABSENT else {value})")
+        lines.append("    return o")
+        return lines
 
     def _strict_only(self, cls: type) -> Callable[[Any], Any]:
         self.functions[cls] = _give_up
