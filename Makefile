@@ -60,6 +60,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/monitor.py
 	$(BIN)/python benchmarks/loading.py
 	$(BIN)/python benchmarks/vocabulary_loading.py
+	$(BIN)/python benchmarks/import_time.py
 
 # The generated pages, then the site into site/ (strict: any warning fails the build).
 docs: $(STAMP)

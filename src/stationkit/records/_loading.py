@@ -4,6 +4,7 @@ then structured, words mapped to vocabulary codes and region names to codes."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Mapping
@@ -50,8 +51,6 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
-_CONVERTER = make_converter()  # stateless after set-up: hooks only, no registry of records
-
 
 def core_vocabularies() -> dict[str, Vocabulary]:
     """The core's vocabularies that hold terms (those a standard fills in are left out:
@@ -93,7 +92,7 @@ def _structure(
     lenient: bool = False,
 ) -> Dataset:
     try:
-        dataset: Dataset = _CONVERTER.structure(data, Dataset)
+        dataset: Dataset = converter().structure(data, Dataset)
     except (cattrs.BaseValidationError, BadValueError) as exc:
         raise InputError([_name_record(p, data) for p in problems_from(exc, source)]) from None
     dataset, problems = resolve_regions(dataset, source)
@@ -268,6 +267,7 @@ def _load_spreadsheet(
     return attrs.evolve(dataset, encoding=encoding)
 
 
+@functools.cache  # built on first use, not at import; stateless after set-up (hooks only)
 def converter() -> Any:
     """The strict record converter (for unstructuring records back to JSON-able data)."""
-    return _CONVERTER
+    return make_converter()
