@@ -1,8 +1,9 @@
 """The wings import only downward, and nothing imports in a cycle.
 
-Wings, lowest first (docs/architecture.md draws them): errors → records → standard →
-assessment / lifecycle → report / monitor → registry (``_registry``, ``hookspecs``) →
-cli / testing. A module may import its own wing and any wing of a lower rank.
+Wings, lowest first (docs/architecture.md draws them): errors (with ``_lazy``, the faces'
+import-on-first-use helper) → records → standard → assessment / lifecycle → report / monitor
+→ registry (``_registry``, ``hookspecs``) → cli / testing. A module may import its own wing
+and any wing of a lower rank.
 """
 
 from __future__ import annotations
