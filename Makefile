@@ -62,6 +62,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/vocabulary_loading.py
 	$(BIN)/python benchmarks/cli.py
 	$(BIN)/python benchmarks/national.py --stations 50000  # 500000 (the default) needs ~5 GB of disk
+	$(BIN)/python benchmarks/import_time.py
 
 # The generated pages, then the site into site/ (strict: any warning fails the build).
 docs: $(STAMP)

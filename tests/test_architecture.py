@@ -1,8 +1,9 @@
 """The wings import only downward, and nothing imports in a cycle.
 
-Wings, lowest first (docs/architecture.md draws them): errors → records → standard →
-assessment / lifecycle → report / monitor → registry (``_registry``, ``hookspecs``) →
-cli / testing. A module may import its own wing and any wing of a lower rank.
+Wings, lowest first (docs/architecture.md draws them): errors (with ``_lazy``, the faces'
+import-on-first-use helper) → records → standard → assessment / lifecycle → report / monitor
+→ registry (``_registry``, ``hookspecs``) → cli / testing. A module may import its own wing
+and any wing of a lower rank.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "stationkit"
 
 RANK = {
     "errors": 0,
+    "_lazy": 0,
     "records": 1,
     "standard": 2,
     "assessment": 3,
@@ -119,13 +121,63 @@ def test_no_import_cycles_between_modules() -> None:
     assert not cycles, f"import cycles: {cycles[:5]}"
 
 
-def test_import_stationkit_stays_light() -> None:
+#: What ``import stationkit`` must not load (each is loaded when first needed): the lifecycles
+#: and their engines, YAML and cattrs (loading), importlib.metadata (plugins, the version),
+#: and every renderer.
+HEAVY = (
+    "transitions",
+    "asyncio",
+    "sqlite3",
+    "stationkit.lifecycle",
+    "yaml",
+    "cattrs",
+    "importlib.metadata",
+    "stationkit.records._loading",
+    "stationkit.report.",
+)
+
+
+def _loaded_after(statement: str, watched: tuple[str, ...] = HEAVY) -> list[str]:
+    """Which of ``watched`` (a trailing dot: any submodule) a fresh interpreter has loaded
+    after ``statement``."""
     code = (
-        "import sys, stationkit; "
-        "print(','.join(m for m in ('transitions', 'asyncio', 'sqlite3', 'stationkit.lifecycle')"
-        " if m in sys.modules))"
+        f"import sys; {statement}; watched = {list(watched)!r}; "
+        "print(','.join(w for w in watched if any(m == w or (w.endswith('.') and "
+        "m.startswith(w)) for m in sys.modules)))"
     )
-    heavy = subprocess.run(
+    out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.strip()
-    assert heavy == "", f"`import stationkit` pulled in {heavy}"
+    return out.split(",") if out else []
+
+
+def test_import_stationkit_stays_light() -> None:
+    heavy = _loaded_after("import stationkit")
+    assert heavy == [], f"`import stationkit` pulled in {heavy}"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "from stationkit import Station, Finding, Text, hookimpl",
+        "from stationkit import assess, Registry",
+        "from stationkit.standard import Standard, Requirement, check_threshold",
+        "import stationkit.records, stationkit.report",
+        "from stationkit import hookspecs",
+    ],
+)
+def test_reading_records_or_assessing_loads_no_yaml_nor_cattrs(statement: str) -> None:
+    watched = ("yaml", "cattrs", "importlib.metadata", "stationkit.records._loading")
+    assert _loaded_after(statement, watched) == []
+
+
+def test_the_converter_is_built_on_first_use() -> None:
+    code = (
+        "from stationkit.records._loading import converter; "
+        "print(converter.cache_info().currsize); converter(); "
+        "print(converter.cache_info().currsize)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["0", "1"]

@@ -1,6 +1,9 @@
 """The engine: assess subjects against an edition, score, grade, cap ranks, tailor parameters,
 and the status of rollout programmes."""
 
+from typing import TYPE_CHECKING
+
+from stationkit._lazy import lazy_names
 from stationkit.assessment._assessor import (
     Assessor,
     assess,
@@ -8,7 +11,6 @@ from stationkit.assessment._assessor import (
     assess_dataset,
 )
 from stationkit.assessment._bulk import FINDINGS, Row
-from stationkit.assessment._parallel import Bulk, assess_files, default_jobs
 from stationkit.assessment._report import (
     GroupScore,
     Override,
@@ -30,6 +32,9 @@ from stationkit.assessment._subjects import (
 from stationkit.assessment._tailoring import tailor
 from stationkit.assessment._tailoring_file import Tailoring, load_tailoring, tailoring_from_data
 from stationkit.assessment._waivers import WaiverSet, check_waivers, load_waivers, waivers_from_data
+
+if TYPE_CHECKING:
+    from stationkit.assessment._parallel import Bulk, assess_files, default_jobs
 
 __all__ = [
     "FINDINGS",
@@ -62,3 +67,7 @@ __all__ = [
     "tailoring_from_data",
     "waivers_from_data",
 ]
+
+# The bulk path over files (YAML, cattrs, worker processes) loads on first use: assessing
+# records already in memory needs none of it.
+__getattr__, __dir__ = lazy_names(__name__, {"_parallel": ("Bulk", "assess_files", "default_jobs")})

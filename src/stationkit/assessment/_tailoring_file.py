@@ -19,7 +19,6 @@ import attrs
 
 from stationkit.assessment._documents import Shape
 from stationkit.errors import InputError
-from stationkit.records._loading import read_document
 
 
 @attrs.frozen
@@ -62,4 +61,6 @@ def tailoring_from_data(data: Any, source: str = "<tailoring>") -> Tailoring:
 
 
 def load_tailoring(path: str | Path) -> Tailoring:
+    from stationkit.records._loading import read_document  # YAML only when a file is read
+
     return tailoring_from_data(read_document(path), str(path))

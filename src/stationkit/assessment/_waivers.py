@@ -19,7 +19,6 @@ import attrs
 
 from stationkit.assessment._documents import Shape
 from stationkit.errors import InputError
-from stationkit.records._loading import read_document
 from stationkit.standard._standard import Edition
 from stationkit.standard._waiver import Waiver
 
@@ -55,6 +54,8 @@ def waivers_from_data(data: Any, source: str = "<waivers>") -> tuple[Waiver, ...
 
 
 def load_waivers(path: str | Path) -> tuple[Waiver, ...]:
+    from stationkit.records._loading import read_document  # YAML only when a file is read
+
     return waivers_from_data(read_document(path), str(path))
 
 

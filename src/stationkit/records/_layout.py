@@ -5,8 +5,9 @@ flattened into dotted columns such as ``communications.satellite_phones``), then
 list inside a station (``posts``, ``teams``, ``premises.rooms``...) whose rows carry the
 ``station`` id, and for lists inside those (``teams.members``) also the 1-based position of
 the row they belong to (``team``). The region tree is the ``regions`` sheet (a ``parent``
-column), ``dataset`` holds the year, ``completions`` the programme completions. A list of
-words is one cell, the words separated by 、 , ; or new lines.
+column), ``dataset`` holds the year, ``completions`` the programme completions and
+``given_scores`` the scores reviewers gave (Pingshan's district scoring a street's modules).
+A list of words is one cell, the words separated by 、 , ; or new lines.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from stationkit.records._model import (
     Completion,
     Count,
     Dataset,
+    GivenScore,
     Region,
     Station,
 )
@@ -86,12 +88,20 @@ LABELS: dict[str, tuple[str, ...]] = {
     "code": ("代码", "区划代码"),
     "level": ("层级",),
     "parent": ("上级代码", "上级"),
+    "given_scores:subject": ("评分对象", "被评对象", "对象编号"),
+    "given_scores:requirement": ("评分项目", "考核项目", "评分要求"),
+    "given_scores:points": ("得分", "分数"),
+    "given_scores:max_points": ("满分", "分值"),
+    "given_scores:by": ("评分单位", "评分人", "评审单位"),
+    "given_scores:on": ("评分日期", "评审日期"),
 }
 
 #: Columns of the stations sheet that fill in the station's rescue team (``teams`` row of
 #: kind ``rescue``), so that one row can say "rescue team: 30 people, average age 38".
 RESCUE_COLUMNS = ("headcount", "average_age", "insured", "equipped")
 RESCUE_KIND = "rescue"
+#: Lists of the dataset itself (not of a station or region): one sheet each, a row a record.
+TOP_LISTS: dict[str, type] = {"completions": Completion, "given_scores": GivenScore}
 
 
 @attrs.frozen
@@ -259,9 +269,10 @@ def layout() -> Layout:
     sheets.append(regions)
     for sheet in _region_children(regions, region_lists):
         sheets.append(sheet)
-    completion_columns: list[Column] = []
-    _flatten(Completion, (), completion_columns, [])
-    sheets.append(Sheet("completions", Completion, tuple(completion_columns)))
+    for name, record in TOP_LISTS.items():
+        list_columns: list[Column] = []
+        _flatten(record, (), list_columns, [])
+        sheets.append(Sheet(name, record, tuple(list_columns)))
     sheets.append(Sheet("dataset", Dataset, (Column("year", ("year",), int),)))
     return Layout(tuple(sheets))
 

@@ -4,9 +4,10 @@ then structured, words mapped to vocabulary codes and region names to codes."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,21 +52,22 @@ _Loader.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 
-_CONVERTER = make_converter()  # stateless after set-up: hooks only, no registry of records
-# Generated on first use per record type; a cache of code, not of records.
-_FAST = fast_structurer()
-
 T = TypeVar("T")
+
+
+@functools.cache  # generated on first use per record type: a cache of code, not of records
+def _fast() -> Callable[[Any, type], Any]:
+    return fast_structurer()
 
 
 def structure_record(data: Any, cls: type[T]) -> T:
     """``data`` as a ``cls`` record: the fast path for well-formed data, else the strict
     converter (which raises the problems with their field paths)."""
     try:
-        record: T = _FAST(data, cls)
+        record: T = _fast()(data, cls)
         return record
     except Exception:
-        strict: T = _CONVERTER.structure(data, cls)
+        strict: T = converter().structure(data, cls)
         return strict
 
 
@@ -284,6 +286,7 @@ def _load_spreadsheet(
     return attrs.evolve(dataset, encoding=encoding)
 
 
+@functools.cache  # built on first use, not at import; stateless after set-up (hooks only)
 def converter() -> Any:
     """The strict record converter (for unstructuring records back to JSON-able data)."""
-    return _CONVERTER
+    return make_converter()

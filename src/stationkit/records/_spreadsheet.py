@@ -2,7 +2,8 @@
 
 Excel on a Chinese Windows saves CSV in GBK (GB18030 reads every GBK file); a CSV is read as
 UTF-8 (with or without BOM) when it decodes as such, else as GB18030, and the dataset says
-which. A CSV holds one sheet: the stations.
+which. A CSV holds one sheet: the stations, or a list of the dataset itself (the given
+scores, the completions) when its header row names that sheet's columns (``csv_sheet``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from stationkit.errors import InputError, InputProblem
+from stationkit.records._tables import csv_sheet
 
 #: Largest spreadsheet file read (bytes): a county's stations fit many times over.
 MAX_BYTES = 50 * 1024 * 1024
@@ -29,7 +31,8 @@ def _check_size(path: Path) -> None:
 
 
 def read_csv(path: Path) -> tuple[dict[str, list[list[Any]]], str]:
-    """The stations table of a CSV file, and the encoding it was read in."""
+    """The one table of a CSV file, under the name of the sheet it holds, and the encoding it
+    was read in."""
     _check_size(path)
     raw = path.read_bytes()
     try:
@@ -47,8 +50,10 @@ def read_csv(path: Path) -> tuple[dict[str, list[list[Any]]], str]:
                     )
                 ]
             ) from None
-    rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""))]
-    return {"stations": [[c if c != "" else None for c in row] for row in rows]}, encoding
+    rows = [
+        [c if c != "" else None for c in row] for row in csv.reader(io.StringIO(text, newline=""))
+    ]
+    return {csv_sheet(rows[0] if rows else []): rows}, encoding
 
 
 def read_xlsx(path: Path) -> dict[str, list[list[Any]]]:

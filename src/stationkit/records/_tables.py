@@ -17,7 +17,7 @@ import attrs
 
 from stationkit.errors import InputProblem
 from stationkit.records._core_vocabularies import TEAM_KIND
-from stationkit.records._layout import RESCUE_KIND, Column, Layout, Sheet, layout
+from stationkit.records._layout import RESCUE_KIND, TOP_LISTS, Column, Layout, Sheet, layout
 from stationkit.records._model import LEVEL_TITLES, Count, RegionLevel
 from stationkit.records._vocabulary import Term, Vocabulary
 
@@ -48,6 +48,7 @@ SHEET_LABELS: dict[str, tuple[str, ...]] = {
     "regions.drills": ("村演练",),
     "regions.posts": ("村岗位",),
     "completions": ("完成情况",),
+    "given_scores": ("评分", "给定评分", "考核评分"),
     "dataset": ("数据集",),
 }
 _SPLIT = re.compile(r"\s*[、,，;；\n]\s*")
@@ -86,6 +87,19 @@ def sheet_names(lay: Layout) -> Vocabulary:
             for s in lay.sheets
         ),
     )
+
+
+def csv_sheet(header: Sequence[Cell], lay: Layout | None = None) -> str:
+    """The sheet a CSV file (one sheet, no title) holds: the stations, unless every heading of
+    its first row names a column of a list of the dataset itself (``given_scores``,
+    ``completions``) and not all name columns of the stations sheet."""
+    lay = lay or layout()
+    headings = [_text(c) for c in header if c is not None and _text(c)]
+    for name in ("stations", *TOP_LISTS):
+        names = lay.sheet(name).headers()
+        if headings and all(names.lookup(h) is not None for h in headings):
+            return name
+    return "stations"
 
 
 def column_letter(index: int) -> str:
@@ -268,14 +282,16 @@ class Reader:
         for sheet in self.lay.sheets:
             if sheet.parent is not None and sheet.name in by_sheet and sheet.parent != "regions":
                 self._children(sheet, by_sheet[sheet.name], stations)
-        if "completions" in by_sheet:
-            title, table = by_sheet["completions"]
-            items = data.setdefault("completions", [])
-            for number, values, cells in self.rows(self.lay.sheet("completions"), title, table):
+        for name in TOP_LISTS:
+            if name not in by_sheet:
+                continue
+            title, table = by_sheet[name]
+            items = data.setdefault(name, [])
+            for number, values, cells in self.rows(self.lay.sheet(name), title, table):
                 record: dict[str, Any] = {}
-                self.place(record, f"completions[{len(items)}]", values, cells)
+                self.place(record, f"{name}[{len(items)}]", values, cells)
                 items.append(record)
-                self.origin[f"completions[{len(items) - 1}]"] = self.where(title, number)
+                self.origin[f"{name}[{len(items) - 1}]"] = self.where(title, number)
         if "dataset" in by_sheet:
             title, table = by_sheet["dataset"]
             for _, values, cells in self.rows(self.lay.sheet("dataset"), title, table)[:1]:
@@ -563,9 +579,10 @@ def tables_from(data: Mapping[str, Any], lay: Layout | None = None) -> dict[str,
     region = data.get("region")
     if region is not None:
         _write_region(lay, region, None, tables)
-    for item in data.get("completions", ()):
-        sheet = lay.sheet("completions")
-        tables["completions"].append([_cell(_flat(item, c), c) for c in sheet.columns])
+    for name in TOP_LISTS:
+        sheet = lay.sheet(name)
+        for item in data.get(name, ()):
+            tables[name].append([_cell(_flat(item, c), c) for c in sheet.columns])
     if data.get("year") is not None:
         tables["dataset"].append([data["year"]])
     return tables

@@ -138,16 +138,21 @@ _T = {
         "lists inside those (a team's members) also the 1-based row of their team. Column "
         "names may be the codes below or their Chinese names; units in brackets are ignored "
         "(`卫星电话(部)`). A list of words is one cell separated by 、 , ; or new lines; {none} "
-        'means "recorded, none". A CSV file holds the stations sheet alone, in UTF-8 or in '
-        "GB18030/GBK (what Excel on a Chinese Windows writes): the report says which "
-        "(`inputs` in the JSON). Every problem names the file, sheet, row and column.",
+        'means "recorded, none". Scores a reviewer gave (Pingshan\'s district scoring a '
+        "street's modules) go on the `given_scores` sheet (评分), one row a subject and "
+        "requirement. A CSV file holds one sheet, in UTF-8 or in GB18030/GBK (what Excel on a "
+        "Chinese Windows writes; the report says which: `inputs` in the JSON): the stations, "
+        "or the given scores (or completions) when every heading of its first row names a "
+        "column of that sheet. Every problem names the file, sheet, row and column.",
         "`stationkit assess stations.xlsx` 读取工作簿；`stationkit template ID@版本 --out "
         "stations.xlsx` 生成空白模板，表头为中文，并带有该标准词表的下拉列表。站点表每行一个站点；"
         "站点的各类清单放在其他工作表，每行写明所属站点（`station` / 站点编号），清单中的清单（队伍的"
         "队员）还写明所属队伍在队伍表中的序号（从 1 起）。列名可用下表的代码或中文名；括号中的单位"
         "不影响识别（`卫星电话(部)`）。一组词写在一个单元格里，用、，；或换行分隔；{none} 表示“已"
-        "记录，没有”。CSV 文件只含站点表，可为 UTF-8 或 GB18030/GBK（中文 Windows 上 Excel 的默认"
-        "编码）：报告会写明所用编码（JSON 中的 `inputs`）。每个问题都指出文件、工作表、行和列。",
+        "记录，没有”。评审给出的分数（如坪山区对街道各模块的评分）填在 `given_scores` 表（评分），"
+        "每行一个对象的一个评分项目。CSV 文件只含一张表，可为 UTF-8 或 GB18030/GBK（中文 Windows 上"
+        " Excel 的默认编码；报告会写明所用编码，即 JSON 中的 `inputs`）：一般为站点表；若首行的每个"
+        "列名都是评分表（或完成情况表）的列，则为该表。每个问题都指出文件、工作表、行和列。",
     ),
     "vocabs": ("The vocabularies", "词表"),
     "core": ("Core vocabularies", "核心词表"),

@@ -6,7 +6,6 @@ import re
 from typing import Any, TypeVar
 
 from stationkit.errors import ChangeError
-from stationkit.records._loading import converter
 from stationkit.standard._findings import Change, Remedy
 
 T = TypeVar("T")
@@ -61,6 +60,8 @@ def _apply(data: dict[str, Any], change: Change) -> None:
 
 def apply_changes(record: T, changes: tuple[Change, ...]) -> T:
     """A copy of ``record`` with ``changes`` applied; the result is re-validated strictly."""
+    from stationkit.records._loading import converter  # YAML and cattrs only when applied
+
     conv = converter()
     data = conv.unstructure(record)
     for change in changes:
