@@ -93,9 +93,8 @@ def open_sources(
 
 def _total(sources: Sequence[Source]) -> int | None:
     """How many stations the inputs hold, when known without reading them (not for .jsonl)."""
-    if any(s.raw is None for s in sources):
-        return None
-    return sum(len(s.raw or ()) for s in sources)
+    counts = [len(s.raw) if s.raw is not None else s.count for s in sources]
+    return None if any(c is None for c in counts) else sum(c or 0 for c in counts)
 
 
 @contextlib.contextmanager

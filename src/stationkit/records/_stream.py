@@ -25,6 +25,7 @@ from typing import Any
 import attrs
 
 from stationkit.errors import InputError, InputProblem
+from stationkit.records import _json_document as json_document
 from stationkit.records._limits import DEFAULT_LIMITS, Limits, check_tree, refuse
 from stationkit.records._loading import (
     dataset_from_data,
@@ -46,6 +47,9 @@ PART_SIZE = 500
 MAX_LINE_BYTES = 4 * 1024 * 1024
 #: Problems reported before giving up on an input (all of them would flood a terminal).
 MAX_PROBLEMS = 200
+#: JSON documents larger than this are read a window at a time (``_json_document``), never
+#: whole; smaller ones are parsed whole (within the limits of ``_limits``).
+STREAM_BYTES = 32 * 1024 * 1024
 
 
 @attrs.frozen
@@ -125,11 +129,17 @@ class Source:
     header: Dataset
     raw: list[Any] | None = attrs.field(default=None, eq=False, repr=False)
     encoding: str | None = None
+    #: A large JSON document's: the byte offset of its ``stations`` array, and their count.
+    stations_at: int | None = None
+    count: int | None = None
 
     def parts(self, size: int = PART_SIZE) -> Iterator[Part]:
         """The file's stations, ``size`` at a time (re-readable: each call reads afresh)."""
         if size < 1:
             raise ValueError(f"part size must be at least 1, got {size}")
+        if self.stations_at is not None:
+            yield from _document_parts(self.path, self.stations_at, size)
+            return
         if self.raw is None:
             yield from _jsonl_parts(self.path, size)
             return
@@ -207,6 +217,20 @@ def _jsonl_parts(path: Path, size: int) -> Iterator[Part]:
         yield Part(str(path), tuple(items), lines=tuple(numbers))
 
 
+def _document_parts(path: Path, offset: int, size: int) -> Iterator[Part]:
+    items: list[Any] = []
+    start = 0
+    for index, item in json_document.stations(path, offset):
+        if not items:
+            start = index
+        items.append(item)
+        if len(items) == size:
+            yield Part(str(path), tuple(items), start)
+            items = []
+    if items:
+        yield Part(str(path), tuple(items), start)
+
+
 def _header_of(
     data: Mapping[str, Any],
     source: str,
@@ -243,6 +267,13 @@ def open_source(
             loaded = load_file(path, vocabularies=vocabularies, lenient=lenient).dataset
             sheets = attrs.evolve(loaded, stations=())
             return Source(path, sheets, list(loaded.stations), loaded.encoding)
+        if (
+            path.suffix.lower() == ".json"
+            and path.is_file()
+            and path.stat().st_size > STREAM_BYTES
+            and json_document.is_utf8_document(path)
+        ):
+            return _streamed_document(path, vocabularies, lenient)
         decoded = read_text(path)
         data = parse_text(decoded.text, source, path.suffix)
         if not isinstance(data, dict):
@@ -278,6 +309,17 @@ def open_source(
             )
         header = tree
     return Source(path, header or Dataset(), encoding="utf-8")
+
+
+def _streamed_document(
+    path: Path, vocabularies: Mapping[str, Vocabulary] | None, lenient: bool
+) -> Source:
+    """A large JSON document: its header read now, its stations a part at a time later."""
+    rest, offset, count = json_document.scan(path)
+    header = dataset_from_data(rest, str(path), vocabularies=vocabularies, lenient=lenient)
+    if offset is None:
+        return Source(path, header, [], "utf-8")
+    return Source(path, header, None, "utf-8", offset, count)
 
 
 def read_parts(sources: Sequence[Source], size: int = PART_SIZE) -> Iterator[tuple[int, Part]]:

@@ -3,6 +3,7 @@ the digit limit, nesting that cannot exhaust the stack."""
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from typing import Any
@@ -38,8 +39,10 @@ def _constant(name: str) -> Any:
     raise JsonRefusedError(f"{name} is not JSON (RFC 8259 has no NaN or Infinity)", name)
 
 
-def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
-    """Parse ``text``; raises ``json.JSONDecodeError`` or ``JsonRefusedError``."""
+@functools.lru_cache(maxsize=8)  # one decoder per set of limits, not one per line
+def strict_decoder(limits: Limits = DEFAULT_LIMITS) -> json.JSONDecoder:
+    """A decoder that raises ``JsonRefusedError`` for NaN, Infinity, duplicate keys and
+    numbers over the digit limit (``raw_decode`` reads one value of a longer text)."""
 
     def integer(digits: str) -> int:
         if len(digits) <= limits.max_digits:  # the common case: short enough to be fine
@@ -58,14 +61,15 @@ def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
                 return value
         raise JsonRefusedError(problem, literal)
 
+    return json.JSONDecoder(
+        object_pairs_hook=_pairs, parse_constant=_constant, parse_int=integer, parse_float=number
+    )
+
+
+def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
+    """Parse ``text``; raises ``json.JSONDecodeError`` or ``JsonRefusedError``."""
     try:
-        return json.loads(
-            text,
-            object_pairs_hook=_pairs,
-            parse_constant=_constant,
-            parse_int=integer,
-            parse_float=number,
-        )
+        return strict_decoder(limits).decode(text)
     except RecursionError:
         raise JsonRefusedError(f"nested deeper than {limits.max_depth} levels") from None
 
