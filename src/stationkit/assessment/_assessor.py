@@ -37,12 +37,15 @@ MIN_PERIOD = 2000
 _MET, _NA = Status.MET, Status.NOT_APPLICABLE
 
 
+def _credit(check: Check) -> float:
+    if check.credit is not None:
+        return min(max(check.credit, 0.0), 1.0)
+    return 1.0 if check.status is _MET else 0.0
+
+
 def _finding(req: Requirement, check: Check) -> Finding:
     status = check.status
-    if check.credit is not None:
-        credit = min(max(check.credit, 0.0), 1.0)
-    else:
-        credit = 1.0 if status is Status.MET else 0.0
+    credit = _credit(check)
     # Positional: this runs once per requirement per subject.
     return Finding(
         req.id,
@@ -256,20 +259,30 @@ class Assessor:
         keep: str = "all",
     ) -> Report:
         ident = subject.id
-        findings = tuple(_finding(req, check) for req, check in zip(reqs, checks, strict=True))
-        if self.waivers.active:
-            findings = tuple(self._waive(f, ident) for f in findings)
+        pairs = tuple(zip(reqs, checks, strict=True))
         plan = self._plan
-        result = plan.score(findings)
-        failed_gates = tuple(f.requirement for f in findings if f.gate and not f.passed)
-        band = plan.grade(result.total, not failed_gates)
-        acceptance = self._accept(findings, failed_gates, result.total)
-        if keep == "failing":
-            kept = tuple(f for f in findings if not f.passed)
-        elif keep == "none":
-            kept = ()
+        # Scored from the checks; finding objects only for what the report keeps, and for
+        # what did not pass (acceptance and waivers read those only).
+        result = plan.tally(
+            [(r.id, r.group, r.weight, c.status, _credit(c), c.points) for r, c in pairs]
+        )
+        if keep == "all":
+            findings = tuple(_finding(r, c) for r, c in pairs)
+            unpassed = tuple(f for f in findings if not f.passed)
         else:
-            kept = findings
+            unpassed = tuple(
+                _finding(r, c) for r, c in pairs if c.status is not _MET and c.status is not _NA
+            )
+        if self.waivers.active and unpassed:
+            waived = tuple(self._waive(f, ident) for f in unpassed)
+            if keep == "all":
+                swap = {id(a): b for a, b in zip(unpassed, waived, strict=True)}
+                findings = tuple(swap.get(id(f), f) for f in findings)
+            unpassed = waived
+        failed_gates = tuple(f.requirement for f in unpassed if f.gate)
+        band = plan.grade(result.total, not failed_gates)
+        acceptance = self._accept(unpassed, failed_gates, result.total)
+        kept = findings if keep == "all" else unpassed if keep == "failing" else ()
         return Report(
             subject=_subject_ref(subject),
             standard=self.standard.id,
@@ -294,7 +307,7 @@ class Assessor:
             grade_provisional=band is not None and band.grade in self._capped,
             left_out=self._applicable(subject)[1],
             expired_waivers=(
-                self.waivers.expired_for(ident, [f.requirement for f in findings])
+                self.waivers.expired_for(ident, [r.id for r in reqs])
                 if self.waivers.expired
                 else ()
             ),

@@ -91,12 +91,26 @@ class Job:
 
 @attrs.frozen
 class Done:
-    """What assessing one part gave: rows, reports (rendered) or the part's input problems."""
+    """What assessing one part gave: rows, reports (rendered) or the part's input problems;
+    ``regions``: the region subjects of its input (see :class:`RegionTask`)."""
 
     index: int
     rows: list[Row]
     reports: list[Any]
     problems: list[InputProblem] = attrs.field(factory=list)
+    regions: bool = False
+
+
+@attrs.frozen
+class RegionTask:
+    """The region subjects of one input. They hold every station of their region, so the
+    input is read whole for them: in a worker of its own, alongside the station parts."""
+
+    source: Source
+
+
+#: What a worker is given: some stations, or an input's region subjects.
+Work = Part | RegionTask
 
 
 class _Worker:
@@ -121,11 +135,29 @@ class _Worker:
             covered = self.covered[station.kind] = any(s.covers(station) for s in self._scopes)
         return covered
 
-    def run(self, index: int, part: Part) -> Done:
+    def run(self, index: int, work: Work) -> Done:
         # Structuring and assessing allocate only acyclic objects: the collector would
         # only re-scan them (it was a third of the time of structuring).
         with gc_paused():
-            return self._run(index, part)
+            if isinstance(work, RegionTask):
+                return self._regions(index, work.source)
+            return self._run(index, work)
+
+    def _regions(self, index: int, source: Source) -> Done:
+        job = self.job
+        try:
+            dataset = source.dataset(self.vocabularies, job.lenient)
+        except InputError as exc:
+            return Done(index, [], [], exc.problems, regions=True)
+        assessor = self.assessors[index].for_dataset(dataset, self.regions[index])
+        rows: list[Row] = []
+        reports: list[Any] = []
+        for subject in region_subjects(dataset, assessor.edition):
+            row, report = assessor.row_and_report(subject, job.findings)
+            rows.append(row)
+            if report is not None:
+                reports.append(job.render(report) if job.render else report)
+        return Done(index, rows, reports, regions=True)
 
     def _run(self, index: int, part: Part) -> Done:
         reader = self.readers.get(index)
@@ -166,11 +198,11 @@ def _init_process(job: Job, headers: Sequence[Dataset]) -> None:
     _WORKERS[job.key] = _Worker(job, headers)
 
 
-def _run_in_process(key: str, index: int, part: Part) -> Done:
+def _run_in_process(key: str, index: int, part: Work) -> Done:
     return _WORKERS[key].run(index, part)
 
 
-def _run_on_dask(job: Job, headers: Sequence[Dataset], index: int, part: Part) -> Done:
+def _run_on_dask(job: Job, headers: Sequence[Dataset], index: int, part: Work) -> Done:
     worker = _WORKERS.get(job.key)
     if worker is None:
         if len(_WORKERS) > 4:  # finished runs' assessors: not kept for ever
@@ -194,34 +226,46 @@ def run_parts(
     jobs: int = 1,
     client: Any = None,
     size: int | None = None,
+    stations: bool = True,
+    regions: Sequence[int] = (),
 ) -> Iterator[Done]:
-    """Assess every part of ``sources`` in input order: here (``jobs=1``), in ``jobs`` worker
-    processes, or on a ``dask.distributed`` ``client``. Input problems from every part are
-    raised together, as one :class:`InputError`, once every part has been read."""
+    """Assess the parts of ``sources`` here (``jobs=1``), in ``jobs`` worker processes, or on
+    a ``dask.distributed`` ``client``: first the region subjects of the inputs ``regions``
+    names (each a task of its own, so they run alongside the stations), then, when
+    ``stations``, every part of stations in input order. Results come in that order. Input
+    problems from every part are raised together, as one :class:`InputError`, once every
+    part has been read."""
     if not 1 <= jobs <= MAX_JOBS:
         raise UsageError(f"jobs must be between 1 and {MAX_JOBS}, got {jobs}")
     headers = [s.header for s in sources]
-    parts = read_parts(sources, size) if size else read_parts(sources)
+
+    def work() -> Iterator[tuple[int, Work]]:
+        for index in regions:
+            yield index, RegionTask(sources[index])
+        if stations:
+            yield from read_parts(sources, size) if size else read_parts(sources)
+
     problems: list[InputProblem] = []
     if client is not None:
-        results = _dask(job, headers, parts, client)
+        results = _dask(job, headers, work(), client)
     elif jobs == 1:
         worker = _Worker(job, headers)
-        results = (worker.run(index, part) for index, part in parts)
+        results = (worker.run(index, part) for index, part in work())
     else:
-        results = _processes(job, headers, parts, jobs)
+        results = _processes(job, headers, work(), jobs)
     for done in results:
         if done.problems:
             problems += done.problems
             continue
         yield done
     if problems:
-        raise InputError(problems[:MAX_PROBLEMS])
+        # A region task reads the stations its input's parts read: each problem once.
+        raise InputError(list(dict.fromkeys(problems))[:MAX_PROBLEMS])
 
 
 def _ordered(
-    submit: Callable[[int, Part], Any],
-    parts: Iterator[tuple[int, Part]],
+    submit: Callable[[int, Work], Any],
+    parts: Iterator[tuple[int, Work]],
     window: int,
     result: Callable[[Any], Done],
 ) -> Iterator[Done]:
@@ -235,7 +279,7 @@ def _ordered(
 
 
 def _processes(
-    job: Job, headers: Sequence[Dataset], parts: Iterator[tuple[int, Part]], jobs: int
+    job: Job, headers: Sequence[Dataset], parts: Iterator[tuple[int, Work]], jobs: int
 ) -> Iterator[Done]:
     first = next(parts, None)
     if first is None:
@@ -252,10 +296,10 @@ def _processes(
         max_workers=jobs, mp_context=context, initializer=_init_process, initargs=(job, headers)
     ) as pool:
 
-        def submit(index: int, part: Part) -> Future[Done]:
+        def submit(index: int, part: Work) -> Future[Done]:
             return pool.submit(_run_in_process, job.key, index, part)
 
-        def chain() -> Iterator[tuple[int, Part]]:
+        def chain() -> Iterator[tuple[int, Work]]:
             yield first
             yield second
             yield from parts
@@ -264,7 +308,7 @@ def _processes(
 
 
 def _dask(
-    job: Job, headers: Sequence[Dataset], parts: Iterator[tuple[int, Part]], client: Any
+    job: Job, headers: Sequence[Dataset], parts: Iterator[tuple[int, Work]], client: Any
 ) -> Iterator[Done]:
     # The job and the headers go to every worker once; parts stream through a window.
     job_f = client.scatter(job, broadcast=True, hash=False)
@@ -272,7 +316,7 @@ def _dask(
     headers_f = client.scatter([list(headers)], broadcast=True, hash=False)[0]
     workers = max(len(client.scheduler_info().get("workers", {})), 1)
 
-    def submit(index: int, part: Part) -> Any:
+    def submit(index: int, part: Work) -> Any:
         return client.submit(_run_on_dask, job_f, headers_f, index, part, pure=False)
 
     yield from _ordered(submit, parts, workers * WINDOW_PER_WORKER, lambda f: f.result())
@@ -335,33 +379,36 @@ def assess_sources(
     has_regions = subjects != "station" and any(
         r.scope.subject == "region" for r in edition.requirements
     )
+    with_regions = [
+        i for i, source in enumerate(sources) if has_regions and source.header.region is not None
+    ]
+    # Region rows come after their input's stations: kept until those are all in.
+    waiting: dict[int, Done] = {}
+    done_upto = 0  # inputs whose stations (and region subjects) are all taken
 
-    def regions_of(index: int) -> None:
-        if not has_regions or sources[index].header.region is None:
-            return
-        # Region subjects hold their stations: the input is read whole for them.
-        dataset = sources[index].dataset(job.vocabularies(), job.lenient)
-        assessor = base.for_dataset(dataset)
-        new_rows: list[Row] = []
-        reports: list[Any] = []
-        with gc_paused():
-            for subject in region_subjects(dataset, edition):
-                row, report = assessor.row_and_report(subject, job.findings)
-                new_rows.append(row)
-                if report is not None:
-                    reports.append(job.render(report) if job.render else report)
-        take(index, new_rows, reports)
+    def flush(upto: int) -> None:
+        nonlocal done_upto
+        while done_upto < upto:
+            held = waiting.pop(done_upto, None)
+            if held is not None:
+                take(done_upto, held.rows, held.reports)
+            done_upto += 1
 
-    done_upto = 0  # sources whose region nodes are assessed
-    if subjects != "region":
-        for done in run_parts(job, sources, jobs=jobs, client=client, size=size):
-            while done_upto < done.index:
-                regions_of(done_upto)
-                done_upto += 1
-            take(done.index, done.rows, done.reports)
-    while done_upto < len(sources):
-        regions_of(done_upto)
-        done_upto += 1
+    for done in run_parts(
+        job,
+        sources,
+        jobs=jobs,
+        client=client,
+        size=size,
+        stations=subjects != "region",
+        regions=with_regions,
+    ):
+        if done.regions:
+            waiting[done.index] = done
+            continue
+        flush(done.index)
+        take(done.index, done.rows, done.reports)
+    flush(len(sources))
     if repeated:
         raise InputError(repeated)
     for source, count in zip(sources, counts, strict=True):

@@ -215,7 +215,7 @@ def assess_jsonl(
                 title = titles.get(row.grade or "")
                 line = (
                     recapped_line(
-                        line,
+                        line.rstrip("\n"),
                         row.grade,
                         title,
                         rank_capped=row.rank_capped,

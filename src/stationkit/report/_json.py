@@ -311,6 +311,14 @@ def recapped_line(
 ) -> str:
     """A report line given what the rank caps, applied over the whole population once every
     line was written, decided for its subject."""
+    if not rank_capped:  # the grade stands: only the four rank fields change, in place
+        for provisional_before in (True, False):
+            before = _rank_fields(False, provisional_before, False, None)
+            if before in line:
+                after = _rank_fields(False, grade_provisional, rank_tie, rank_population)
+                # The first match is the report's own: inside a JSON text every quote is
+                # escaped, so no name or word can contain this fragment.
+                return line.replace(before, after, 1)
     data = json.loads(line)
     data["grade"] = grade
     if rank_capped:
@@ -320,3 +328,16 @@ def recapped_line(
     data["grade_provisional"] = grade_provisional
     data["rank_population"] = rank_population
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _rank_fields(capped: bool, provisional: bool, tie: bool, population: int | None) -> str:
+    """The rank fields as ``report_line`` writes them, side by side."""
+    return json.dumps(
+        {
+            "rank_capped": capped,
+            "grade_provisional": provisional,
+            "rank_tie": tie,
+            "rank_population": population,
+        },
+        separators=(",", ":"),
+    )[1:-1]
