@@ -117,7 +117,7 @@ def _grade(r: Report, lang: Lang) -> str:
     if not r.grade:
         return ""
     title = f" {printable(say(r.grade_title, lang))}" if r.grade_title else ""
-    notes = "".join(f" ({say(n, lang)})" for n in grade_notes(r))
+    notes = "".join(f" ({say(n, lang)})" for _, n in grade_notes(r))
     return f"  {label('等级', 'grade', lang)}: {printable(r.grade)}{title}{notes}"
 
 
@@ -252,7 +252,7 @@ def _md_summary(r: Report) -> list[str]:
     )
     if r.grade:
         title = f" {_md(r.grade_title)}" if r.grade_title else ""
-        notes = "".join(f" ({_md(n)})" for n in grade_notes(r))
+        notes = "".join(f" ({_md(n)})" for _, n in grade_notes(r))
         out.append(f"- grade 等级: {markdown(r.grade)}{title}{notes}")
     for name_, o in r.overridden.items():
         why = f" — {markdown(o.reason)}" if o.reason else ""

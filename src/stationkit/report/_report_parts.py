@@ -60,29 +60,38 @@ def acceptance_parts(a: Acceptance) -> list[tuple[Text, tuple[str, ...]]]:
     return parts
 
 
-def grade_notes(r: Report) -> list[Text]:
-    """What qualifies the grade: the rank cap lowered it, it is provisional (and why), and the
-    population the cap counted."""
-    notes: list[Text] = []
+def grade_notes(r: Report) -> list[tuple[str, Text]]:
+    """What qualifies the grade, each with its kind (``capped``, ``provisional``,
+    ``population``): the rank cap lowered it, it is provisional (and why), and the population
+    the cap counted."""
+    notes: list[tuple[str, Text]] = []
     if r.rank_capped:
-        notes.append(Text("受比例上限降级", "lowered by the rank cap"))
+        notes.append(("capped", Text("受比例上限降级", "lowered by the rank cap")))
     if r.rank_tie:
         notes.append(
-            Text(
-                "暂定:与比例上限分界处同分,由评审决定",
-                "provisional: tied at the rank cap's cut, the reviewer decides",
+            (
+                "provisional",
+                Text(
+                    "暂定:与比例上限分界处同分,由评审决定",
+                    "provisional: tied at the rank cap's cut, the reviewer decides",
+                ),
             )
         )
     elif r.grade_provisional:
         notes.append(
-            Text(
-                "暂定:比例上限的全部对象评估后方可确定",
-                "provisional: final once the rank cap's whole population is assessed",
+            (
+                "provisional",
+                Text(
+                    "暂定:比例上限的全部对象评估后方可确定",
+                    "provisional: final once the rank cap's whole population is assessed",
+                ),
             )
         )
     if r.rank_population is not None:
         n = r.rank_population
-        notes.append(Text(f"比例上限按 {n} 个对象计", f"rank cap counted over {n} subjects"))
+        notes.append(
+            ("population", Text(f"比例上限按 {n} 个对象计", f"rank cap counted over {n} subjects"))
+        )
     return notes
 
 
