@@ -32,7 +32,7 @@ from stationkit.report._html_words import value as _value
 from stationkit.report._lang import Lang
 from stationkit.report._markup import esc
 from stationkit.report._render import _num
-from stationkit.report._report_parts import PERIOD
+from stationkit.report._report_parts import PERIOD, WAIVED
 from stationkit.report._spans import milestone_spans
 from stationkit.report._svg import Bar, GanttRow, bar_chart, gantt_chart
 from stationkit.standard._findings import Finding, Status
@@ -152,7 +152,12 @@ def _summary(r: Report, i: int, page: _Page) -> str:
     if r.grade:
         rows.append((w("等级", "grade"), grade_cell(r)))
     if r.failed_gates:
-        gates = ", ".join(f"<code>{esc(g)}</code>" for g in r.failed_gates)
+        waived = r.acceptance.waived if r.acceptance else ()
+        gates = ", ".join(
+            f"<code>{esc(g)}</code>"
+            + (f' <span class="waived">{t(WAIVED)}</span>' if g in waived else "")
+            for g in r.failed_gates
+        )
         rows.append((w("未通过否决项", "failed gates"), gates))
     if r.period is not None:
         rows.append((t(PERIOD), str(r.period)))

@@ -134,7 +134,10 @@ def tailoring(r: Report) -> str:
             f"<tbody>{rows}</tbody></table>"
         )
     if r.left_out:
-        out.append(f'<h3>{t(LEFT_OUT)}</h3><p class="left-out">{_ids(r.left_out, {})}</p>')
+        out.append(
+            f'<section class="left-out"><h3>{t(LEFT_OUT)}</h3><p>{_ids(r.left_out, {})}</p>'
+            "</section>"
+        )
     return "".join(out)
 
 
