@@ -198,8 +198,8 @@ def _print_overflow(visit: Any, url: str) -> list[str]:
     page = seen.page
     page.set_viewport_size({"width": A4_PRINT_WIDTH, "height": 1000})
     page.emulate_media(media="print")
-    out = [str(x) for x in page.evaluate(OVERFLOW)]
-    return out + seen.problems
+    problems: list[str] = seen.problems
+    return [str(x) for x in page.evaluate(OVERFLOW)] + problems
 
 
 def test_station_report_prints_to_pdf_without_overflow(
