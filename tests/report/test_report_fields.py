@@ -10,6 +10,8 @@ from pathlib import Path
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from report_support import (
     EXPIRED,
     HOSTILE,
@@ -29,6 +31,8 @@ from stationkit.report import (
     report_from_json,
     report_to_json,
 )
+from stationkit.report._escape import BIDI_CONTROLS
+from stationkit.report._markup import clean
 from stationkit.report._report_parts import MAX_TALLY_LISTED
 from stationkit.standard._findings import NotCounted, Tally
 from stationkit.standard._text import Text
@@ -272,3 +276,34 @@ def test_a_plain_report_says_nothing_of_absent_fields(tmp_path: Path) -> None:
     body = render_html([plain]).split("</style>")[1]  # the page, not its stylesheet
     assert 'class="warning' not in body and "is-waived" not in body
     assert '<span lang="zh">考核年度' not in body and 'class="provisional"' not in body
+
+
+@settings(max_examples=40, deadline=None)
+@given(s=st.text(min_size=1, max_size=40))
+def test_any_justification_reason_or_word_shows_as_itself(full: Full, s: str) -> None:
+    """Whatever a clerk typed into a waiver, a tailoring file or a data file shows as text:
+    the page's structure stays, Markdown gains no line or tag, a terminal no escape."""
+    r = full.report(WAIVED[0])
+    waiver = r.finding(WAIVED[1]).waiver
+    assert waiver is not None
+    typed = attrs.evolve(waiver, justification=s, approved_by=s)
+    hostile = attrs.evolve(
+        r,
+        findings=tuple(
+            attrs.evolve(f, waiver=typed) if f.waiver is not None else f for f in r.findings
+        ),
+        unrecognised=tuple(attrs.evolve(u, word=s, path=s) for u in r.unrecognised),
+        overridden={s: attrs.evolve(next(iter(r.overridden.values())), reason=s)},
+        expired_waivers=(typed,),
+        left_out=(s,),
+    )
+    plain = attrs.evolve(hostile, expired_waivers=(waiver,))
+    page = _parse(render_html([hostile]))
+    assert page.tags == _parse(render_html([plain])).tags
+    assert clean(s) in "".join(page.chunks)
+    markdown = render_markdown([hostile])
+    assert "<" not in markdown
+    assert len(markdown.splitlines()) == len(render_markdown([plain]).splitlines())
+    text = render_text([hostile], every=True)
+    assert "\x1b" not in text and not BIDI_CONTROLS & set(text)
+    assert len(text.splitlines()) == len(render_text([plain], every=True).splitlines())
