@@ -19,6 +19,7 @@ from stationkit.assessment import Assessor, subjects_of
 from stationkit.records import load_dataset
 from stationkit.records._model import Dataset
 from stationkit.report import Dashboard, render_html
+from stationkit.standard import vocabularies_for
 from stationkit.standard._samples import Sample
 
 pytestmark = pytest.mark.slow
@@ -49,10 +50,17 @@ def _samples() -> tuple[Sample, ...]:
     return _registry().samples()
 
 
+def _load(sample: Sample) -> Dataset:
+    """The sample read as ``stationkit assess`` reads it: with its standard's vocabularies
+    (without them every word of an open vocabulary would be reported as unrecognised)."""
+    std, ed = _registry().standard(f"{sample.standard}@{sample.edition}")
+    return load_dataset(sample.path, vocabularies=vocabularies_for(std, ed.edition))
+
+
 def _report_page(sample: Sample, dataset: Dataset | None = None) -> str:
     registry = _registry()
     std, ed = registry.standard(f"{sample.standard}@{sample.edition}")
-    data = dataset or load_dataset(sample.path)
+    data = dataset or _load(sample)
     assessor = Assessor(std, ed.edition, as_of=sample.as_of, dataset=data)
     reports = assessor.assess_batch(subjects_of(data, ed, sample.subject))
     return render_html(reports, Dashboard.of(ed, [data], sample.as_of))
@@ -143,7 +151,7 @@ def test_dashboard_and_station_screenshots(visit: Any, tmp_path: Path, screensho
 
 def test_a_hostile_station_name_shows_as_text(visit: Any, tmp_path: Path) -> None:
     sample = _quanzhou_2025()
-    data = load_dataset(sample.path)
+    data = _load(sample)
     first = attrs.evolve(data.stations[0], name=HOSTILE)
     data = attrs.evolve(data, stations=(first, *data.stations[1:]))
     seen = visit(_write(tmp_path, "hostile.html", _report_page(sample, data)), "file://")
@@ -208,7 +216,7 @@ def test_station_report_prints_to_pdf_without_overflow(
     sample = _quanzhou_2025()
     registry = _registry()
     std, ed = registry.standard("quanzhou@2025")
-    data = load_dataset(sample.path)
+    data = _load(sample)
     report = Assessor(std, ed.edition, as_of=sample.as_of, dataset=data).assess(data.stations[2])
     url = _write(tmp_path, "station.html", render_html([report]))
     content = _print_to_pdf(chromium, url, tmp_path / "station.pdf")
