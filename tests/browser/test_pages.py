@@ -12,12 +12,14 @@ from typing import Any
 import attrs
 import pytest
 from browser_support import CHROMIUM_FLAGS
+from report_support import EXPIRED, NOWHERE, UNKNOWN_WORD, WAIVED, full_batch
 
 import stationkit as sk
 from stationkit.assessment import Assessor, subjects_of
 from stationkit.records import load_dataset
 from stationkit.records._model import Dataset
 from stationkit.report import Dashboard, render_html
+from stationkit.standard import vocabularies_for
 from stationkit.standard._samples import Sample
 
 pytestmark = pytest.mark.slow
@@ -48,10 +50,17 @@ def _samples() -> tuple[Sample, ...]:
     return _registry().samples()
 
 
+def _load(sample: Sample) -> Dataset:
+    """The sample read as ``stationkit assess`` reads it: with its standard's vocabularies
+    (without them every word of an open vocabulary would be reported as unrecognised)."""
+    std, ed = _registry().standard(f"{sample.standard}@{sample.edition}")
+    return load_dataset(sample.path, vocabularies=vocabularies_for(std, ed.edition))
+
+
 def _report_page(sample: Sample, dataset: Dataset | None = None) -> str:
     registry = _registry()
     std, ed = registry.standard(f"{sample.standard}@{sample.edition}")
-    data = dataset or load_dataset(sample.path)
+    data = dataset or _load(sample)
     assessor = Assessor(std, ed.edition, as_of=sample.as_of, dataset=data)
     reports = assessor.assess_batch(subjects_of(data, ed, sample.subject))
     return render_html(reports, Dashboard.of(ed, [data], sample.as_of))
@@ -142,7 +151,7 @@ def test_dashboard_and_station_screenshots(visit: Any, tmp_path: Path, screensho
 
 def test_a_hostile_station_name_shows_as_text(visit: Any, tmp_path: Path) -> None:
     sample = _quanzhou_2025()
-    data = load_dataset(sample.path)
+    data = _load(sample)
     first = attrs.evolve(data.stations[0], name=HOSTILE)
     data = attrs.evolve(data, stations=(first, *data.stations[1:]))
     seen = visit(_write(tmp_path, "hostile.html", _report_page(sample, data)), "file://")
@@ -152,22 +161,28 @@ def test_a_hostile_station_name_shows_as_text(visit: Any, tmp_path: Path) -> Non
     assert HOSTILE in page.locator("#subject-1 h2").inner_text()
 
 
-def test_station_report_prints_to_pdf_without_overflow(
-    visit: Any, chromium: str, tmp_path: Path, screenshots: Path
-) -> None:
-    sample = _quanzhou_2025()
-    registry = _registry()
-    std, ed = registry.standard("quanzhou@2025")
-    data = load_dataset(sample.path)
-    report = Assessor(std, ed.edition, as_of=sample.as_of, dataset=data).assess(data.stations[2])
-    url = _write(tmp_path, "station.html", render_html([report]))
-    # Chromium's own print to PDF, as a station head would print it
-    pdf = tmp_path / "station.pdf"
+#: Every table, cell or chart that would run past A4's printable width, in the print layout.
+OVERFLOW = """() => {
+  const out = [];
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth > width + 1) out.push("page");
+  for (const el of document.querySelectorAll("table, td, th, svg")) {
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1) out.push(el.tagName + " past the paper edge");
+    if (el.tagName !== "svg" && el.scrollWidth > el.clientWidth + 1)
+      out.push(el.tagName + " content wider than the cell: " + el.textContent.slice(0, 60));
+  }
+  return out;
+}"""
+
+
+def _print_to_pdf(chromium: str, url: str, pdf: Path) -> bytes:
+    """Chromium's own print to PDF, as a station head would print the page."""
     subprocess.run(
         [
             chromium,
             *CHROMIUM_FLAGS,
-            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--user-data-dir={pdf.parent / (pdf.stem + '-profile')}",
             "--no-pdf-header-footer",
             f"--print-to-pdf={pdf}",
             url,
@@ -178,29 +193,96 @@ def test_station_report_prints_to_pdf_without_overflow(
     )
     content = pdf.read_bytes()
     assert content.startswith(b"%PDF")
-    assert content.count(b"/Type /Page") - content.count(b"/Type /Pages") >= 2
-    (screenshots / "station-report.pdf").write_bytes(content)
-    # the print layout at A4's printable width: no table, cell or page wider than the paper
+    return content
+
+
+def _pages(pdf: bytes) -> int:
+    return pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+
+
+def _print_overflow(visit: Any, url: str) -> list[str]:
+    """The print layout at A4's printable width: what is wider than the paper."""
     seen = visit(url, "file://")
     page = seen.page
     page.set_viewport_size({"width": A4_PRINT_WIDTH, "height": 1000})
     page.emulate_media(media="print")
-    overflow = page.evaluate(
-        """() => {
-          const out = [];
-          const width = document.documentElement.clientWidth;
-          if (document.documentElement.scrollWidth > width + 1) out.push("page");
-          for (const el of document.querySelectorAll("table, td, th, svg")) {
-            const box = el.getBoundingClientRect();
-            if (box.right > width + 1) out.push(el.tagName + " past the paper edge");
-            if (el.tagName !== "svg" && el.scrollWidth > el.clientWidth + 1)
-              out.push(el.tagName + " content wider than the cell: " + el.textContent.slice(0, 60));
-          }
-          return out;
-        }"""
+    problems: list[str] = seen.problems
+    return [str(x) for x in page.evaluate(OVERFLOW)] + problems
+
+
+def test_station_report_prints_to_pdf_without_overflow(
+    visit: Any, chromium: str, tmp_path: Path, screenshots: Path
+) -> None:
+    sample = _quanzhou_2025()
+    registry = _registry()
+    std, ed = registry.standard("quanzhou@2025")
+    data = _load(sample)
+    report = Assessor(std, ed.edition, as_of=sample.as_of, dataset=data).assess(data.stations[2])
+    url = _write(tmp_path, "station.html", render_html([report]))
+    content = _print_to_pdf(chromium, url, tmp_path / "station.pdf")
+    assert _pages(content) >= 2
+    (screenshots / "station-report.pdf").write_bytes(content)
+    assert _print_overflow(visit, url) == []
+
+
+# -- a report carrying everything ------------------------------------------------------------
+#: What the page must show a clerk, each found by its selector.
+EVERYTHING = {
+    "acceptance and its rule": "table.summary .why",
+    "a waived finding": "tr.is-waived .waiver",
+    "an expired waiver": "section.warning.expired",
+    "unrecognised words": "section.warning.unrecognised",
+    "stations counted": "tr.tally .counted",
+    "stations not counted": "tr.tally .not-counted li",
+    "tailoring with its reason": "table.tailoring",
+    "requirements left out": "section.left-out",
+    "a provisional grade": "table.summary .provisional",
+    "the rank cap's population": "table.summary .note",
+    "provisional grades on the dashboard": "#dashboard .tile.caution",
+}
+
+
+def test_a_report_carrying_everything_shows_it_in_both_languages(
+    visit: Any, tmp_path: Path, screenshots: Path
+) -> None:
+    full = full_batch(tmp_path)
+    seen = visit(
+        _write(tmp_path, "full.html", render_html(full.reports, full.dashboard)), "file://"
     )
-    assert overflow == []
+    page = seen.page
     assert seen.problems == []
+    assert page.evaluate("window.__pwned") is None  # a hostile justification stays text
+    for what, selector in EVERYTHING.items():
+        assert page.locator(selector).first.is_visible(), what
+    text = page.inner_text("main")
+    for shown in (UNKNOWN_WORD, NOWHERE, WAIVED[1], EXPIRED[1], "<script>window.__pwned"):
+        assert shown in text, shown
+    # One language at a time: each part has its words in both, and the switch shows one.
+    for lang, other in (("en", "zh"), ("zh", "en")):
+        page.click(f'[data-set-lang="{lang}"]')
+        for what, selector in EVERYTHING.items():
+            part = page.locator(selector).first
+            assert part.locator(f'[lang="{lang}"]').first.is_visible(), (lang, what)
+            hidden = part.locator(f'[lang="{other}"]')
+            assert all(not hidden.nth(k).is_visible() for k in range(hidden.count())), what
+    page.click('[data-set-lang="both"]')
+    waived = next(i for i, r in enumerate(full.reports) if r.subject.id == WAIVED[0])
+    page.evaluate(f"document.querySelector('#subject-{waived + 1}').scrollIntoView()")
+    page.screenshot(path=str(screenshots / "report-acceptance-waivers.png"))
+
+
+def test_a_report_carrying_everything_prints_without_overflow(
+    visit: Any, chromium: str, tmp_path: Path, screenshots: Path
+) -> None:
+    full = full_batch(tmp_path)
+    # The subjects carrying most: the waived station with its unknown word, the expired
+    # waiver, and the region with its tally.
+    ids = (WAIVED[0], EXPIRED[0], "350581")
+    url = _write(tmp_path, "full-print.html", render_html([full.report(i) for i in ids]))
+    content = _print_to_pdf(chromium, url, tmp_path / "full.pdf")
+    assert _pages(content) >= len(ids)  # each subject begins a page
+    (screenshots / "report-acceptance-waivers.pdf").write_bytes(content)
+    assert _print_overflow(visit, url) == []
 
 
 # -- the documentation site ------------------------------------------------------------------

@@ -8,7 +8,6 @@ section (:data:`SUBJECT_SECTIONS`), so a new field of the report is one more fun
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
@@ -19,17 +18,27 @@ import attrs
 from stationkit.assessment._report import Report
 from stationkit.assessment._rollout import ProgrammeStatus, programme_statuses
 from stationkit.records._model import LEVEL_TITLES, Dataset, Region, RegionLevel
+from stationkit.report._html_parts import (
+    acceptance_rows,
+    grade_cell,
+    provisional_mark,
+    tailoring,
+    tally_row,
+    waiver_note,
+    warnings,
+)
+from stationkit.report._html_words import t, w
+from stationkit.report._html_words import value as _value
 from stationkit.report._lang import Lang
 from stationkit.report._markup import esc
 from stationkit.report._render import _num
+from stationkit.report._report_parts import PERIOD, WAIVED
 from stationkit.report._spans import milestone_spans
 from stationkit.report._svg import Bar, GanttRow, bar_chart, gantt_chart
 from stationkit.standard._findings import Finding, Status
 from stationkit.standard._standard import Edition
 from stationkit.standard._text import Text
 
-#: The longest observed or expected value shown in a cell (the JSON report keeps it whole).
-MAX_VALUE_CHARS = 1000
 #: Subjects shown in full on one page (about 60 kB each): the dashboard counts every subject,
 #: the page says how many more there are, and the JSON report has them all.
 MAX_DETAILED_SUBJECTS = 500
@@ -80,28 +89,6 @@ _CAPPED = ' <span class="cap"><span lang="zh">比例降级</span><span class="se
 _ORDER = {Status.NOT_MET: 0, Status.MISSING_EVIDENCE: 1, Status.MET: 2, Status.NOT_APPLICABLE: 3}
 
 
-def t(text: Text) -> str:
-    """Bilingual text: both languages, each switchable."""
-    return (
-        f'<span lang="zh">{esc(text.zh)}</span><span class="sep"> / </span>'
-        f'<span lang="en">{esc(text.en)}</span>'
-    )
-
-
-def w(zh: str, en: str) -> str:
-    """A fixed label of the page (not from input, escaped all the same)."""
-    return t(Text(zh, en))
-
-
-def _value(value: object) -> str:
-    if value is None:
-        return "—"
-    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
-    if len(text) > MAX_VALUE_CHARS:
-        text = text[: MAX_VALUE_CHARS - 1] + "…"
-    return f"<code>{esc(text)}</code>"
-
-
 def _badge(outcome: str) -> str:
     words = _OUTCOME.get(outcome, Text(outcome, outcome))
     return f'<span class="badge {"pass" if outcome == "pass" else "fail"}">{t(words)}</span>'
@@ -134,6 +121,8 @@ class _Page:
     dashboard: Dashboard
     groups: Mapping[str, Text]
     detailed: int  # how many of ``reports`` (the first) the page shows in full
+    #: The anchor of each station detailed on the page, for the stations a tally names.
+    stations: Mapping[str, str] = attrs.field(factory=dict)
 
 
 def _header(r: Report, i: int, page: _Page) -> str:
@@ -149,6 +138,7 @@ def _header(r: Report, i: int, page: _Page) -> str:
 def _summary(r: Report, i: int, page: _Page) -> str:
     rows = [
         (w("结论", "outcome"), _badge(r.outcome)),
+        *acceptance_rows(r),
         (w("得分", "score"), f"<strong>{_num(r.score)}</strong> / {_num(r.max_score)}"),
     ]
     if r.bonus or r.deductions:
@@ -160,16 +150,17 @@ def _summary(r: Report, i: int, page: _Page) -> str:
             )
         )
     if r.grade:
-        title = t(r.grade_title) if r.grade_title else ""
-        cap = (
-            f' <span class="cap">{w("受比例上限降级", "lowered by the rank cap")}</span>'
-            if r.rank_capped
-            else ""
-        )
-        rows.append((w("等级", "grade"), f"<code>{esc(r.grade)}</code> {title}{cap}"))
+        rows.append((w("等级", "grade"), grade_cell(r)))
     if r.failed_gates:
-        gates = ", ".join(f"<code>{esc(g)}</code>" for g in r.failed_gates)
+        waived = r.acceptance.waived if r.acceptance else ()
+        gates = ", ".join(
+            f"<code>{esc(g)}</code>"
+            + (f' <span class="waived">{t(WAIVED)}</span>' if g in waived else "")
+            for g in r.failed_gates
+        )
         rows.append((w("未通过否决项", "failed gates"), gates))
+    if r.period is not None:
+        rows.append((t(PERIOD), str(r.period)))
     body = "".join(f"<tr><th>{k}</th><td>{v}</td></tr>" for k, v in rows)
     return f'<table class="summary">{body}</table>'
 
@@ -194,22 +185,15 @@ def _breakdown(r: Report, i: int, page: _Page) -> str:
     )
 
 
-def _overrides(r: Report, i: int, page: _Page) -> str:
-    if not r.overridden:
-        return ""
-    rows = "".join(
-        f"<tr><td><code>{esc(name)}</code></td><td>{_value(o.value)}</td>"
-        f"<td>{_value(o.source_value)}</td></tr>"
-        for name, o in r.overridden.items()
-    )
-    return (
-        f"<h3>{w('调整参数', 'tailored parameters')}</h3><table><thead><tr>"
-        f"<th>{w('参数', 'parameter')}</th><th>{w('采用值', 'value used')}</th>"
-        f"<th>{w('原文值', 'source value')}</th></tr></thead><tbody>{rows}</tbody></table>"
-    )
+def _warnings(r: Report, i: int, page: _Page) -> str:
+    return warnings(r)
 
 
-def _finding_row(f: Finding) -> str:
+def _tailoring(r: Report, i: int, page: _Page) -> str:
+    return tailoring(r)
+
+
+def _finding_row(f: Finding, page: _Page) -> str:
     gate = f' <span class="gate">{w("否决项", "gate")}</span>' if f.gate else ""
     remedy = t(f.remedy.text) if f.remedy and f.status in _NEEDS_WORK else ""
     note = f'<div class="note">{t(f.note)}</div>' if f.note else ""
@@ -219,11 +203,14 @@ def _finding_row(f: Finding) -> str:
     inferred = (
         f' <span class="inferred">{w("推断", "inferred")}</span>' if f.citation.inferred else ""
     )
+    waived = " is-waived" if f.waiver else ""
     return (
-        f'<tr class="st-{f.status.value}"><td class="status">{t(_STATUS[f.status])}</td>'
-        f"<td><code>{esc(f.requirement)}</code>{gate}<div>{t(f.title)}</div>{note}</td>"
+        f'<tr class="st-{f.status.value}{waived}"><td class="status">{t(_STATUS[f.status])}'
+        f"</td><td><code>{esc(f.requirement)}</code>{gate}<div>{t(f.title)}</div>{note}"
+        f"{waiver_note(f)}</td>"
         f"<td>{_value(f.observed)}</td><td>{_value(f.expected)}</td><td>{remedy}</td>"
         f'<td class="cite">{esc(f.citation.label())}{inferred}{quote}</td></tr>'
+        f"{tally_row(f.tally, 6, page.stations)}"
     )
 
 
@@ -251,7 +238,7 @@ def _findings(r: Report, i: int, page: _Page) -> str:
             f"<th>{w('要求', 'requirement')}</th><th>{w('实际', 'observed')}</th>"
             f"<th>{w('要求值', 'expected')}</th><th>{w('整改', 'remedy')}</th>"
             f"<th>{w('依据', 'citation')}</th></tr></thead><tbody>"
-            + "".join(_finding_row(f) for f in found)
+            + "".join(_finding_row(f, page) for f in found)
             + "</tbody></table></section>"
         )
     return "".join(out)
@@ -259,7 +246,14 @@ def _findings(r: Report, i: int, page: _Page) -> str:
 
 SectionFn = Callable[[Report, int, _Page], str]
 #: The sections of one subject, in order. A new report field is one more function here.
-SUBJECT_SECTIONS: tuple[SectionFn, ...] = (_header, _summary, _breakdown, _overrides, _findings)
+SUBJECT_SECTIONS: tuple[SectionFn, ...] = (
+    _header,
+    _summary,
+    _warnings,
+    _breakdown,
+    _tailoring,
+    _findings,
+)
 
 
 def _subject(r: Report, i: int, page: _Page) -> str:
@@ -283,6 +277,26 @@ def _tiles(reports: Sequence[Report]) -> str:
         (w("通过", "passed"), str(passed), "pass"),
         (w("未通过", "failed"), str(len(reports) - passed), "fail"),
     ]
+    # What qualifies the counts, shown when it occurs: a clerk must not miss any of it.
+    extra = [
+        (w("等级暂定", "provisional grades"), sum(r.grade_provisional for r in reports), "caution"),
+        (
+            w("豁免项", "waived items"),
+            sum(f.waiver is not None for r in reports for f in r.findings),
+            "",
+        ),
+        (
+            w("豁免已过期", "expired waivers"),
+            sum(len(r.expired_waivers) for r in reports),
+            "caution",
+        ),
+        (
+            w("未识别的词", "unrecognised words"),
+            sum(len(r.unrecognised) for r in reports),
+            "caution",
+        ),
+    ]
+    tiles += [(k, str(n), c) for k, n, c in extra if n]
     return (
         '<div class="tiles">'
         + "".join(
@@ -369,18 +383,21 @@ def _region_rows(
         return
     own = inside[node.code]
     passed = sum(r.passed for r in own)
+    provisional = sum(r.grade_provisional for r in own)
     covered = sum(bool(inside[child.code]) for child in node.children)
     verdict = ""
     if node.code in region_reports:
         index, report = region_reports[node.code]
         verdict = f'<a href="#{_anchor(index)}">{_badge(report.outcome)}</a>'
+        verdict += provisional_mark(report)
     coverage = f"{covered}/{len(node.children)}" if node.children else "—"
     rate = f"{100 * passed / len(own):.0f}%" if own else "—"
     yield (
         f'<tr><td style="padding-left:{0.4 + depth * 1.2:.1f}em">'
         f"{esc(node.name)} <code>{esc(node.code)}</code></td>"
         f"<td>{w(*LEVEL_TITLES[node.level])}</td><td>{len(own)}</td><td>{passed}</td>"
-        f"<td>{len(own) - passed}</td><td>{rate}</td><td>{coverage}</td><td>{verdict}</td></tr>"
+        f"<td>{len(own) - passed}</td><td>{rate}</td><td>{provisional or '—'}</td>"
+        f"<td>{coverage}</td><td>{verdict}</td></tr>"
     )
     for child in node.children:
         yield from _region_rows(child, depth + 1, inside, region_reports)
@@ -409,7 +426,8 @@ def _region_table(reports: Sequence[Report], dashboard: Dashboard) -> str:
         f'</p><table class="regions"><thead><tr><th>{w("区域", "region")}</th>'
         f"<th>{w('层级', 'level')}</th><th>{w('站点', 'stations')}</th>"
         f"<th>{w('通过', 'passed')}</th><th>{w('未通过', 'failed')}</th>"
-        f"<th>{w('通过率', 'pass rate')}</th><th>{w('覆盖', 'coverage')}</th>"
+        f"<th>{w('通过率', 'pass rate')}</th><th>{w('等级暂定', 'provisional')}</th>"
+        f"<th>{w('覆盖', 'coverage')}</th>"
         f"<th>{w('区域结论', 'region verdict')}</th></tr></thead><tbody>"
         + "".join(rows)
         + "</tbody></table>"
@@ -453,6 +471,16 @@ def _gantt(dashboard: Dashboard) -> str:
     return "".join(out)
 
 
+def _waived_mark(r: Report) -> str:
+    n = sum(f.waiver is not None for f in r.findings)
+    return f' <span class="waived">{w(f"豁免 {n} 项", f"{n} waived")}</span>' if n else ""
+
+
+def _warned_mark(r: Report) -> str:
+    n = len(r.unrecognised) + len(r.expired_waivers)
+    return f' <span class="warn">⚠ {w(f"{n} 条提示", f"{n} warnings")}</span>' if n else ""
+
+
 def _subject_index(reports: Sequence[Report], detailed: int) -> str:
     omitted = len(reports) - detailed
     more = (
@@ -463,10 +491,11 @@ def _subject_index(reports: Sequence[Report], detailed: int) -> str:
     )
     rows = "".join(
         f'<tr><td><a href="#{_anchor(i)}">{_subject_name(r)}</a></td>'
-        f"<td><code>{esc(r.subject.kind)}</code></td><td>{_badge(r.outcome)}</td>"
+        f"<td><code>{esc(r.subject.kind)}</code></td><td>{_badge(r.outcome)}"
+        f"{_waived_mark(r)}</td>"
         f"<td>{_num(r.score)} / {_num(r.max_score)}</td>"
-        f"<td>{esc(r.grade or '—')}{_CAPPED if r.rank_capped else ''}</td>"
-        f"<td>{sum(f.status in _NEEDS_WORK for f in r.findings)}</td></tr>"
+        f"<td>{esc(r.grade or '—')}{_CAPPED if r.rank_capped else ''}{provisional_mark(r)}</td>"
+        f"<td>{sum(f.status in _NEEDS_WORK for f in r.findings)}{_warned_mark(r)}</td></tr>"
         for i, r in enumerate(reports[:detailed])
     )
     return (
@@ -519,7 +548,12 @@ def render_html(
     is the language shown when the page opens; its switch shows the others."""
     board = dashboard or Dashboard()
     detailed = max(0, min(len(reports), max_detailed))
-    page = _Page(tuple(reports), board, _group_titles(reports, board.edition), detailed)
+    anchors = {
+        r.subject.id: _anchor(i)
+        for i, r in enumerate(reports[:detailed])
+        if r.subject.subject == "station"
+    }
+    page = _Page(tuple(reports), board, _group_titles(reports, board.edition), detailed, anchors)
     standards = sorted({f"{r.standard}@{r.edition}" for r in reports})
     heading = title or Text("应急管理站评估报告", "Station assessment report")
     dates = sorted({r.as_of.isoformat() for r in reports})

@@ -7,7 +7,23 @@ from collections.abc import Sequence
 from stationkit.assessment._report import Report
 from stationkit.report._escape import markdown, printable
 from stationkit.report._lang import Lang, label, say
-from stationkit.standard._findings import Finding, Status
+from stationkit.report._report_parts import (
+    COUNTED,
+    EXPIRED_WAIVER,
+    LEFT_OUT,
+    NOT_COUNTED,
+    PERIOD,
+    UNRECOGNISED,
+    WAIVED,
+    acceptance_parts,
+    grade_notes,
+    listed,
+    more_text,
+    rule_title,
+    waiver_text,
+)
+from stationkit.standard._findings import Finding, Status, Tally
+from stationkit.standard._text import Text
 
 _MARK = {
     Status.MET: ("✓", "32"),
@@ -41,11 +57,29 @@ def _short(value: object) -> str:
     return printable(text if len(text) <= 90 else text[:87] + "...")
 
 
+def _ids(ids: Sequence[str]) -> str:
+    shown, more = listed(ids)
+    return ", ".join(printable(i) for i in shown) + (f" (+{more})" if more else "")
+
+
+def _tally_lines(tally: Tally, lang: Lang) -> list[str]:
+    """The stations a region finding counted, and those it did not with the reason."""
+    lines = [f"      {say(COUNTED, lang)} ({len(tally.counted)}): {_ids(tally.counted) or '—'}"]
+    if tally.not_counted:
+        lines.append(f"      {say(NOT_COUNTED, lang)} ({len(tally.not_counted)}):")
+        shown, more = listed(tally.not_counted)
+        lines += [f"        {printable(n.id)}: {printable(say(n.reason, lang))}" for n in shown]
+        if more:
+            lines.append(f"        ({say(more_text(more), lang)})")
+    return lines
+
+
 def _finding_lines(f: Finding, colour: bool, lang: Lang) -> list[str]:
     mark, code = _MARK[f.status]
     gate = f" [{label('否决项', 'gate', lang)}]" if f.gate else ""
+    waived = f" [{say(WAIVED, lang)}]" if f.waiver else ""
     title = printable(say(f.title, lang))
-    lines = [f"  {_paint(mark, code, colour)} {printable(f.requirement)}{gate}  {title}"]
+    lines = [f"  {_paint(mark, code, colour)} {printable(f.requirement)}{gate}{waived}  {title}"]
     if f.status is not Status.MET and f.status is not Status.NOT_APPLICABLE:
         lines.append(
             f"      {label('实际', 'observed', lang)}: {_short(f.observed)}   "
@@ -56,30 +90,69 @@ def _finding_lines(f: Finding, colour: bool, lang: Lang) -> list[str]:
             lines.append(f"      {label('整改', 'remedy', lang)}: {remedy}")
         lines.append(f"      {label('依据', 'cite', lang)}: {printable(f.citation.label())}")
     if f.waiver:
-        w = f.waiver
-        lines.append(
-            f"      {label('豁免', 'waived', lang)}: {printable(w.justification)} "
-            f"({printable(w.approved_by)}, {label('有效至', 'expires', lang)} {w.expires.isoformat()})"
-        )
+        lines.append(f"      {say(WAIVED, lang)}: {printable(say(waiver_text(f.waiver), lang))}")
+    if f.tally is not None:
+        lines += _tally_lines(f.tally, lang)
     if f.note and f.status is Status.NOT_APPLICABLE:
         lines.append(f"      {printable(say(f.note, lang))}")
     return lines
 
 
-def _acceptance(r: Report, lang: Lang) -> str:
+def _acceptance(r: Report, lang: Lang) -> list[str]:
+    """The acceptance verdict with what decided it, and the rule that gave it."""
     a = r.acceptance
     if a is None:
-        return ""
+        return []
     parts = [
-        label("通过", "accepted", lang) if a.accepted else label("未通过", "not accepted", lang)
+        say(text, lang) + (": " + _ids(ids) if ids else "") for text, ids in acceptance_parts(a)
     ]
-    if a.not_met:
-        parts.append(f"{label('未达标', 'not met', lang)}: " + ", ".join(a.not_met))
-    if a.waived:
-        parts.append(f"{label('豁免', 'waived', lang)}: " + ", ".join(a.waived))
-    if a.below_pass_mark:
-        parts.append(label("低于合格线", "below the pass mark", lang))
-    return "; ".join(parts)
+    return [
+        f"    {label('验收', 'acceptance', lang)}: {'; '.join(parts)}",
+        f"      {label('验收规则', 'rule', lang)} ({printable(a.rule)}): "
+        f"{printable(say(rule_title(a.rule), lang))}",
+    ]
+
+
+def _grade(r: Report, lang: Lang) -> str:
+    if not r.grade:
+        return ""
+    title = f" {printable(say(r.grade_title, lang))}" if r.grade_title else ""
+    notes = "".join(f" ({say(n, lang)})" for _, n in grade_notes(r))
+    return f"  {label('等级', 'grade', lang)}: {printable(r.grade)}{title}{notes}"
+
+
+def _extras(r: Report, lang: Lang) -> list[str]:
+    """Tailoring, expired waivers and unrecognised words: never hidden by a short report."""
+    out: list[str] = []
+    for name_, o in r.overridden.items():
+        why = f" — {printable(o.reason)}" if o.reason else ""
+        out.append(
+            f"    {label('调整参数', 'overridden', lang)}: {printable(name_)} = "
+            f"{_short(repr(o.value))} ({label('原值', 'source', lang, both='source 原值')} "
+            f"{_short(repr(o.source_value))}){why}"
+        )
+    if r.left_out:
+        out.append(f"    {say(LEFT_OUT, lang)}: {_ids(r.left_out)}")
+    for w in r.expired_waivers:
+        out.append(
+            f"    ! {say(EXPIRED_WAIVER, lang)}: {printable(w.requirement)} "
+            f"({label('有效至', 'expired', lang)} {w.expires.isoformat()}; "
+            f"{printable(say(waiver_text(w), lang))})"
+        )
+    if r.unrecognised:
+        out.append(f"    ! {say(UNRECOGNISED, lang)}:")
+        for u in r.unrecognised:
+            close = (
+                f" ({label('是否应为', 'did you mean', lang)} "
+                f"{', '.join(printable(s) for s in u.suggestions)}?)"
+                if u.suggestions
+                else ""
+            )
+            out.append(
+                f"      {printable(u.path)} = {_short(repr(u.word))} "
+                f"[{printable(u.vocabulary)}]{close}"
+            )
+    return out
 
 
 def render_text(
@@ -95,18 +168,15 @@ def render_text(
             colour,
         )
         name = f" {printable(r.subject.name)}" if r.subject.name else ""
+        period = f", {say(PERIOD, lang)} {r.period}" if r.period is not None else ""
         out.append(
             f"{printable(r.subject.id)}{name} ({printable(r.subject.kind)}) — "
-            f"{r.standard}@{r.edition} "
-            f"{label('截至', 'as of', lang, both='as of')} {r.as_of.isoformat()}"
+            f"{printable(r.standard)}@{printable(r.edition)} "
+            f"{label('截至', 'as of', lang, both='as of')} {r.as_of.isoformat()}{period}"
         )
-        capped = f" ({label('比例限制', 'rank cap', lang)})" if r.rank_capped else ""
-        if r.grade_provisional:
-            capped += f" ({label('暂定', 'provisional', lang)})"
-        graded = f"  {label('等级', 'grade', lang)}: {r.grade}{capped}" if r.grade else ""
         out.append(
             f"  {verdict}  {label('得分', 'score', lang)}: {_num(r.score)}/{_num(r.max_score)}"
-            f"{graded}"
+            f"{_grade(r, lang)}"
         )
         for g in r.breakdown:
             pts = "n/a" if g.points is None else f"{_num(g.points)}"
@@ -120,27 +190,8 @@ def render_text(
                 else []
             )
             out.append("    " + "   ".join(parts))
-        if r.acceptance is not None:
-            out.append(
-                f"    {label('验收', 'acceptance', lang)} ({r.acceptance.rule}): "
-                f"{_acceptance(r, lang)}"
-            )
-        for name_, o in r.overridden.items():
-            why = f" — {o.reason}" if o.reason else ""
-            out.append(
-                f"    {label('调整参数', 'overridden', lang)}: {name_} = {o.value!r} "
-                f"({label('原值', 'source', lang, both='source 原值')} {o.source_value!r}){why}"
-            )
-        if r.left_out:
-            out.append(f"    {label('未选', 'left out', lang)}: {', '.join(r.left_out)}")
-        for w in r.expired_waivers:
-            out.append(
-                f"    {label('豁免已过期,不予采用', 'expired waiver ignored', lang)}: "
-                f"{w.requirement} ({w.expires.isoformat()})"
-            )
-        for u in r.unrecognised:
-            close = f" (did you mean {', '.join(u.suggestions)}?)" if u.suggestions else ""
-            out.append(f"    unrecognised 未识别词: {u.path} = {u.word!r} [{u.vocabulary}]{close}")
+        out += _acceptance(r, lang)
+        out += _extras(r, lang)
         shown = [f for f in r.findings if every or f.status in _NEEDS_WORK]
         for f in shown:
             out.extend(_finding_lines(f, colour, lang))
@@ -167,36 +218,116 @@ def _cell(value: object) -> str:
     return markdown(text if len(text) <= 90 else text[:87] + "...")
 
 
+def _md(text: Text) -> str:
+    """Text from a standard or a report, both languages, for a Markdown page."""
+    return markdown(say(text, "both"))
+
+
+def _md_ids(ids: Sequence[str]) -> str:
+    shown, more = listed(ids)
+    return ", ".join(markdown(i) for i in shown) + (f" (+{more})" if more else "")
+
+
+def _md_summary(r: Report) -> list[str]:
+    """The lines under a subject's heading: outcome and acceptance, score, grade, tailoring,
+    warnings."""
+    out = [f"- as of 截至: {r.as_of.isoformat()}"]
+    if r.period is not None:
+        out.append(f"- {_md(PERIOD)}: {r.period}")
+    out.append(f"- outcome 结论: **{markdown(r.outcome)}**")
+    a = r.acceptance
+    if a is not None:
+        parts = [
+            _md(text) + (": " + _md_ids(ids) if ids else "") for text, ids in acceptance_parts(a)
+        ]
+        out.append(f"- acceptance 验收: **{parts[0]}**" + "".join(f"; {p}" for p in parts[1:]))
+        out.append(f"  - rule 规则 ({markdown(a.rule)}): {_md(rule_title(a.rule))}")
+    out.append(
+        f"- score 得分: {_num(r.score)} / {_num(r.max_score)}"
+        + (
+            f" (bonus +{_num(r.bonus)}, deductions -{_num(r.deductions)})"
+            if r.bonus or r.deductions
+            else ""
+        )
+    )
+    if r.grade:
+        title = f" {_md(r.grade_title)}" if r.grade_title else ""
+        notes = "".join(f" ({_md(n)})" for _, n in grade_notes(r))
+        out.append(f"- grade 等级: {markdown(r.grade)}{title}{notes}")
+    for name_, o in r.overridden.items():
+        why = f" — {markdown(o.reason)}" if o.reason else ""
+        out.append(
+            f"- overridden 调整参数: {markdown(name_)} = {_cell(repr(o.value))} "
+            f"(source 原值 {_cell(repr(o.source_value))}){why}"
+        )
+    if r.left_out:
+        out.append(f"- {_md(LEFT_OUT)}: {_md_ids(r.left_out)}")
+    for w in r.expired_waivers:
+        out.append(f"- ⚠ {_md(EXPIRED_WAIVER)}: {markdown(w.requirement)} — {_md(waiver_text(w))}")
+    return out
+
+
+def _md_unrecognised(r: Report) -> list[str]:
+    if not r.unrecognised:
+        return []
+    out = [
+        f"\n### ⚠ {_md(UNRECOGNISED)}\n",
+        "| path 位置 | word 词 | vocabulary 词表 | did you mean 是否应为 |\n|---|---|---|---|",
+    ]
+    out += [
+        f"| {_cell(u.path)} | {_cell(u.word)} | {_cell(u.vocabulary)} | "
+        f"{_cell(', '.join(u.suggestions))} |"
+        for u in r.unrecognised
+    ]
+    return out
+
+
+def _md_notes(r: Report) -> list[str]:
+    """Under the findings table: each waiver in force, and each region finding's tally."""
+    out: list[str] = []
+    waived = [f for f in r.findings if f.waiver is not None]
+    if waived:
+        out.append(f"\n### {_md(WAIVED)}\n")
+        out += [
+            f"- {markdown(f.requirement)}: {_md(waiver_text(f.waiver))}"
+            for f in waived
+            if f.waiver is not None
+        ]
+    tallied = [f for f in r.findings if f.tally is not None]
+    if tallied:
+        out.append(f"\n### {_md(COUNTED)}\n")
+    for f in tallied:
+        if f.tally is None:
+            continue
+        out.append(
+            f"- {markdown(f.requirement)}: {_md(COUNTED)} ({len(f.tally.counted)}): "
+            f"{_md_ids(f.tally.counted) or '—'}"
+        )
+        shown, more = listed(f.tally.not_counted)
+        if shown:
+            out.append(f"  - {_md(NOT_COUNTED)} ({len(f.tally.not_counted)}):")
+            out += [f"    - {markdown(n.id)}: {_md(n.reason)}" for n in shown]
+        if more:
+            out.append(f"    - {_md(more_text(more))}")
+    return out
+
+
 def render_markdown(reports: Sequence[Report]) -> str:
     out: list[str] = []
     for r in reports:
         name = f" {markdown(r.subject.name)}" if r.subject.name else ""
-        out.append(f"## {markdown(r.subject.id)}{name} — {r.standard}@{r.edition}\n")
-        out.append(f"- as of 截至: {r.as_of.isoformat()}")
-        out.append(f"- outcome 结论: **{r.outcome}**")
         out.append(
-            f"- score 得分: {_num(r.score)} / {_num(r.max_score)}"
-            + (
-                f" (bonus +{_num(r.bonus)}, deductions -{_num(r.deductions)})"
-                if r.bonus or r.deductions
-                else ""
-            )
+            f"## {markdown(r.subject.id)}{name} — {markdown(r.standard)}@{markdown(r.edition)}\n"
         )
-        if r.grade:
-            out.append(f"- grade 等级: {r.grade}" + (" (rank cap)" if r.rank_capped else ""))
-        for name_, o in r.overridden.items():
-            out.append(
-                f"- overridden 调整参数: `{name_}` = {o.value!r} (source {o.source_value!r})"
-            )
-        for u in r.unrecognised:
-            out.append(f"- unrecognised 未识别词: `{u.path}` = {u.word!r} ({u.vocabulary})")
+        out += _md_summary(r)
+        out += _md_unrecognised(r)
         if r.breakdown:
             out.append("\n| group 分组 | points 得分 | max 满分 | met 符合 |\n|---|---|---|---|")
             for g in r.breakdown:
                 pts = "n/a" if g.points is None else f"{_num(g.points)}"
                 out.append(
-                    f"| {g.title.zh} {g.title.en} | {pts} | {_num(g.max_points)} | "
-                    f"{g.met}/{g.applicable} |"
+                    f"| {_cell(g.title.zh)} {_cell(g.title.en)} | {pts} | "
+                    f"{_num(g.max_points)} | {g.met}/{g.applicable} |"
                 )
         out.append(
             "\n| requirement 要求 | status 状态 | observed 实际 | expected 要求值 | "
@@ -204,10 +335,12 @@ def render_markdown(reports: Sequence[Report]) -> str:
         )
         for f in r.findings:
             remedy = f"{f.remedy.text.zh} / {f.remedy.text.en}" if f.remedy else ""
+            status = _STATUS_TEXT[f.status] + (f", {WAIVED.en} {WAIVED.zh}" if f.waiver else "")
             out.append(
-                f"| {_cell(f.requirement)} {_cell(f.title.zh)} | {_STATUS_TEXT[f.status]} | "
+                f"| {_cell(f.requirement)} {_cell(f.title.zh)} | {status} | "
                 f"{_cell(f.observed)} | {_cell(f.expected)} | {_cell(remedy)} | "
                 f"{_cell(f.citation.label())} |"
             )
+        out += _md_notes(r)
         out.append("")
     return "\n".join(out)
