@@ -97,3 +97,35 @@ def test_timestamps_with_an_offset_become_china_standard_time_on_both_paths() ->
     _agree(raw, Station)
     station = fast_structurer()(raw, Station)
     assert station.drills[0].alarm_at.isoformat() == "2024-03-01T08:00:00"
+
+
+@FAST
+@given(sks.stations(), st.data())
+def test_words_mapped_while_structuring_match_the_dataset_reader(
+    station: Station, data: st.DataObject
+) -> None:
+    """A part's stations, words mapped as they are built (or by ``map_words`` when a word is
+    unknown), are what the whole-dataset reader gives: codes, kept titles, unrecognised."""
+    from stationkit_quanzhou.standard import STANDARD as QUANZHOU
+
+    from stationkit.records import Dataset as DatasetRecord
+    from stationkit.records._loading import dataset_from_data
+    from stationkit.records._parts import PartReader
+    from stationkit.standard import vocabularies_for
+
+    raw = converter().unstructure(station)
+    vocabularies = vocabularies_for(QUANZHOU, "2025")  # plan types with the documents' words
+    raw["kind"] = "township_station"
+    for plan in raw.get("plans") or ():
+        terms = vocabularies["plan_type"].terms
+        choice = data.draw(st.sampled_from(["code", "zh", "unknown"]))
+        if choice == "unknown":
+            plan["type"] = "未见过的预案"
+        elif terms:
+            term = data.draw(st.sampled_from(terms))
+            plan["type"] = term.code if choice == "code" else term.zh
+    whole = dataset_from_data({"stations": [raw]}, "f", vocabularies=vocabularies, lenient=True)
+    reader = PartReader(DatasetRecord(), "f", vocabularies, lenient=True)
+    got, words = reader.read([raw], lambda k, ident: f"stations[{k}] (id {ident})")
+    assert got == list(whole.stations)
+    assert words == list(whole.unrecognised)

@@ -23,7 +23,7 @@ import attrs
 
 from stationkit.records._convert import _date as strict_date
 from stationkit.records._convert import _datetime as strict_datetime
-from stationkit.records._model import Count, RegionLevel
+from stationkit.records._model import FILED_AS, VOCABULARY, Count, RegionLevel
 
 _ABSENT: Any = object()  # a key the input does not have
 
@@ -46,6 +46,33 @@ def _datetime(value: object) -> datetime:
     return strict_datetime(value, datetime)
 
 
+def _inner(tp: Any) -> Any:
+    """``tp`` without ``| None``."""
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        return rest[0] if len(rest) == 1 else tp
+    return tp
+
+
+def _one_word(words: Callable[[str, str], str] | None) -> Callable[[str, str | None], Any]:
+    def word(vocabulary: str, value: str | None) -> str | None:
+        return None if value is None or words is None else words(vocabulary, value)
+
+    return word
+
+
+def _each_word(
+    words: Callable[[str, str], str] | None,
+) -> Callable[[str, tuple[str, ...] | None], Any]:
+    def each(vocabulary: str, values: tuple[str, ...] | None) -> tuple[str, ...] | None:
+        if values is None or words is None:
+            return values
+        return tuple([words(vocabulary, value) for value in values])
+
+    return each
+
+
 def _settable(cls: type) -> bool:
     """Whether records of ``cls`` can be built by setting their slots: what ``__init__``
     would do, nothing more (no validators, converters, factories, post-init)."""
@@ -64,7 +91,8 @@ def _settable(cls: type) -> bool:
 class _Builder:
     """Generates one structuring function per record class, on first need."""
 
-    def __init__(self) -> None:
+    def __init__(self, words: Callable[[str, str], str] | None = None) -> None:
+        self.words = words
         self.functions: dict[type, Callable[[Any], Any]] = {}
         self.namespace: dict[str, Any] = {
             "NotPlainError": NotPlainError,
@@ -80,6 +108,8 @@ class _Builder:
             "list": list,
             "tuple": tuple,
             "ABSENT": _ABSENT,
+            "WORD": _one_word(words),
+            "WORDS": _each_word(words),
         }
         self._counter = 0
         self._building: set[type] = set()
@@ -155,6 +185,8 @@ class _Builder:
             return self._strict_only(cls)
         if _settable(cls):
             lines += self._by_slots(cls, fields)
+        elif self.words is not None and any(VOCABULARY in f.metadata for f in fields):
+            return self._strict_only(cls)  # words are mapped on the slot path only
         else:
             lines += self._by_init(cls_name, fields)
         scope: dict[str, Any] = {}
@@ -188,6 +220,7 @@ class _Builder:
         self.namespace[new] = functools.partial(object.__new__, cls)
         lines = [f"    o = {new}()"]
         given = {f.name for f in fields}
+        words: dict[str, str] = {}  # vocabulary field -> the local holding its word
         for f in attrs.fields(cls):
             setter = self._name(f"set_{f.name}")
             self.namespace[setter] = cls.__dict__[f.name].__set__
@@ -199,12 +232,32 @@ class _Builder:
             value = self.expr(f.type, "v")
             if f.default is attrs.NOTHING:
                 lines.append(f"    v = d[{f.name!r}]")
-                lines.append(f"    {setter}(o, {value})")
+                read = value
             else:
                 default = self._name("default")
                 self.namespace[default] = f.default
                 lines.append(f"    v = d.get({f.name!r}, ABSENT)")
-                lines.append(f"    {setter}(o, {default} if v is ABSENT else {value})")
+                read = f"{default} if v is ABSENT else {value}"
+            vocabulary = f.metadata.get(VOCABULARY) if self.words is not None else None
+            if vocabulary is None:
+                lines.append(f"    {setter}(o, {read})")
+                continue
+            # The word as written, then its code (an unknown word gives up: the slow path
+            # names it, or lists it as unrecognised).
+            local = words[f.name] = self._name("word")
+            mapper = "WORDS" if typing.get_origin(_inner(f.type)) is tuple else "WORD"
+            lines.append(f"    {local} = {read}")
+            lines.append(f"    {setter}(o, {mapper}({vocabulary!r}, {local}))")
+        for f in attrs.fields(cls):
+            of = f.metadata.get(FILED_AS)
+            if of in words:  # the word as filed, kept when it became another code
+                setter = self._name(f"set_{f.name}")
+                self.namespace[setter] = cls.__dict__[f.name].__set__
+                local = words[of]
+                lines.append(
+                    f"    if o.{f.name} is None and {local} is not None and o.{of} != {local}:"
+                )
+                lines.append(f"        {setter}(o, {local})")
         lines.append("    return o")
         return lines
 
@@ -213,10 +266,16 @@ class _Builder:
         return _give_up
 
 
-def fast_structurer() -> Callable[[Any, type], Any]:
+def fast_structurer(
+    words: Callable[[str, str], str] | None = None,
+) -> Callable[[Any, type], Any]:
     """``structure(data, cls)``: the record, or :class:`NotPlainError` when the data is not plainly
-    well formed (then use the strict converter, which names the problems)."""
-    builder = _Builder()
+    well formed (then use the strict converter, which names the problems).
+
+    ``words(vocabulary, word)``, when given, maps each word of a vocabulary field to its code
+    as the record is built (as ``_words.map_words`` would after), raising for a word it does
+    not know: the record is then left to the strict converter and ``map_words``."""
+    builder = _Builder(words)
 
     def structure(data: Any, cls: type) -> Any:
         return builder.function(cls)(data)

@@ -19,7 +19,8 @@ import cattrs
 
 from stationkit.errors import InputError, InputProblem
 from stationkit.records._convert import BadValueError, problems_from
-from stationkit.records._loading import core_vocabularies, structure_record
+from stationkit.records._fast import NotPlainError, fast_structurer
+from stationkit.records._loading import converter, core_vocabularies
 from stationkit.records._model import Dataset, Station, Unrecognised
 from stationkit.records._regions import RegionNames, resolve_regions
 from stationkit.records._totals import check_totals
@@ -29,15 +30,18 @@ from stationkit.records._words import map_words, region_names
 #: ``where(k, id)``: how the k-th station of a part is named in messages.
 Where = Callable[[int, object], str]
 
+_UNSEEN: Any = object()
 _STATION = re.compile(r"^stations\[(\d+)\](?: \(id [^)]*\))?")
 
 
-def _renamed(path: str, where: Where, stations: Sequence[Station]) -> str:
+def _renamed(path: str, where: Where, index: Callable[[int], int], ids: Sequence[str]) -> str:
+    """``path`` with its ``stations[j]`` prefix named as the station's place in the input
+    (``index(j)``: its index in the part)."""
     match = _STATION.match(path)
     if match is None:
         return path
-    k = int(match[1])
-    return where(k, stations[k].id) + path[match.end() :]
+    k = index(int(match[1]))
+    return where(k, ids[k]) + path[match.end() :]
 
 
 class PartReader:
@@ -58,12 +62,26 @@ class PartReader:
         self._prefixes = region_names(header.region)
         self._regions = header.region_index()
         self._memo: dict[tuple[str, str], str | None] = {}  # words looked up, across parts
+        # Well-formed stations are structured with their words mapped as they are built.
+        self._fast = fast_structurer(self._word)
+
+    def _word(self, vocabulary: str, word: str) -> str:
+        key = (vocabulary, word)
+        code = self._memo.get(key, _UNSEEN)
+        if code is _UNSEEN:
+            vocab = self.vocabularies.get(vocabulary)
+            code = word if vocab is None else vocab.lookup(word, self._prefixes)
+            self._memo[key] = code
+        if code is None:
+            raise NotPlainError  # an unknown word: ``map_words`` names it or keeps it
+        return str(code)
 
     def read(self, items: Sequence[Any], where: Where) -> tuple[list[Station], list[Unrecognised]]:
         """The stations of ``items`` (parsed mappings, or stations already read and checked)
         and their unrecognised words; every problem of the part raised at once."""
         source = self.source
         stations: list[Station] = []
+        unmapped: list[int] = []  # stations whose words are still as written
         problems: list[InputProblem] = []
         for k, item in enumerate(items):
             if isinstance(item, Station):
@@ -74,29 +92,50 @@ class PartReader:
                 problems.append(InputProblem(source, where(k, None), message))
                 continue
             try:
-                stations.append(structure_record(item, Station))
+                stations.append(self._fast(item, Station))
+                continue
+            except Exception:  # not plainly well formed: the strict converter says why
+                pass
+            try:
+                stations.append(converter().structure(item, Station))
+                unmapped.append(len(stations) - 1)
             except (cattrs.BaseValidationError, BadValueError) as exc:
                 problems += problems_from(exc, source, where(k, item.get("id")))
         if problems:
             raise InputError(problems)
+        ids = [s.id for s in stations]
         part = attrs.evolve(self.header, stations=tuple(stations))
         part, problems = resolve_regions(part, source, self._names)
-        part, word_problems, unrecognised = map_words(
-            part,
-            self.vocabularies,
-            source,
-            lenient=self.lenient,
-            prefixes=self._prefixes,
-            stations_only=True,
-            memo=self._memo,
-        )
-        problems += word_problems
-        if not problems:  # totals compare codes: only once every word is one
-            problems += check_totals(part, source, self._regions)
-        named = part.stations
-        if problems:
-            raise InputError(
-                [attrs.evolve(p, path=_renamed(p.path, where, named)) for p in problems]
+        problems = [attrs.evolve(p, path=_renamed(p.path, where, int, ids)) for p in problems]
+        unrecognised: list[Unrecognised] = []
+        if unmapped:
+            read = list(part.stations)
+            words = attrs.evolve(self.header, stations=tuple(read[k] for k in unmapped))
+            words, word_problems, unrecognised = map_words(
+                words,
+                self.vocabularies,
+                source,
+                lenient=self.lenient,
+                prefixes=self._prefixes,
+                stations_only=True,
+                memo=self._memo,
             )
-        words = [attrs.evolve(u, path=_renamed(u.path, where, named)) for u in unrecognised]
-        return list(named), words
+            for k, station in zip(unmapped, words.stations, strict=True):
+                read[k] = station
+            part = attrs.evolve(part, stations=tuple(read))
+            problems += [
+                attrs.evolve(p, path=_renamed(p.path, where, unmapped.__getitem__, ids))
+                for p in word_problems
+            ]
+            unrecognised = [
+                attrs.evolve(u, path=_renamed(u.path, where, unmapped.__getitem__, ids))
+                for u in unrecognised
+            ]
+        if not problems:  # totals compare codes: only once every word is one
+            problems += [
+                attrs.evolve(p, path=_renamed(p.path, where, int, ids))
+                for p in check_totals(part, source, self._regions)
+            ]
+        if problems:
+            raise InputError(problems)
+        return list(part.stations), unrecognised
