@@ -68,10 +68,12 @@ def test_any_window_reads_the_same_values(window: int, numbers: list[int]) -> No
         original = (_stream.STREAM_BYTES, json_document.WINDOW)
         try:
             _stream.STREAM_BYTES, json_document.WINDOW = 0, window
-            got = [item for part in _stream.open_source(doc).parts(3) for item in part.items]
+            parts = list(_stream.open_source(doc).parts(3))
         finally:
             _stream.STREAM_BYTES, json_document.WINDOW = original
-    assert got == expected
+    assert all(part.texts for part in parts)
+    assert [json.loads(text) for part in parts for text in part.items] == expected
+    assert [part.start for part in parts] == list(range(0, len(expected), 3))
 
 
 @pytest.mark.usefixtures("streamed")
@@ -95,10 +97,9 @@ def test_streamed_documents_refuse_what_whole_ones_refuse(
     doc = tmp_path / "bad.json"
     doc.write_text(text, encoding="utf-8")
     with pytest.raises(InputError) as info:
-        source = _stream.open_source(doc)
-        [p for p in source.parts()]
-    (problem,) = info.value.problems
-    assert (problem.path, message in problem.message) == (where, True), problem
+        _read(doc)
+    found = [(p.path, message in p.message) for p in info.value.problems]
+    assert (where, True) in found, found
 
 
 @pytest.mark.usefixtures("streamed")
@@ -106,5 +107,19 @@ def test_bytes_that_are_not_utf8_are_named(tmp_path: Path) -> None:
     doc = tmp_path / "latin.json"
     doc.write_bytes(b'{"stations": [{"id": "caf\xe9"}]}')
     with pytest.raises(InputError) as info:
-        [p for p in _stream.open_source(doc).parts()]
+        _read(doc)
     assert info.value.problems[0].path.startswith("byte ")
+
+
+def _read(doc: Path) -> None:
+    """Every station of ``doc`` read as workers read their parts, every problem raised."""
+    source = _stream.open_source(doc)
+    reader = source.reader()
+    problems = []
+    for part in source.parts(1):
+        try:
+            _stream.structure_part(part, reader)
+        except InputError as exc:
+            problems += exc.problems
+    if problems:
+        raise InputError(problems)

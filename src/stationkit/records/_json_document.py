@@ -13,7 +13,8 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from collections.abc import Iterator
+from array import array
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -39,12 +40,14 @@ class _Window:
         self.text = ""
         self.pos = 0
         self.start = offset  # the byte offset of text[0]
+        self.dropped = 0  # the characters read before text[0]
         self.eof = False
 
     def more(self) -> None:
         """Drop what was read, and read the next window."""
         if self.pos:
             self.start += len(self.text[: self.pos].encode("utf-8"))
+            self.dropped += self.pos
             self.text, self.pos = self.text[self.pos :], 0
         data = self.handle.read(WINDOW)
         try:
@@ -56,6 +59,10 @@ class _Window:
 
     def byte_offset(self) -> int:
         return self.start + len(self.text[: self.pos].encode("utf-8"))
+
+    def char_offset(self) -> int:
+        """Characters read before the current one, from where reading began."""
+        return self.dropped + self.pos
 
     def peek(self) -> str:
         """The next character that is not white space ("" at the end)."""
@@ -124,19 +131,24 @@ def _checked(value: Any, size: int, source: str, where: str, limits: Limits) -> 
     return value
 
 
-def scan(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[dict[str, Any], int | None, int]:
+def scan(
+    path: Path, limits: Limits = DEFAULT_LIMITS
+) -> tuple[dict[str, Any], int | None, array[int]]:
     """The header (every top-level key but ``stations``), the byte offset of the
-    ``stations`` array (None: there is none) and how many stations it holds."""
+    ``stations`` array (None: there is none), and where each station is in the array's text:
+    a start and an end per station, in characters from the ``[``. The stations are stepped
+    over here (parsed by the plain C reader, not kept) and read strictly, a part at a time,
+    by whoever reads the parts."""
     source = str(path)
     decoder = strict_decoder(limits)
     header: dict[str, Any] = {}
     offset: int | None = None
-    count = 0
+    spans: array[int] = array("q")
     with path.open("rb") as handle:
         window = _Window(handle, source, 3 if handle.read(3) == codecs.BOM_UTF8 else 0)
         window.expect("{", "(top level)")
         if window.peek() == "}":
-            return header, None, 0
+            return header, None, spans
         while True:
             key, _ = window.value("(top level)", decoder, limits)
             if not isinstance(key, str):
@@ -146,14 +158,18 @@ def scan(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[dict[str, Any], i
             window.expect(":", key)
             if key == "stations" and window.peek() == "[":
                 offset = window.byte_offset()
+                base = window.char_offset()
                 window.pos += 1
                 if window.peek() == "]":
                     window.pos += 1
                 else:
-                    while True:  # stepped over, not kept: read again a part at a time
-                        window.value(f"stations[{count}]", _PLAIN, limits)
-                        count += 1
-                        if window.expect(",]", f"stations[{count - 1}]") == "]":
+                    while True:
+                        where = f"stations[{len(spans) // 2}]"
+                        window.peek()
+                        begin = window.char_offset() - base
+                        window.value(where, _PLAIN, limits)
+                        spans.extend((begin, window.char_offset() - base))
+                        if window.expect(",]", where) == "]":
                             break
             else:
                 value, size = window.value(key, decoder, limits)
@@ -166,23 +182,19 @@ def scan(path: Path, limits: Limits = DEFAULT_LIMITS) -> tuple[dict[str, Any], i
         stations = header.pop("stations")
         if stations is not None:
             raise refuse(source, "stations", f"expected a list, got {type(stations).__name__}")
-    return header, offset, count
+    return header, offset, spans
 
 
-def stations(path: Path, offset: int, limits: Limits = DEFAULT_LIMITS) -> Iterator[tuple[int, Any]]:
-    """The stations of the array at ``offset``, parsed one at a time, with their index."""
-    source = str(path)
-    decoder = strict_decoder(limits)
+def station_texts(path: Path, offset: int, spans: Sequence[int]) -> Iterator[tuple[int, str]]:
+    """The JSON text of each station of the array at ``offset`` (``spans``: from
+    :func:`scan`), with its index; parsed by the reader of the part."""
     with path.open("rb") as handle:
-        window = _Window(handle, source, offset)
-        window.expect("[", "stations")
-        if window.peek() == "]":
-            return
-        index = 0
-        while True:
-            where = f"stations[{index}]"
-            value, size = window.value(where, decoder, limits)
-            yield index, _checked(value, size, source, where, limits)
-            index += 1
-            if window.expect(",]", where) == "]":
-                return
+        window = _Window(handle, str(path), offset)
+        for index in range(len(spans) // 2):
+            begin, end = spans[2 * index], spans[2 * index + 1]
+            while window.dropped + len(window.text) < end and not window.eof:
+                # Keep the text from this station on; drop what came before.
+                window.pos = min(max(begin - window.dropped, 0), len(window.text))
+                window.more()
+            yield index, window.text[begin - window.dropped : end - window.dropped]
+            window.pos = end - window.dropped

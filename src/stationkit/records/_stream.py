@@ -56,14 +56,17 @@ STREAM_BYTES = 32 * 1024 * 1024
 class Part:
     """Some consecutive stations of one input, not yet structured.
 
-    ``items`` are JSON texts (from a ``.jsonl`` file, ``lines`` holding their line numbers),
-    parsed mappings (from a JSON/YAML document, ``start`` the index of the first one in its
-    ``stations`` list) or stations already read (from a spreadsheet)."""
+    ``items`` are JSON texts (from a ``.jsonl`` file, ``lines`` holding their line numbers,
+    or from a large JSON document, ``texts``), parsed mappings (from a JSON/YAML document)
+    or stations already read (from a spreadsheet); ``start`` is the index of the first one
+    in the document's ``stations``. Texts are parsed where the part is read (a worker)."""
 
     source: str
     items: tuple[Any, ...]
     start: int = 0
     lines: tuple[int, ...] = ()
+    #: The items are JSON texts of a document's stations (named by index, not by line).
+    texts: bool = False
 
 
 def _plainly_within_limits(line: str, limits: Limits = DEFAULT_LIMITS) -> bool:
@@ -84,25 +87,27 @@ def structure_part(part: Part, reader: PartReader) -> tuple[list[Station], list[
     header, vocabularies and leniency), and their unrecognised words; every problem in the
     part reported at once, each naming the file, the line (or index) and id of the station,
     and the field path."""
-    if not part.lines:
 
-        def where(k: int, ident: object) -> str:
-            return _named(f"stations[{part.start + k}]", ident)
+    def place(k: int) -> str:
+        return f"line {part.lines[k]}" if part.lines else f"stations[{part.start + k}]"
 
+    def where(k: int, ident: object) -> str:
+        return _named(place(k), ident)
+
+    if not part.lines and not part.texts:
         return reader.read(part.items, where)
     items: list[Any] = []
     problems: list[InputProblem] = []
     for k, text in enumerate(part.items):
-        line = f"line {part.lines[k]}"
         try:
             data = parse_json(text)
             if not _plainly_within_limits(text):
-                check_tree(data, part.source, DEFAULT_LIMITS, line)
+                check_tree(data, part.source, DEFAULT_LIMITS, place(k))
         except JsonRefusedError as exc:
-            problems.append(InputProblem(part.source, line, exc.message))
+            problems.append(InputProblem(part.source, place(k), exc.message))
             continue
         except ValueError as exc:  # json.JSONDecodeError
-            problems.append(InputProblem(part.source, line, f"broken JSON: {exc}"))
+            problems.append(InputProblem(part.source, place(k), f"broken JSON: {exc}"))
             continue
         except InputError as exc:
             problems += exc.problems
@@ -110,11 +115,7 @@ def structure_part(part: Part, reader: PartReader) -> tuple[list[Station], list[
         items.append(data)
     if problems:
         raise InputError(problems[:MAX_PROBLEMS])
-
-    def at_line(k: int, ident: object) -> str:
-        return _named(f"line {part.lines[k]}", ident)
-
-    return reader.read(items, at_line)
+    return reader.read(items, where)
 
 
 @attrs.frozen
@@ -129,16 +130,18 @@ class Source:
     header: Dataset
     raw: list[Any] | None = attrs.field(default=None, eq=False, repr=False)
     encoding: str | None = None
-    #: A large JSON document's: the byte offset of its ``stations`` array, and their count.
+    #: A large JSON document's: the byte offset of its ``stations`` array, their count, and
+    #: where each is in the array's text (start and end, in characters from the ``[``).
     stations_at: int | None = None
     count: int | None = None
+    spans: Sequence[int] = attrs.field(default=(), eq=False, repr=False)
 
     def parts(self, size: int = PART_SIZE) -> Iterator[Part]:
         """The file's stations, ``size`` at a time (re-readable: each call reads afresh)."""
         if size < 1:
             raise ValueError(f"part size must be at least 1, got {size}")
         if self.stations_at is not None:
-            yield from _document_parts(self.path, self.stations_at, size)
+            yield from _document_parts(self.path, self.stations_at, self.spans, size)
             return
         if self.raw is None:
             yield from _jsonl_parts(self.path, size)
@@ -217,18 +220,18 @@ def _jsonl_parts(path: Path, size: int) -> Iterator[Part]:
         yield Part(str(path), tuple(items), lines=tuple(numbers))
 
 
-def _document_parts(path: Path, offset: int, size: int) -> Iterator[Part]:
-    items: list[Any] = []
+def _document_parts(path: Path, offset: int, spans: Sequence[int], size: int) -> Iterator[Part]:
+    items: list[str] = []
     start = 0
-    for index, item in json_document.stations(path, offset):
+    for index, text in json_document.station_texts(path, offset, spans):
         if not items:
             start = index
-        items.append(item)
+        items.append(text)
         if len(items) == size:
-            yield Part(str(path), tuple(items), start)
+            yield Part(str(path), tuple(items), start, texts=True)
             items = []
     if items:
-        yield Part(str(path), tuple(items), start)
+        yield Part(str(path), tuple(items), start, texts=True)
 
 
 def _header_of(
@@ -315,11 +318,11 @@ def _streamed_document(
     path: Path, vocabularies: Mapping[str, Vocabulary] | None, lenient: bool
 ) -> Source:
     """A large JSON document: its header read now, its stations a part at a time later."""
-    rest, offset, count = json_document.scan(path)
+    rest, offset, spans = json_document.scan(path)
     header = dataset_from_data(rest, str(path), vocabularies=vocabularies, lenient=lenient)
     if offset is None:
         return Source(path, header, [], "utf-8")
-    return Source(path, header, None, "utf-8", offset, count)
+    return Source(path, header, None, "utf-8", offset, len(spans) // 2, spans)
 
 
 def read_parts(sources: Sequence[Source], size: int = PART_SIZE) -> Iterator[tuple[int, Part]]:
