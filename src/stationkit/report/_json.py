@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+import orjson
+
 from stationkit.assessment._report import (
     Acceptance,
     GroupScore,
@@ -295,8 +297,14 @@ def report_from_json(d: Mapping[str, Any]) -> Report:
 
 def report_line(r: Report) -> str:
     """The report as one line of JSON (``--format jsonl``): the same object as an item of
-    ``--format json``'s ``reports``, without indentation (indenting was most of the time)."""
-    return json.dumps(report_to_json(r), ensure_ascii=False, separators=(",", ":"))
+    ``--format json``'s ``reports``, without indentation. Encoded by orjson, an order of
+    magnitude faster than ``json`` on these reports (long quotes, many findings); ``json``
+    when orjson refuses a value (an integer over 64 bits)."""
+    data = report_to_json(r)
+    try:
+        return orjson.dumps(data).decode("utf-8")
+    except orjson.JSONEncodeError:
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def recapped_line(
