@@ -82,6 +82,7 @@ def test_any_window_reads_the_same_values(window: int, numbers: list[int]) -> No
     [
         ('{"stations": [{"id": "a", "id": "b"}]}', "stations[0]", "duplicate key 'id'"),
         ('{"stations": [{"id": "a"}, {"x": NaN}]}', "stations[1]", "NaN"),
+        ('{"stations": [{"id": "a", "x": ' + "9" * 40 + "}]}", "stations[0]", "40 digits"),
         ('{"stations": [{"id": "a"}, {"x": 1,]}', "stations[1]", "broken JSON"),
         ('{"year": 2024, "year": 2025, "stations": []}', "year", "duplicate key"),
         ('{"stations": [], "stations": []}', "stations", "duplicate key"),
