@@ -6,6 +6,7 @@ they come and are copied out once the caps are known, so memory holds only the r
 from __future__ import annotations
 
 import contextlib
+import sys
 import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TextIO
@@ -15,8 +16,9 @@ import attrs
 from stationkit.assessment._assessor import capped_reports
 from stationkit.assessment._bulk import Row, gc_paused
 from stationkit.assessment._dask import check_scheduler, dask_client
-from stationkit.assessment._parallel import Job, assess_sources
+from stationkit.assessment._parallel import MAX_JOBS, Job, assess_sources, default_jobs
 from stationkit.assessment._report import Report
+from stationkit.errors import UsageError
 from stationkit.records._stream import Source, open_source
 from stationkit.report._json import recapped_line, report_line
 from stationkit.standard._standard import Edition
@@ -74,6 +76,39 @@ class _Progress:
     def stop(self) -> None:
         if self._bar is not None:
             self._bar.stop()
+
+
+def add_run_arguments(parser: Any, positive: Callable[[str], int]) -> None:
+    """``--jobs``, ``--scheduler`` and ``--regions``: where a bulk run happens, and the region
+    tree of ``.jsonl`` inputs (``assess`` and ``whatif`` alike)."""
+    parser.add_argument(
+        "--jobs",
+        type=positive,
+        metavar="N",
+        help=f"worker processes, 1 to {MAX_JOBS} (default: every core)",
+    )
+    parser.add_argument(
+        "--scheduler",
+        metavar="tcp://HOST:PORT|local:N",
+        help="assess on a Dask cluster (needs the dask extra)",
+    )
+    parser.add_argument(
+        "--regions",
+        metavar="FILE",
+        help="the region tree (YAML/JSON) for .jsonl inputs without a header line",
+    )
+
+
+def run_of(args: Any) -> Run:
+    """The run ``--jobs``/``--scheduler``/``--regions`` ask for (progress on a terminal)."""
+    if args.jobs is not None and args.scheduler is not None:
+        raise UsageError("--jobs and --scheduler exclude each other")
+    return Run(
+        jobs=args.jobs or default_jobs(),
+        scheduler=args.scheduler,
+        progress=sys.stderr.isatty(),
+        regions=args.regions,
+    )
 
 
 def open_sources(

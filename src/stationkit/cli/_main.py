@@ -17,7 +17,7 @@ import attrs
 
 from stationkit._registry import Registry
 from stationkit.assessment._bulk import FINDINGS
-from stationkit.assessment._parallel import MAX_JOBS, Job, default_jobs
+from stationkit.assessment._parallel import MAX_JOBS, Job
 from stationkit.assessment._rollout import programme_statuses
 from stationkit.assessment._tailoring import programme_readers, tailor
 from stationkit.assessment._tailoring_file import Tailoring, load_tailoring
@@ -29,11 +29,12 @@ from stationkit.cli import _samples as samples_cli
 from stationkit.cli import _template as template_cli
 from stationkit.cli import _whatif as whatif_cli
 from stationkit.cli._bulk import (
-    Run,
+    add_run_arguments,
     assess_jsonl,
     assess_reports,
     open_sources,
     population_rows,
+    run_of,
 )
 from stationkit.cli._monitor import add_command as add_monitor_command
 from stationkit.cli._monitor import run_monitor
@@ -313,14 +314,7 @@ def _inputs(sources: Sequence[Source]) -> tuple[list[dict[str, Any]], list[dict[
 
 def cmd_assess(args: argparse.Namespace, out: TextIO) -> int:
     registry = _registry(args)
-    if args.jobs is not None and args.scheduler is not None:
-        raise UsageError("--jobs and --scheduler exclude each other")
-    run = Run(
-        jobs=args.jobs or default_jobs(),
-        scheduler=args.scheduler,
-        progress=sys.stderr.isatty(),
-        regions=args.regions,
-    )
+    run = run_of(args)
     as_of = args.as_of or date.today()
     job = _job_of(args, registry, _parse_set(args.set))
     # Rank caps hold over the declared population (--cap-over), assessed by the same rules,
@@ -628,22 +622,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="which findings reports carry (default: all for json and md, "
         "failing for text and jsonl)",
     )
-    p.add_argument(
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help="worker processes (default: every core)",
-    )
-    p.add_argument(
-        "--scheduler",
-        metavar="tcp://HOST:PORT|local:N",
-        help="assess on a Dask cluster (needs the dask extra)",
-    )
-    p.add_argument(
-        "--regions",
-        metavar="FILE",
-        help="the region tree (YAML/JSON) for .jsonl inputs without a header line",
-    )
+    add_run_arguments(p, _positive)
     p.add_argument("--out", metavar="FILE", help="write the report to FILE instead of stdout")
     p.add_argument(
         "--subject",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any, TextIO
@@ -18,8 +17,15 @@ import attrs
 
 from stationkit._registry import Registry
 from stationkit.assessment._bulk import Row
-from stationkit.assessment._parallel import MAX_JOBS, Job, default_jobs
-from stationkit.cli._bulk import Run, _Progress, bulk_rows, open_sources, run_client
+from stationkit.assessment._parallel import Job
+from stationkit.cli._bulk import (
+    _Progress,
+    add_run_arguments,
+    bulk_rows,
+    open_sources,
+    run_client,
+    run_of,
+)
 from stationkit.errors import UsageError
 from stationkit.records._model import Region
 from stationkit.report._json import value_json
@@ -103,15 +109,8 @@ def cmd_whatif(args: argparse.Namespace, out: TextIO, shared: Shared) -> int:
     overrides = shared.parse_set(args.set)
     if not overrides:
         raise UsageError("whatif needs at least one --set NAME=VALUE to compare against")
-    if args.jobs is not None and args.scheduler is not None:
-        raise UsageError("--jobs and --scheduler exclude each other")
     as_of = args.as_of or date.today()
-    run = Run(
-        jobs=args.jobs or default_jobs(),
-        scheduler=args.scheduler,
-        progress=sys.stderr.isatty(),
-        regions=args.regions,
-    )
+    run = run_of(args)
     args.as_of = as_of
     before_job = attrs.evolve(shared.job(args, registry, {}), findings=None)
     after_job = attrs.evolve(shared.job(args, registry, overrides), findings=None)
@@ -258,20 +257,5 @@ def add_command(sub: Any, shared: Shared) -> None:
         default="all",
         help="assess stations, regions, or both (default)",
     )
-    p.add_argument(
-        "--jobs",
-        type=shared.positive,
-        metavar="N",
-        help=f"worker processes, 1 to {MAX_JOBS} (default: every core)",
-    )
-    p.add_argument(
-        "--scheduler",
-        metavar="tcp://HOST:PORT|local:N",
-        help="assess on a Dask cluster (needs the dask extra)",
-    )
-    p.add_argument(
-        "--regions",
-        metavar="FILE",
-        help="the region tree (YAML/JSON) for .jsonl inputs without a header line",
-    )
+    add_run_arguments(p, shared.positive)
     p.set_defaults(run=lambda args, out: cmd_whatif(args, out, shared))
