@@ -195,3 +195,19 @@ def test_whatif_weighs_a_change_under_the_same_waivers(tmp_path: Path) -> None:
     # Waived, 蚶江 is still accepted; its grade falls all the same (a waiver never grades).
     assert summary["outcome"]["pass_to_fail"] == 0
     assert summary["grade_changes"] == 2
+
+
+@pytest.mark.slow
+def test_a_local_dask_cluster_gives_the_same_lines(tmp_path: Path) -> None:
+    """``--scheduler local:2``: worker processes of a Dask LocalCluster (the standard's
+    predicates, closures included, sent to them), the same lines as one process."""
+    pytest.importorskip("distributed")
+    lines = _jsonl(tmp_path / "shishi.jsonl", _raw())
+    argv = ["assess", str(lines), "--standard", "quanzhou@2025", "--as-of", "2025-11-15"]
+    argv += ["--format", "jsonl", "--findings", "all"]
+    one, on_dask = StringIO(), StringIO()
+    assert main([*argv, "--jobs", "1"], out=one) == main(
+        [*argv, "--scheduler", "local:2"], out=on_dask
+    )
+    assert on_dask.getvalue() == one.getvalue()
+    assert len(one.getvalue().splitlines()) == 5  # four stations and the city
