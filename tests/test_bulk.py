@@ -326,3 +326,31 @@ def test_assess_files_is_the_python_face_of_the_bulk_path(tmp_path: Path) -> Non
     )
     assert {f for r in picked.rows for f, _ in r.failing} <= {"team.size"}
     assert picked.reports == []
+
+
+def test_a_jsonl_file_with_a_byte_order_mark_reads_as_without(tmp_path: Path) -> None:
+    data = _many(3)
+    stations = data.pop("stations")
+    plain = _write_jsonl(tmp_path / "plain.jsonl", data, stations)
+    marked = tmp_path / "marked.jsonl"
+    marked.write_bytes(b"\xef\xbb\xbf" + plain.read_bytes())
+    job = Job(STANDARD, "2024", AS_OF)
+    assert _rows(job, [marked]) == _rows(job, [plain])
+
+
+def test_a_first_station_without_its_id_is_named_as_a_station(tmp_path: Path) -> None:
+    data = _many(2)
+    stations = data.pop("stations")
+    del stations[0]["id"]
+    path = _write_jsonl(tmp_path / "noid.jsonl", None, stations)
+    with pytest.raises(InputError) as info:
+        _rows(Job(STANDARD, "2024", AS_OF), [path], regions=_regions_file(tmp_path, data))
+    assert any(
+        p.path.startswith("line 1") and "id" in p.path + p.message for p in info.value.problems
+    )
+
+
+def _regions_file(tmp_path: Path, data: dict[str, Any]) -> Path:
+    path = tmp_path / "regions.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path

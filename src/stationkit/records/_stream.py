@@ -175,7 +175,8 @@ def is_jsonl(path: Path) -> bool:
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
     """The non-blank lines with their numbers, each checked against the length limit."""
     try:
-        with path.open("r", encoding="utf-8") as handle:
+        # utf-8-sig: a byte-order mark (as Windows tools write) is no part of the first line.
+        with path.open("r", encoding="utf-8-sig") as handle:
             for number, line in enumerate(handle, start=1):
                 if len(line) > MAX_LINE_BYTES:
                     raise refuse(
@@ -193,13 +194,20 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
         ) from None
 
 
+#: The keys a header line may hold (a dataset's, but for its stations and what loading sets).
+HEADER_KEYS = frozenset({"region", "year", "completions", "given_scores", "stations"})
+
+
 def _header_data(line: str) -> dict[str, Any] | None:
-    """The first line's object when it is a header (an object without ``id``)."""
+    """The first line's object when it is a header: no ``id``, and only a dataset's keys (a
+    first station that lacks its id is a station, reported as one)."""
     try:
         data = parse_json(line)
     except (ValueError, JsonRefusedError):
         return None
-    return data if isinstance(data, dict) and "id" not in data else None
+    if not isinstance(data, dict) or "id" in data or not set(data) <= HEADER_KEYS:
+        return None
+    return data
 
 
 def _jsonl_parts(path: Path, size: int) -> Iterator[Part]:
