@@ -61,16 +61,19 @@ def screen(station: Station, ctx: Context) -> Check:
     want = ctx.number("screen_inches_min")
     kind = ctx.text("screen_type")
     comms = station.communications
-    remedy = Remedy(
-        Text(
-            f"更换不低于{want:g}寸的{kind}显示屏",
-            f"install a {kind} (LCD) screen of at least {want:g} inches",
-        ),
-        (
-            Change("set", "communications.screen_inches", want),
-            Change("set", "communications.screen_type", kind),
-        ),
-    )
+
+    def remedy() -> Remedy:  # built only when a report reads it
+        return Remedy(
+            Text(
+                f"更换不低于{want:g}寸的{kind}显示屏",
+                f"install a {kind} (LCD) screen of at least {want:g} inches",
+            ),
+            (
+                Change("set", "communications.screen_inches", want),
+                Change("set", "communications.screen_type", kind),
+            ),
+        )
+
     size = check_threshold(
         comms.screen_inches if comms else None,
         want,
