@@ -7,7 +7,9 @@ from collections.abc import Mapping
 from datetime import date
 
 from stationkit.errors import TailoringError
+from stationkit.records._core_vocabularies import CORE_VOCABULARIES
 from stationkit.records._limits import DEFAULT_LIMITS, finite_problem, number_problem
+from stationkit.records._vocabulary import Vocabulary, merge_all
 from stationkit.standard._standard import Edition, Parameter, ParamValue
 
 MAX_TEXT = DEFAULT_LIMITS.max_text
@@ -94,6 +96,38 @@ def _coerce(param: Parameter, raw: object) -> ParamValue:
     return value
 
 
+def _codes(param: Parameter, value: ParamValue, vocab: Vocabulary) -> ParamValue:
+    """The words of ``value`` as codes of ``vocab`` (the documents' words become the codes
+    the rules compare); a word that is no term is refused, naming the closest terms."""
+    words = (value,) if isinstance(value, str) else value
+    if not isinstance(words, tuple):
+        return value
+    codes: list[str] = []
+    unknown: list[str] = []
+    for word in words:
+        code = vocab.lookup(word)
+        if code is None:
+            close = vocab.suggestions(word)
+            hint = (
+                f"; did you mean {', '.join(close)}?"
+                if close
+                else f" (terms: {', '.join(vocab.codes)})"
+            )
+            unknown.append(f"unknown {vocab.id} {word!r} ({vocab.zh}){hint}")
+        else:
+            codes.append(code)
+    if unknown:
+        raise TailoringError(f"parameter {param.name!r}: " + "; ".join(unknown))
+    mapped = tuple(dict.fromkeys(codes))  # two spellings of one term name it once
+    return mapped[0] if isinstance(value, str) else mapped
+
+
+def edition_vocabularies(edition: Edition) -> dict[str, Vocabulary]:
+    """The core's vocabularies with the edition's own terms (what ``tailor`` maps through
+    when its caller passes none)."""
+    return merge_all(CORE_VOCABULARIES, edition.vocabularies)
+
+
 def _number_problem(raw: object) -> str | None:
     """Numbers that no figure can be: NaN, infinities, and literals past the digit limit."""
     if isinstance(raw, str):
@@ -146,14 +180,23 @@ def programme_readers(edition: Edition) -> set[str]:
 
 
 def tailor(
-    edition: Edition, overrides: Mapping[str, object], *, readers: set[str] | None = None
+    edition: Edition,
+    overrides: Mapping[str, object],
+    *,
+    readers: set[str] | None = None,
+    vocabularies: Mapping[str, Vocabulary] | None = None,
 ) -> dict[str, ParamValue]:
     """Validate ``overrides`` against ``edition``; returns the typed values that differ.
 
     A parameter that nothing reads (``readers``: by default what an assessment reads) is
     refused: tailoring it would change nothing, yet the report would list it as overridden.
+    The words of a parameter that names a vocabulary are mapped to its codes (``--set
+    wall_maps=防汛防台风形势图`` and its aliases mean the same); a word that is no term is
+    refused with the closest terms. ``vocabularies``: by default the core's and the
+    edition's (``edition_vocabularies``).
     """
     declared = {p.name: p for p in edition.parameters}
+    vocabs = edition_vocabularies(edition) if vocabularies is None else vocabularies
     read = assessment_readers(edition) if readers is None else readers
     problems: list[str] = []
     result: dict[str, ParamValue] = {}
@@ -171,7 +214,9 @@ def tailor(
             )
             continue
         try:
-            result[name] = _coerce(param, raw)
+            value = _coerce(param, raw)
+            vocab = vocabs.get(param.vocabulary) if param.vocabulary else None
+            result[name] = value if vocab is None else _codes(param, value, vocab)
         except TailoringError as exc:
             problems.append(str(exc))
     if problems:

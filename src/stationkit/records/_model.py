@@ -105,7 +105,7 @@ class Post:
 @attrs.frozen
 class Member:
     name: str
-    role: str | None = None
+    role: str | None = attrs.field(default=None, metadata=vocab("member_role"))
     birth_date: date | None = None
     age: Count | None = None
     formal: bool | None = None
@@ -146,7 +146,7 @@ class Team:
     vehicles: Count | None = None
     base: str | None = None
     rescue_types: tuple[str, ...] | None = None
-    groups: tuple[str, ...] | None = None
+    groups: tuple[str, ...] | None = attrs.field(default=None, metadata=vocab("team_group"))
     headcount: Count | None = None
     average_age: float | None = None
     age_bands: tuple[AgeBand, ...] | None = None
@@ -168,11 +168,15 @@ class Communications:
     satellite_phones: Count | None = None
     video_conference: bool | None = None
     screen_inches: float | None = None
-    screen_type: str | None = None
+    screen_type: str | None = attrs.field(default=None, metadata=vocab("screen_type"))
     """The display technology as recorded, e.g. 液晶 (LCD)."""
     broadcast: bool | None = None
-    linked_platforms: tuple[str, ...] | None = None
-    alarm_channels: tuple[str, ...] | None = None
+    linked_platforms: tuple[str, ...] | None = attrs.field(
+        default=None, metadata=vocab("platform_level")
+    )
+    alarm_channels: tuple[str, ...] | None = attrs.field(
+        default=None, metadata=vocab("alarm_channel")
+    )
 
 
 @attrs.frozen
@@ -214,7 +218,7 @@ class Training:
     participants: Count | None = None
     reported: bool | None = None
     photos: bool | None = None
-    skills: tuple[str, ...] | None = None
+    skills: tuple[str, ...] | None = attrs.field(default=None, metadata=vocab("training_skill"))
 
 
 @attrs.frozen
@@ -274,7 +278,7 @@ class VillageTotals:
 class DutyArrangement:
     around_the_clock: bool | None = None
     days_per_year: Count | None = None
-    merged_duties: tuple[str, ...] | None = None
+    merged_duties: tuple[str, ...] | None = attrs.field(default=None, metadata=vocab("merged_duty"))
     single_channel: bool | None = None
 
 
@@ -296,7 +300,9 @@ class Grid:
 @attrs.frozen
 class PublicityChannel:
     kind: str = attrs.field(metadata=vocab("publicity_channel"))
-    sections: tuple[str, ...] | None = None
+    sections: tuple[str, ...] | None = attrs.field(
+        default=None, metadata=vocab("publicity_section")
+    )
     updated_on: date | None = None
 
 
@@ -311,7 +317,7 @@ class Evidence:
     """Evidence that a function or task is carried out (a record, a photo, a report)."""
 
     topic: str = attrs.field(metadata=vocab("evidence_topic"))
-    items: tuple[str, ...]
+    items: tuple[str, ...] = attrs.field(metadata=vocab("evidence_item"))
     on: date | None = None
 
 
@@ -320,7 +326,7 @@ class Warehouse:
     sign: str | None = None
     keeper: str | None = None
     ledger: bool | None = None
-    rules: tuple[str, ...] | None = None
+    rules: tuple[str, ...] | None = attrs.field(default=None, metadata=vocab("rule"))
 
 
 @attrs.frozen
@@ -375,11 +381,11 @@ class Station:
     communications: Communications | None = None
     plans: tuple[Plan, ...] | None = None
     handbook: bool | None = None
-    wall_maps: tuple[str, ...] | None = None
+    wall_maps: tuple[str, ...] | None = attrs.field(default=None, metadata=vocab("wall_map"))
     drills: tuple[Drill, ...] | None = None
     trainings: tuple[Training, ...] | None = None
     duty: DutyArrangement | None = None
-    rules: tuple[str, ...] | None = None
+    rules: tuple[str, ...] | None = attrs.field(default=None, metadata=vocab("rule"))
     ledgers: tuple[RecordBook, ...] | None = None
     grids: tuple[Grid, ...] | None = None
     publicity: tuple[PublicityChannel, ...] | None = None

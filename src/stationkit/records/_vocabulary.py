@@ -42,8 +42,12 @@ def _squeezed(text: str) -> str:
 
 
 def normalise(word: str) -> str:
-    """The comparison key of a word (documented in docs/data.md)."""
-    return _squeezed(_cleaned(word))
+    """The comparison key of a word (documented in docs/data.md). A word made only of
+    optional words (``处置``, ``修订``) keeps them: its key is never empty."""
+    key = _squeezed(_cleaned(word))
+    if key:
+        return key
+    return _PUNCT.sub("", unicodedata.normalize("NFKC", word)[:MAX_WORD]).lower()
 
 
 def short_name(name: str) -> str:
@@ -91,7 +95,8 @@ class Vocabulary:
 
     ``closed``: a word that is no term is an error; an open vocabulary keeps the word and the
     report lists it under ``unrecognised``. Two declarations with one ``id`` (the core's and a
-    standard's) merge: see :meth:`merged`.
+    standard's) merge: see :meth:`merged`. ``why`` / ``why_zh`` say why it is closed or open
+    (the data pages print them).
     """
 
     id: str
@@ -99,6 +104,8 @@ class Vocabulary:
     en: str
     terms: tuple[Term, ...] = ()
     closed: bool = True
+    why: str = ""
+    why_zh: str = ""
     _index: dict[str, str] = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -172,16 +179,25 @@ class Vocabulary:
             self.en,
             tuple(by_code.values()),
             self.closed and other.closed,
+            other.why or self.why,
+            other.why_zh or self.why_zh,
         )
 
 
 def word_list(
-    id: str, zh: str, en: str, words: Iterable[str], *, closed: bool = False
+    id: str,
+    zh: str,
+    en: str,
+    words: Iterable[str],
+    *,
+    closed: bool = False,
+    why: str = "",
+    why_zh: str = "",
 ) -> Vocabulary:
     """A vocabulary whose terms are the documents' words as they stand (each its own code and
     zh label; no English label): for lists a rule compares word for word."""
     unique = dict.fromkeys(w for w in words if w)
-    return Vocabulary(id, zh, en, tuple(Term(w, w, "") for w in unique), closed)
+    return Vocabulary(id, zh, en, tuple(Term(w, w, "") for w in unique), closed, why, why_zh)
 
 
 def merge_all(*groups: Iterable[Vocabulary]) -> dict[str, Vocabulary]:

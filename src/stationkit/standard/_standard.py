@@ -75,7 +75,9 @@ class Parameter:
     ``default`` is True when the value is the plugin's own default where the source is
     silent ([open]); False when the source states it ([fig]). ``max`` is the plausible
     largest value of a number (tailoring above it is refused); when None, ``maximum`` takes
-    the default of the unit (``UNIT_MAX``).
+    the default of the unit (``UNIT_MAX``). ``vocabulary`` names the vocabulary whose codes a
+    text or list value holds: registration refuses a value that is no code of it, and
+    tailoring maps the documents' words (aliases) to codes.
     """
 
     name: str
@@ -86,6 +88,7 @@ class Parameter:
     default: bool = False
     note: Text | None = None
     max: float | None = None
+    vocabulary: str | None = None
 
     @property
     def maximum(self) -> float | None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
-from stationkit.standard._standard import Edition, Number, Requirement, Standard
+from stationkit.records._vocabulary import Vocabulary
+from stationkit.standard._standard import Edition, Number, Parameter, Requirement, Standard
+from stationkit.standard._vocabularies import vocabularies_for
 
 
 def _duplicates(names: Iterable[str]) -> list[str]:
@@ -48,9 +50,35 @@ def _requirement(edition: Edition, req: Requirement) -> list[str]:
     return problems
 
 
-def edition_problems(standard_id: str, edition: Edition) -> list[str]:
-    """Every inconsistency of one edition, each naming what is wrong."""
+def _words(param: Parameter, vocabularies: Mapping[str, Vocabulary]) -> list[str]:
+    """A parameter naming a vocabulary holds codes of it (the words the rules compare)."""
+    where = f"parameter {param.name!r}"
+    if param.vocabulary is None:
+        return []
+    vocab = vocabularies.get(param.vocabulary)
+    if vocab is None:
+        return [f"{where} names vocabulary {param.vocabulary!r}, which the edition lacks"]
+    value = param.value
+    if not isinstance(value, str | tuple):
+        return [f"{where} names vocabulary {param.vocabulary!r} but holds no words"]
+    codes = set(vocab.codes)
+    problems = []
+    for word in (value,) if isinstance(value, str) else value:
+        if word not in codes:
+            code = vocab.lookup(word)
+            hint = f" (an alias of {code!r}: write the code)" if code else ""
+            problems.append(f"{where}: {word!r} is no term of {vocab.id}{hint}")
+    return problems
+
+
+def edition_problems(
+    standard_id: str, edition: Edition, vocabularies: Mapping[str, Vocabulary] | None = None
+) -> list[str]:
+    """Every inconsistency of one edition, each naming what is wrong (``vocabularies``: the
+    edition's, for parameters that hold vocabulary words)."""
     problems: list[str] = []
+    for param in edition.parameters:
+        problems += _words(param, vocabularies or {})
     for kind, names in (
         ("requirement id", [r.id for r in edition.requirements]),
         ("parameter", [p.name for p in edition.parameters]),
@@ -113,5 +141,10 @@ def standard_problems(standard: Standard) -> list[str]:
         for name in _duplicates(k.id for k in standard.kinds)
     ]
     for edition in standard.editions:
-        problems += edition_problems(standard.id, edition)
+        try:
+            vocabularies = vocabularies_for(standard, edition.edition)
+        except ValueError as exc:  # two terms claim one spelling
+            problems.append(f"{standard.id}@{edition.edition}: {exc}")
+            continue
+        problems += edition_problems(standard.id, edition, vocabularies)
     return problems

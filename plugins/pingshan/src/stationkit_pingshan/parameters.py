@@ -29,8 +29,9 @@ def _p(
     *,
     default: bool = False,
     note: Text | None = None,
+    vocabulary: str | None = None,
 ) -> Parameter:
-    return Parameter(name, value, cite, Text(zh, en), unit, default, note)
+    return Parameter(name, value, cite, Text(zh, en), unit, default, note, vocabulary=vocabulary)
 
 
 # -- station types and functions (PS §三, SZ) ------------------------------------------------
@@ -55,6 +56,7 @@ STATION_TYPES = (
             "The English keys stand for SZ's seven kinds in order; the street centre "
             "station is kind street with sub_kind street_centre.",
         ),
+        vocabulary="station_sub_kind",
     ),
     _p(
         "community_functions",
@@ -62,6 +64,7 @@ STATION_TYPES = (
         c.PS_COMMUNITY_FUNCTIONS,
         "社区类站点综合功能",
         "functions of a community station",
+        vocabulary="evidence_item",
     ),
     _p(
         "park_functions",
@@ -69,6 +72,7 @@ STATION_TYPES = (
         c.PS_PARK_STATION,
         "工业园区类站点工作",
         "work of an industrial-park station",
+        vocabulary="evidence_item",
     ),
     _p(
         "street_functions",
@@ -76,6 +80,7 @@ STATION_TYPES = (
         c.PS_STREET_STATION,
         "街面类站点作用",
         "roles of a street station",
+        vocabulary="evidence_item",
     ),
     _p(
         "community_forces",
@@ -83,6 +88,7 @@ STATION_TYPES = (
         c.PS_COMMUNITY_STATION,
         "社区类站点整合力量",
         "forces a community station integrates",
+        vocabulary="evidence_item",
     ),
     _p(
         "park_forces",
@@ -90,6 +96,7 @@ STATION_TYPES = (
         c.PS_PARK_FORCES,
         "工业园区类站点整合力量",
         "forces an industrial-park station integrates",
+        vocabulary="evidence_item",
     ),
     _p(
         "street_forces",
@@ -97,6 +104,7 @@ STATION_TYPES = (
         c.PS_STREET_FORCES,
         "街面类站点整合力量",
         "forces a street station integrates",
+        vocabulary="evidence_item",
     ),
     _p(
         "integration_min_forces",
@@ -136,13 +144,21 @@ STATION_TYPES = (
 
 # -- the SZ city baseline ------------------------------------------------------------------
 CITY_BASELINE = (
-    _p("team_groups", _n("应急处置组 安全巡查组"), c.SZ_TEAM_GROUPS, "应急队伍分组", "team groups"),
+    _p(
+        "team_groups",
+        _n("应急处置组 安全巡查组"),
+        c.SZ_TEAM_GROUPS,
+        "应急队伍分组",
+        "team groups",
+        vocabulary="team_group",
+    ),
     _p(
         "team_officer_roles",
         _n("队长 副队长 通信员 安全员"),
         c.SZ_TEAM_OFFICERS,
         "队伍骨干岗位（各1名）",
         "team officer roles (one each)",
+        vocabulary="member_role",
     ),
     _p("team_size_min", 10, c.SZ_TEAM_SIZE, "队伍人数下限", "team size, at least", "people"),
     _p("team_size_max", 30, c.SZ_TEAM_SIZE, "队伍人数上限", "team size, at most", "people"),
@@ -175,6 +191,7 @@ CITY_BASELINE = (
         c.SZ_ALARMS,
         "接警渠道",
         "alarm channels",
+        vocabulary="alarm_channel",
     ),
     _p(
         "required_kit",
@@ -205,6 +222,7 @@ CITY_BASELINE = (
             "原文描述某一街面站的便民服务台，仅作信息项报告。",
             "SZ describes one street station's desk; reported for information only.",
         ),
+        vocabulary="evidence_item",
     ),
 )
 
@@ -216,6 +234,7 @@ STATION_WORK = (
         c.PS_RULES,
         "七项管理制度",
         "the seven management rules",
+        vocabulary="rule",
     ),
     _p(
         "ledger_kinds",
@@ -223,6 +242,7 @@ STATION_WORK = (
         c.PS_LEDGERS,
         "管理台账",
         "management ledgers",
+        vocabulary="ledger_kind",
     ),
     _p(
         "training_core_skills",
@@ -230,6 +250,7 @@ STATION_WORK = (
         c.PS_THREE_TWO_ONE,
         "“三会两技能一器材”",
         "the 3 + 2 + 1 core skills",
+        vocabulary="training_skill",
     ),
     _p(
         "training_safety_topics",
@@ -244,6 +265,7 @@ STATION_WORK = (
         c.PS_PUBLICITY,
         "综合性宣传主题",
         "publicity themes",
+        vocabulary="evidence_item",
     ),
     _p(
         "drill_kind_evacuation",
@@ -251,6 +273,7 @@ STATION_WORK = (
         c.PS_EVACUATION_DRILLS,
         "疏散演练类型名",
         "kind name of evacuation drills",
+        vocabulary="drill_kind",
     ),
     _p(
         "evacuation_drills_min",
@@ -275,7 +298,14 @@ STATION_WORK = (
         default=True,
         note=Text("原文未给次数；默认每年至少1次。", "No figure given; default once a year."),
     ),
-    _p("patrol_ledger", "安全巡查", c.PS_PATROLS, "巡查台账名称", "kind of the patrol ledger"),
+    _p(
+        "patrol_ledger",
+        "安全巡查",
+        c.PS_PATROLS,
+        "巡查台账名称",
+        "kind of the patrol ledger",
+        vocabulary="ledger_kind",
+    ),
     _p(
         "patrol_entries_min",
         12,
@@ -295,6 +325,7 @@ STATION_WORK = (
         c.PS_REPORTING,
         "第一时间上报的事件类别",
         "event categories to report at once",
+        vocabulary="evidence_item",
     ),
     _p(
         "risk_place_kinds",
@@ -303,6 +334,7 @@ STATION_WORK = (
         c.PS_RISK_PLACES,
         "重点风险区域场所",
         "places to risk-grade and control",
+        vocabulary="risk_area",
     ),
     _p(
         "equipment_categories",
@@ -310,6 +342,7 @@ STATION_WORK = (
         c.PS_EQUIPMENT,
         "应急救援装备器材类别",
         "equipment categories",
+        vocabulary="supply_category",
     ),
     _p(
         "supply_rules",
@@ -317,6 +350,7 @@ STATION_WORK = (
         c.PS_SUPPLY_RULES,
         "物资装备管理制度",
         "supplies upkeep and dispatch rules",
+        vocabulary="rule",
     ),
     _p(
         "escape_provisions",
@@ -324,6 +358,7 @@ STATION_WORK = (
         c.PS_ESCAPE,
         "逃生路线与避难场所",
         "escape routes and shelters",
+        vocabulary="wall_map",
     ),
     _p(
         "plan_types",
@@ -331,6 +366,7 @@ STATION_WORK = (
         c.PS_PLANS,
         "预案、方案与规程",
         "plans, action plans and procedures",
+        vocabulary="plan_type",
     ),
     _p(
         "first_response_tasks",
@@ -338,6 +374,7 @@ STATION_WORK = (
         c.PS_FIRST_RESPONSE,
         "先期处置任务",
         "first-response tasks",
+        vocabulary="evidence_item",
     ),
 )
 

@@ -25,8 +25,9 @@ def _p(
     *,
     default: bool = False,
     note: Text | None = None,
+    vocabulary: str | None = None,
 ) -> Parameter:
-    return Parameter(name, value, cite, Text(zh, en), unit, default, note)
+    return Parameter(name, value, cite, Text(zh, en), unit, default, note, vocabulary=vocabulary)
 
 
 _DEFAULT = Text(
@@ -153,6 +154,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
             "办公室即值班室;会议室用于指挥会商、培训、训练",
             "the office doubles as duty room; the meeting room serves command, training",
         ),
+        vocabulary="room_kind",
     ),
     _p(
         "posts_min", 6, c.POSTS_23, "专兼职岗位最少数", "minimum full- and part-time posts", "posts"
@@ -168,6 +170,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
             "“不包含执法、救援人员”:category 为 enforcement/rescue 的岗位不计数",
             "posts whose category is enforcement or rescue do not count",
         ),
+        vocabulary="post_category",
     ),
     _p(
         "post_duties",
@@ -186,6 +189,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
             "后两项在原文分页后:“上报各类信息、 物资管理等工作”",
             "the last two follow a page break in the extraction",
         ),
+        vocabulary="post_duty",
     ),
     # command
     _p(
@@ -210,6 +214,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.COMMS_23,
         "视频会议显示屏类型(液晶)",
         "video-conference display type (LCD, 液晶)",
+        vocabulary="screen_type",
     ),
     _p(
         "linked_platforms",
@@ -221,6 +226,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
             "QZ23 要求“做好对接准备”,记录为已对接或已准备对接的层级",
             "QZ23 asks for readiness to connect; record the levels connected or ready",
         ),
+        vocabulary="platform_level",
     ),
     # mechanism
     _p(
@@ -229,6 +235,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.GOVERNANCE_23,
         "党委政府应急管理制度",
         "party/government emergency rules",
+        vocabulary="rule",
     ),
     _p(
         "enterprise_lists",
@@ -236,6 +243,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.ENTERPRISE_LISTS,
         "生产经营单位“三张清单”",
         "businesses' three lists",
+        vocabulary="evidence_item",
     ),
     _p(
         "town_lists",
@@ -243,6 +251,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.TOWN_LISTS,
         "乡镇“四张清单”",
         "the town's four lists",
+        vocabulary="ledger_kind",
     ),
     _p(
         "closed_loop_steps",
@@ -250,6 +259,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.CLOSED_LOOP,
         "闭环管理环节",
         "closed-loop steps",
+        vocabulary="evidence_item",
     ),
     _p(
         "risk_areas",
@@ -261,6 +271,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
             "前两类“山洪灾害易发区、地质灾害隐患点”在原文分页前",
             "the first two precede a page break in the extraction",
         ),
+        vocabulary="risk_area",
     ),
     _p(
         "village_grid_deadline",
@@ -275,6 +286,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.GRID_PATROLS,
         "网格巡查留存材料",
         "grid patrol evidence",
+        vocabulary="evidence_item",
     ),
     _p(
         "ledger_max_age_days",
@@ -296,6 +308,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
             "QZ23 附件2 的表述;附件3 与正文另作“防灾减灾、应急救援”",
             "worded as in QZ23 附件2; 附件3 and the body name 防灾减灾, 应急救援 instead",
         ),
+        vocabulary="merged_duty",
     ),
     # enforcement
     _p(
@@ -339,13 +352,21 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         "minimum concentrated trainings a year",
         "per year",
     ),
-    _p("training_kind", "集中训练", c.RESCUE_TRAINING, "计数的训练类别", "training kind counted"),
+    _p(
+        "training_kind",
+        "集中训练",
+        c.RESCUE_TRAINING,
+        "计数的训练类别",
+        "training kind counted",
+        vocabulary="training_kind",
+    ),
     _p(
         "protection_records",
         ("购买记录", "发放记录", "使用记录", "维护记录"),
         c.PROTECTION,
         "防护装备和保险记录",
         "protective equipment and insurance records",
+        vocabulary="evidence_item",
     ),
     # plans
     _p(
@@ -354,6 +375,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.REQUIRED_PLANS,
         "必须编制的10项应急预案",
         "the 10 required plans",
+        vocabulary="plan_type",
     ),
     _p(
         "plan_hazardous_chemicals",
@@ -361,6 +383,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.CONDITIONAL_PLANS,
         "有危化企业时须编制的预案",
         "plan required where hazardous-chemicals firms exist",
+        vocabulary="plan_type",
     ),
     _p(
         "plan_mining",
@@ -368,6 +391,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.CONDITIONAL_PLANS,
         "有矿山企业时须编制的预案",
         "plan required where mines exist",
+        vocabulary="plan_type",
     ),
     _p(
         "plan_industry_trade",
@@ -375,6 +399,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.CONDITIONAL_PLANS,
         "有工贸企业时须编制的预案",
         "plan required where industry/trade firms exist",
+        vocabulary="plan_type",
     ),
     _p(
         "plans_management",
@@ -382,6 +407,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.PLANS_MANAGEMENT,
         "预案日常管理",
         "daily plan management",
+        vocabulary="evidence_item",
     ),
     _p(
         "wall_maps",
@@ -389,6 +415,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.WALL_MAPS,
         "挂图作战的三张图",
         "the three wall maps",
+        vocabulary="wall_map",
     ),
     _p(
         "response_assemble_minutes",
@@ -429,6 +456,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.TOWN_DRILL,
         "计数的镇级演练类别",
         "town drill kinds counted",
+        vocabulary="drill_kind",
     ),
     _p(
         "village_drills_min",
@@ -438,7 +466,14 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         "minimum evacuation drills per village a year",
         "per year",
     ),
-    _p("village_drill_kind", "转移避险演练", c.VILLAGE_DRILL, "村级演练类别", "village drill kind"),
+    _p(
+        "village_drill_kind",
+        "转移避险演练",
+        c.VILLAGE_DRILL,
+        "村级演练类别",
+        "village drill kind",
+        vocabulary="drill_kind",
+    ),
     _p(
         "mountain_drill_hazards",
         ("山洪", "地质灾害"),
@@ -464,6 +499,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
             "后三项在原文分页后:“制度上墙、设施配套、功能完善”",
             "the last three follow a page break in the extraction",
         ),
+        vocabulary="evidence_item",
     ),
     _p(
         "supply_subcategories",
@@ -492,6 +528,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.WAREHOUSE_RULES,
         "应急物资管理制度",
         "warehouse management rules",
+        vocabulary="rule",
     ),
     # publicity
     _p(
@@ -510,6 +547,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.COLUMN,
         "网站/公众号专栏的栏目",
         "sections of the online column",
+        vocabulary="publicity_section",
     ),
     # money and rollout
     _p(
@@ -547,6 +585,7 @@ PARAMETERS_2025: tuple[Parameter, ...] = (
             "QZ25 restates the figure without the exclusion; the plugin keeps the QZ23 "
             "guide's exclusion [infer]",
         ),
+        vocabulary="post_category",
     ),
     _p(
         "satellite_phones_min",
@@ -565,6 +604,7 @@ PARAMETERS_2025: tuple[Parameter, ...] = (
         note=Text(
             "省、泉州市(地级)、石狮市(县级)", "province, 泉州市 (prefecture), 石狮市 (county level)"
         ),
+        vocabulary="platform_level",
     ),
     _p(
         "governance_rules",
@@ -572,6 +612,7 @@ PARAMETERS_2025: tuple[Parameter, ...] = (
         c.GOVERNANCE_25,
         "党委政府应急管理制度",
         "party/government emergency rules",
+        vocabulary="rule",
     ),
     _p(
         "merged_duties",
@@ -579,6 +620,7 @@ PARAMETERS_2025: tuple[Parameter, ...] = (
         c.FOUR_IN_ONE_25,
         "“四合一”应急值班",
         "the four merged duties",
+        vocabulary="merged_duty",
     ),
     _p(
         "supervision_list",
@@ -586,6 +628,7 @@ PARAMETERS_2025: tuple[Parameter, ...] = (
         c.SUPERVISION_LIST,
         "综合监管职责清单",
         "comprehensive supervision duty list",
+        vocabulary="ledger_kind",
     ),
     _p(
         "standardization_system",
@@ -593,6 +636,7 @@ PARAMETERS_2025: tuple[Parameter, ...] = (
         c.STANDARDIZATION_SYSTEM,
         "须整合应用的信息系统",
         "information system to use",
+        vocabulary="evidence_topic",
     ),
     _p(
         "funding_construction_yuan",

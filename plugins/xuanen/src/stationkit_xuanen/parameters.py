@@ -24,8 +24,9 @@ def _p(
     *,
     default: bool = False,
     note: Text | None = None,
+    vocabulary: str | None = None,
 ) -> Parameter:
-    return Parameter(name, value, cite, Text(zh, en), unit, default, note)
+    return Parameter(name, value, cite, Text(zh, en), unit, default, note, vocabulary=vocabulary)
 
 
 _BY_END_OF_MONTH = Text(
@@ -201,6 +202,7 @@ STAFFING = (
             zh="emergency_office = 应急办工作人员; fire_station = 消防队员。",
             en="emergency_office = staff of the township 应急办; fire_station = firefighters.",
         ),
+        vocabulary="post_category",
     ),
     _p(
         "volunteer_categories",
@@ -208,6 +210,7 @@ STAFFING = (
         c.STAFF_SOURCES,
         "志愿者岗位类别",
         "volunteer post categories (welcome, never dedicated)",
+        vocabulary="post_category",
     ),
     _p(
         "start_operating_within_days",
