@@ -13,8 +13,10 @@ from stationkit.records._convert import LOCAL_TIME
 from stationkit.records._core_vocabularies import CORE_VOCABULARIES
 from stationkit.records._layout import layout
 from stationkit.records._model import (
+    VOCABULARY,
     AgeBand,
     CategoryCount,
+    Dataset,
     DrillTotal,
     PostTotals,
     Region,
@@ -81,6 +83,24 @@ _T = {
         "这些词，并在报告的 `unrecognised` 中列出。**开放**词表（乡镇可增加的预案、岗位职责、台账等）"
         "保留表外的词，并总在 `unrecognised` 中列出：规则不会把表外的词当成所要的条目。",
     ),
+    "fields_text": (
+        "Which fields hold words of which vocabulary (a field whose vocabulary the standard in "
+        "use does not declare is kept as written: none of its rules compare it). A standard's "
+        "parameters that list such words hold codes of the same vocabulary (checked when the "
+        "plugin is registered), and a tailored value (`--set wall_maps=...`, `parameters=`, "
+        "a tailoring file) is mapped through the vocabulary too: an alias becomes its code, a "
+        "word that is no term is refused (exit 2) naming the parameter, the word and the "
+        "closest terms.",
+        "下表列出各字段的词属于哪个词表（所用标准未声明该词表的字段按原文保留：其规则不比较它）。"
+        "标准中列出这类词的参数，存的是同一词表的代码（插件注册时检查）；覆盖参数的值（`--set "
+        "wall_maps=...`、`parameters=`、覆盖文件）同样经词表映射：别名换成代码，表外的词被拒绝"
+        "（退出码 2），并指出参数、该词和最接近的条目。",
+    ),
+    "head_vocab_fields": (
+        "| field | vocabulary |\n|---|---|",
+        "| 字段 | 词表 |\n|---|---|",
+    ),
+    "why": ("Why {kind}", "为何{kind}"),
     "regions": ("Regions", "区域"),
     "regions_text": (
         "A station's `region` (and a drill's `village`) is a code of the region tree or a name "
@@ -208,6 +228,41 @@ def _vocab_title(vocab: Vocabulary, lang: str) -> str:
     return f"#### `{vocab.id}` — {name} ({kind})"
 
 
+def _why(vocab: Vocabulary, lang: str) -> list[str]:
+    """The vocabulary's reason for being closed or open, when it gives one."""
+    why = vocab.why_zh if lang == "zh" else vocab.why
+    if not why:
+        return []
+    kind = _t("closed" if vocab.closed else "open", lang)
+    return [f"*{_t('why', lang).format(kind=kind)}:* {why}", ""]
+
+
+def _vocabulary_fields(lang: str) -> list[str]:
+    """Every record field that holds vocabulary words, as ``Class.field``, from the model."""
+    lines = [_t("head_vocab_fields", lang)]
+    seen: set[type] = set()
+    todo: list[type] = [Dataset]
+    while todo:
+        cls = todo.pop(0)
+        if cls in seen:
+            continue
+        seen.add(cls)
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            vocab_id = field.metadata.get(VOCABULARY)
+            if vocab_id is not None:
+                lines.append(f"| `{cls.__name__}.{field.name}` | `{vocab_id}` |")
+            todo += [t for t in _record_types(hints[field.name]) if t not in seen]
+    return lines
+
+
+def _record_types(tp: object) -> list[type]:
+    """The attrs classes inside a type hint (``tuple[Team, ...] | None`` → ``[Team]``)."""
+    if isinstance(tp, type) and attrs.has(tp):
+        return [tp]
+    return [t for arg in typing.get_args(tp) for t in _record_types(arg)]
+
+
 #: What each field of the totals means, (en, zh).
 MEANINGS: dict[str, tuple[str, str]] = {
     "headcount": ("people in the team", "队伍人数"),
@@ -295,6 +350,10 @@ def data_page(standards: Sequence[tuple[Standard, Edition]], lang: str = "en") -
         "",
         _t("closed_text", lang),
         "",
+        _t("fields_text", lang),
+        "",
+        *_vocabulary_fields(lang),
+        "",
         f"## {_t('regions', lang)}",
         "",
         _t("regions_text", lang).replace("{suffixes}", suffixes),
@@ -324,7 +383,7 @@ def data_page(standards: Sequence[tuple[Standard, Edition]], lang: str = "en") -
         "",
     ]
     for vocab in CORE_VOCABULARIES:
-        out += [_vocab_title(vocab, lang), ""]
+        out += [_vocab_title(vocab, lang), "", *_why(vocab, lang)]
         out += _terms(vocab, lang) if vocab.terms else [f"*{_t('filled', lang)}*"]
         out.append("")
     for standard, edition in standards:
@@ -332,5 +391,6 @@ def data_page(standards: Sequence[tuple[Standard, Edition]], lang: str = "en") -
         out += [f"### {title}", ""]
         for vocab in (kind_vocabulary(standard), *edition.vocabularies):
             if vocab.terms:
-                out += [_vocab_title(vocab, lang), "", *_terms(vocab, lang), ""]
+                out += [_vocab_title(vocab, lang), "", *_why(vocab, lang)]
+                out += [*_terms(vocab, lang), ""]
     return "\n".join(out).rstrip() + "\n"

@@ -149,7 +149,7 @@ MEMBER_ROLES = Vocabulary(
         Term("队长", "队长", "team leader", ("正队长", "应急救援队队长", "队伍队长")),
         Term("副队长", "副队长", "deputy leader", ("应急救援队副队长",)),
         Term("通信员", "通信员", "communications officer", ("通讯员", "通信联络员", "通訊員")),
-        Term("安全员", "安全员", "safety officer", ("安全管理员", "安全監督員")),
+        Term("安全员", "安全员", "safety officer", ("安全管理员", "安全員")),
         Term("队员", "队员", "member", ("普通队员", "应急队员", "member")),
     ),
     closed=False,
