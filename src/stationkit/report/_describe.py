@@ -33,6 +33,7 @@ def parameter_json(p: Parameter) -> dict[str, Any]:
         "title": text_json(p.title),
         "citation": citation_json(p.citation),
         "note": text_json(p.note) if p.note else None,
+        "vocabulary": p.vocabulary,
     }
 
 
