@@ -185,3 +185,22 @@ def test_aliases_change_nothing(data: st.DataObject) -> None:
         for entry in station.get("functions") or ():
             entry["items"] = _respell(entry["items"], "evidence_item", data)
     assert _reports(raw) == _REFERENCE
+
+
+def test_kit_and_training_topics_in_the_documents_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference = _assess(tmp_path, _data(), capsys=capsys)
+    data = _data()
+    station = _station(data)
+    spelt = {"消防泵": "手抬机动消防泵", "个人防护": "个人防护装备", "应急通信": "应急通信设备"}
+    for item in station["equipment"]:
+        item["item"] = spelt.get(item["item"], item["item"])
+    topics = {"交通安全": "交通安全知识", "用电用气安全": "用电、用气安全"}
+    for training in station["trainings"]:
+        training["topic"] = topics.get(training["topic"], training["topic"])
+    code, result, err = _assess(tmp_path, data, capsys=capsys)
+    assert (code, err) == reference[0::2]
+    for req in ("rescue.required_kit", "publicity.safety_topics"):
+        assert _finding(result, req) == _finding(reference[1], req), req
+        assert _finding(result, req)["status"] == "met", req

@@ -228,3 +228,28 @@ def test_aliases_change_nothing(data: st.DataObject) -> None:
                 for item in entry["items"]
             ]
     assert _reports(raw) == _REFERENCE
+
+
+def _mountain_drills(data: dict[str, Any], hazards: list[str]) -> dict[str, Any]:
+    town = next(c for c in data["region"]["children"] if c["name"] == "蚶江镇")
+    town["mountainous"] = True
+    station = _station(data)
+    station["drills"][0]["hazards"] = hazards
+    return data
+
+
+def test_sign_and_drill_hazards_in_the_documents_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    coded = _assess(tmp_path, _mountain_drills(_data(), ["山洪", "地质灾害"]), capsys=capsys)
+    data = _mountain_drills(_data(), ["山洪灾害", "地灾"])
+    sign = _station(data)["signs"][0]
+    sign["location"], sign["logo"] = "外墙醒目位置", "「安安」"
+    words = _assess(tmp_path, data, capsys=capsys)
+    for req in ("org.sign", "plans.mountain_drills"):
+        assert _finding(words[1], req) == _finding(coded[1], req), req
+        assert _finding(words[1], req)["status"] == "met", req
+    # A place that is not the outer wall is listed, never taken for it.
+    sign["location"] = "大厅内"
+    _code, result, _err = _assess(tmp_path, data, capsys=capsys)
+    assert _finding(result, "org.sign")["status"] != "met"

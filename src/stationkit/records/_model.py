@@ -86,9 +86,9 @@ class Premises:
 @attrs.frozen
 class Sign:
     text: str
-    location: str | None = None
+    location: str | None = attrs.field(default=None, metadata=vocab("sign_location"))
     visible: bool | None = None
-    logo: str | None = None
+    logo: str | None = attrs.field(default=None, metadata=vocab("logo"))
 
 
 @attrs.frozen
@@ -157,7 +157,7 @@ class Team:
 @attrs.frozen
 class InventoryItem:
     category: str = attrs.field(metadata=vocab("supply_category"))
-    item: str
+    item: str = attrs.field(metadata=vocab("supply_item"))
     quantity: Count
     unit: str | None = None
     subcategory: str | None = attrs.field(default=None, metadata=vocab("supply_category"))
@@ -207,13 +207,13 @@ class Drill:
     reviewed: bool | None = None
     exercise: bool = True
     participants: Count | None = None
-    hazards: tuple[str, ...] | None = None
+    hazards: tuple[str, ...] | None = attrs.field(default=None, metadata=vocab("hazard"))
 
 
 @attrs.frozen
 class Training:
     date: date
-    topic: str
+    topic: str = attrs.field(metadata=vocab("training_topic"))
     kind: str | None = attrs.field(default=None, metadata=vocab("training_kind"))
     participants: Count | None = None
     reported: bool | None = None

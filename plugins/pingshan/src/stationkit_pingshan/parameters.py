@@ -199,6 +199,7 @@ CITY_BASELINE = (
         c.SZ_REQUIRED_KIT,
         "必配硬件设备",
         "required kit",
+        vocabulary="supply_item",
     ),
     _p(
         "forest_kit",
@@ -211,6 +212,7 @@ CITY_BASELINE = (
             "A forest-area station is read as one whose region is marked mountainous "
             "(an inference).",
         ),
+        vocabulary="supply_item",
     ),
     _p(
         "service_desk_items",
@@ -258,6 +260,7 @@ STATION_WORK = (
         c.PS_THREE_TWO_ONE,
         "安全知识培训主题",
         "safety knowledge topics",
+        vocabulary="training_topic",
     ),
     _p(
         "publicity_themes",

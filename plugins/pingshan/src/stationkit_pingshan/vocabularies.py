@@ -258,6 +258,52 @@ EVIDENCE_ITEMS = Vocabulary(
     why_zh="工作记录可含站点存档的任何内容;规则只查这里列出的内容,其他内容列为未识别",
 )
 
+KIT = Vocabulary(
+    "supply_item",
+    "装备器材",
+    "equipment items",
+    (
+        Term("微型巡逻车", "微型巡逻车", "small patrol vehicle", ("巡逻车", "微型巡逻电动车")),
+        Term("灭火装置", "灭火装置", "fire extinguishing kit", ("灭火设备", "灭火器具")),
+        Term("消防泵", "消防泵", "fire pump", ("消防水泵", "手抬机动消防泵", "机动消防泵")),
+        Term("个人防护", "个人防护", "personal protection", ("个人防护装备", "个人防护用品")),
+        Term("破拆工具", "破拆工具", "breaching tools", ("破拆工具组", "破拆器材")),
+        Term("水域救生", "水域救生", "water lifesaving kit", ("水域救生装备", "水域救生器材")),
+        Term("应急通信", "应急通信", "emergency communications", ("应急通信设备", "通信设备")),
+        Term("森林消防水车", "森林消防水车", "forest fire water truck", ("森林消防车",)),
+        Term("水泵", "水泵", "water pump", ("抽水泵",)),
+        Term("搜救", "搜救", "search and rescue kit", ("搜救设备", "搜救装备")),
+        Term("水域救援", "水域救援", "water rescue kit", ("水域救援装备", "水域救援器材")),
+    ),
+    closed=False,
+    why="a station holds more kit than the guide requires; other items are listed",
+    why_zh="站点装备多于指引的必配项;其他装备列为未识别",
+)
+
+TRAINING_TOPICS = Vocabulary(
+    "training_topic",
+    "培训主题",
+    "training topics",
+    (
+        Term(
+            "三会两技能一器材",
+            "三会两技能一器材",
+            "the core skills",
+            ("“三会”“两技能”“一器材”", "三会两技能一器材培训"),
+        ),
+        Term("交通安全", "交通安全", "traffic safety", ("交通安全知识", "交通安全培训")),
+        Term(
+            "用电用气安全",
+            "用电用气安全",
+            "electricity and gas safety",
+            ("用电用气安全知识", "用电用气安全培训", "用电安全和用气安全", "用电、用气安全"),
+        ),
+    ),
+    closed=False,
+    why="trainings cover many topics; the rule asks for these two safety topics",
+    why_zh="培训主题多样;规则要求这两个安全主题",
+)
+
 VOCABULARIES: tuple[Vocabulary, ...] = (
     SUB_KINDS,
     PLAN_TYPES,
@@ -272,4 +318,6 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     TEAM_GROUPS,
     SKILLS,
     EVIDENCE_ITEMS,
+    KIT,
+    TRAINING_TOPICS,
 )

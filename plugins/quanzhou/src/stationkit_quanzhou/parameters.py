@@ -142,8 +142,15 @@ def _scoring_parameters(cite: Citation) -> tuple[Parameter, ...]:
 PARAMETERS_2023: tuple[Parameter, ...] = (
     # org
     _p("station_sign_suffix", "标准化应急管理站", c.SIGN, "站牌名称后缀", "station sign ends with"),
-    _p("station_sign_location", "外墙", c.SIGN, "站牌悬挂位置", "where the sign hangs"),
-    _p("station_logo", "安安", c.SIGN, "统一logo形象", "the common logo"),
+    _p(
+        "station_sign_location",
+        "外墙",
+        c.SIGN,
+        "站牌悬挂位置",
+        "where the sign hangs",
+        vocabulary="sign_location",
+    ),
+    _p("station_logo", "安安", c.SIGN, "统一logo形象", "the common logo", vocabulary="logo"),
     _p(
         "required_rooms",
         ("办公室", "会议室", "物资储备室"),
@@ -480,6 +487,7 @@ PARAMETERS_2023: tuple[Parameter, ...] = (
         c.MOUNTAIN_DRILL,
         "山区须演练的灾种",
         "hazards mountain areas must drill",
+        vocabulary="hazard",
     ),
     # warehouse
     _p(

@@ -427,7 +427,53 @@ EVIDENCE_ITEMS = Vocabulary(
     why_zh="工作记录可含站点存档的任何内容;规则只查这里列出的内容,其他内容列为未识别",
 )
 
+SIGN_LOCATIONS = Vocabulary(
+    "sign_location",
+    "标牌位置",
+    "where a sign hangs",
+    (
+        Term(
+            "外墙",
+            "外墙",
+            "the outer wall",
+            ("外墙上", "建筑外墙", "站外墙", "外墙醒目位置", "外墙面", "外牆", "outer wall"),
+        ),
+    ),
+    closed=False,
+    why="a sign may hang anywhere; the rule asks for the outer wall, other places are listed",
+    why_zh="标牌可挂在任何地方;规则要求外墙,其他位置列为未识别",
+)
+
+LOGOS = Vocabulary(
+    "logo",
+    "标识形象",
+    "logos",
+    (Term("安安", "安安", "Anan", ("「安安」", "安安形象", "安安logo", "应急安安", "anan")),),
+    closed=False,
+    why="the rule asks for 安安; any other logo is listed, never taken for it",
+    why_zh="规则要求“安安”;其他形象列为未识别,绝不当作“安安”",
+)
+
+HAZARDS = Vocabulary(
+    "hazard",
+    "灾种",
+    "hazards",
+    (
+        Term("山洪", "山洪", "flash flood", ("山洪灾害", "山洪暴发")),
+        Term("地质灾害", "地质灾害", "geohazard", ("地灾", "地质灾害隐患", "地質災害")),
+        Term("台风", "台风", "typhoon", ("防台风", "台风灾害", "颱風")),
+        Term("内涝", "内涝", "waterlogging", ("城市内涝", "积水内涝")),
+        Term("森林火灾", "森林火灾", "forest fire", ("森林防火", "山火")),
+    ),
+    closed=False,
+    why="a drill may rehearse any hazard; the rule asks mountain areas for 山洪 and 地质灾害",
+    why_zh="演练可针对任何灾种;规则要求山区演练山洪和地质灾害",
+)
+
 _COMPARED: tuple[Vocabulary, ...] = (
+    SIGN_LOCATIONS,
+    LOGOS,
+    HAZARDS,
     WALL_MAPS,
     RULES,
     SECTIONS,
