@@ -30,18 +30,45 @@ from stationkit.standard import vocabularies_for
 SAMPLE = Path(stationkit_quanzhou.__file__).parent / "samples" / "shishi_2025.yaml"
 #: The raw fields holding words, by record (a hand-written map: what the baseline knows).
 WORD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "station": (("kind", "station_kind"),),
+    "station": (("kind", "station_kind"), ("wall_maps", "wall_map"), ("rules", "rule")),
     "posts": (("category", "post_category"), ("duty", "post_duty")),
-    "teams": (("kind", "team_kind"),),
+    "teams": (("kind", "team_kind"), ("groups", "team_group")),
     "plans": (("type", "plan_type"),),
-    "drills": (("kind", "drill_kind"),),
-    "trainings": (("kind", "training_kind"),),
+    "drills": (("kind", "drill_kind"), ("hazards", "hazard")),
+    "trainings": (
+        ("kind", "training_kind"),
+        ("topic", "training_topic"),
+        ("skills", "training_skill"),
+    ),
     "ledgers": (("kind", "ledger_kind"),),
     "grids": (("risk_area", "risk_area"),),
-    "publicity": (("kind", "publicity_channel"),),
-    "functions": (("topic", "evidence_topic"),),
-    "equipment": (("category", "supply_category"), ("subcategory", "supply_category")),
+    "publicity": (("kind", "publicity_channel"), ("sections", "publicity_section")),
+    "functions": (("topic", "evidence_topic"), ("items", "evidence_item")),
+    "equipment": (
+        ("category", "supply_category"),
+        ("subcategory", "supply_category"),
+        ("item", "supply_item"),
+    ),
+    "signs": (("location", "sign_location"), ("logo", "logo")),
 }
+#: Words in the station's single records (``communications``, ``duty``, ``warehouse``).
+NESTED_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "communications": (
+        ("screen_type", "screen_type"),
+        ("linked_platforms", "platform_level"),
+        ("alarm_channels", "alarm_channel"),
+    ),
+    "duty": (("merged_duties", "merged_duty"),),
+    "warehouse": (("rules", "rule"),),
+}
+
+
+def _mapped(value: Any, vocab: dict[str, str]) -> Any:
+    if isinstance(value, str):
+        return vocab.get(value, value)
+    if isinstance(value, list):
+        return [vocab.get(v, v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 def _data(n: int) -> dict[str, Any]:
@@ -62,7 +89,15 @@ def _baseline(data: dict[str, Any], words: dict[str, dict[str, str]]) -> Dataset
     for station in data["stations"]:
         station = dict(station)
         for field, vocab in WORD_FIELDS["station"]:
-            station[field] = words[vocab].get(station[field], station[field])
+            if field in station:
+                station[field] = _mapped(station[field], words.get(vocab, {}))
+        for key, fields in NESTED_FIELDS.items():
+            if isinstance(station.get(key), dict):
+                record = dict(station[key])
+                for field, vocab in fields:
+                    if field in record:
+                        record[field] = _mapped(record[field], words.get(vocab, {}))
+                station[key] = record
         for key, fields in WORD_FIELDS.items():
             if key == "station" or not station.get(key):
                 continue
@@ -70,9 +105,8 @@ def _baseline(data: dict[str, Any], words: dict[str, dict[str, str]]) -> Dataset
             for item in station[key]:
                 item = dict(item)
                 for field, vocab in fields:
-                    value = item.get(field)
-                    if isinstance(value, str):
-                        item[field] = words[vocab].get(value, value)
+                    if field in item:
+                        item[field] = _mapped(item[field], words.get(vocab, {}))
                 items.append(item)
             station[key] = items
         stations.append(station)
