@@ -204,3 +204,22 @@ def test_kit_and_training_topics_in_the_documents_words(
     for req in ("rescue.required_kit", "publicity.safety_topics"):
         assert _finding(result, req) == _finding(reference[1], req), req
         assert _finding(result, req)["status"] == "met", req
+
+
+def test_region_kinds_in_chinese_give_the_streets_verdicts(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reference = _assess(tmp_path, _data(), "--subject", "region", capsys=capsys)
+    data = _data()
+    chinese = {"community": "社区", "industrial_park": "工业园区", "street": "街道办事处"}
+
+    def rename(node: dict[str, Any]) -> None:
+        node["kind"] = chinese.get(node.get("kind") or "", node.get("kind"))
+        for child in node.get("children") or ():
+            rename(child)
+
+    rename(data["region"])
+    written = _assess(tmp_path, data, "--subject", "region", capsys=capsys)
+    assert written[0] == reference[0]
+    assert written[1] is not None and reference[1] is not None
+    assert written[1]["reports"] == reference[1]["reports"]

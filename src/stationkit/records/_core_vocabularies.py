@@ -185,6 +185,26 @@ ROOM_KIND = Vocabulary(
     closed=False,
 )
 
+REGION_KIND = Vocabulary(
+    "region_kind",
+    "区域类型",
+    "region kinds",
+    (
+        Term("province", "省", "province", ("省份", "自治区")),
+        Term("prefecture", "地级市", "prefecture", ("地级", "自治州", "地区")),
+        Term("city", "市", "city", ("城市",)),
+        Term("county", "县", "county", ("县域", "自治县")),
+        Term("district", "区", "district", ("市辖区", "城区")),
+        Term("town", "镇", "town", ("建制镇",)),
+        Term("township", "乡", "township", ("民族乡",)),
+        Term("street", "街道", "street", ("街道办事处", "街道办")),
+        Term("village", "村", "village", ("行政村", "村委会", "村民委员会")),
+        Term("community", "社区", "community", ("居委会", "居民委员会", "社区居委会")),
+        Term("industrial_park", "工业园区", "industrial park", ("园区", "工业区", "产业园区")),
+    ),
+    closed=False,
+)
+
 #: Vocabularies a standard fills in (station kinds come from ``Standard.kinds``).
 STATION_KIND = Vocabulary("station_kind", "站点类型", "station kinds")
 STATION_SUB_KIND = Vocabulary("station_sub_kind", "站点细分类型", "station sub-kinds")
@@ -215,4 +235,5 @@ CORE_VOCABULARIES: tuple[Vocabulary, ...] = (
     RISK_AREA,
     PUBLICITY_CHANNEL,
     EVIDENCE_TOPIC,
+    REGION_KIND,
 )

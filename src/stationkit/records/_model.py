@@ -345,7 +345,7 @@ class Region:
     code: str
     name: str
     level: RegionLevel
-    kind: str | None = None
+    kind: str | None = attrs.field(default=None, metadata=vocab("region_kind"))
     children: tuple[Region, ...] = ()
     enterprise_kinds: tuple[str, ...] | None = attrs.field(
         default=None, metadata=vocab("enterprise_kind")
