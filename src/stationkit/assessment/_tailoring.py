@@ -102,10 +102,11 @@ def _codes(param: Parameter, value: ParamValue, vocab: Vocabulary) -> ParamValue
     words = (value,) if isinstance(value, str) else value
     if not isinstance(words, tuple):
         return value
+    known = set(vocab.codes)
     codes: list[str] = []
     unknown: list[str] = []
     for word in words:
-        code = vocab.lookup(word)
+        code = word if word in known else vocab.lookup(word)
         if code is None:
             close = vocab.suggestions(word)
             hint = (

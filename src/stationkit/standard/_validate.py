@@ -75,10 +75,11 @@ def edition_problems(
     standard_id: str, edition: Edition, vocabularies: Mapping[str, Vocabulary] | None = None
 ) -> list[str]:
     """Every inconsistency of one edition, each naming what is wrong (``vocabularies``: the
-    edition's, for parameters that hold vocabulary words)."""
+    edition's, to check parameters that hold vocabulary words; None skips that check)."""
     problems: list[str] = []
-    for param in edition.parameters:
-        problems += _words(param, vocabularies or {})
+    if vocabularies is not None:
+        for param in edition.parameters:
+            problems += _words(param, vocabularies)
     for kind, names in (
         ("requirement id", [r.id for r in edition.requirements]),
         ("parameter", [p.name for p in edition.parameters]),
