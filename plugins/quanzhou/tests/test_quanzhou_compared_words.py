@@ -78,7 +78,7 @@ def test_the_documents_words_give_the_verdicts_of_the_codes(
     station = _station(data)
     # As a clerk copies them from QZ23 附件2 and QZ25 §四, with and without 图/制度 and in
     # full-width or traditional characters.
-    station["wall_maps"] = ["防汛防台形势图", "地灾风险点图", "避災點分佈圖"]
+    station["wall_maps"] = ["防汛防台形势图", "地灾风险点的图", "避災點分佈圖"]
     station["rules"] = ["统筹", "议事", "决策", "会商", "调度制度"]
     station["warehouse"]["rules"] = [
         "紧急采购制度",

@@ -4,7 +4,7 @@ A :class:`Vocabulary` is declared once (by the core for its own terms, by a stan
 terms) with a code, zh and en labels and aliases per term: the documents' own words and the
 variants clerks type. :func:`normalise` makes those variants meet: full-width forms,
 punctuation, spaces, bracketed tags such as ``(2024年修订)``, years, and the optional words
-突发 / 处置 / 事件 / 性 / 类 / 站; a leading region name (``石狮市蚶江镇``) or placeholder
+突发 / 处置 / 事件 / 性 / 类 / 站 / 的; a leading region name (``石狮市蚶江镇``) or placeholder
 (``XX镇``) is stripped when the word does not match as written.
 """
 
@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 #: Words that clerks add or leave out without changing the meaning (applied to both sides).
-OPTIONAL_WORDS = ("突发", "处置", "事件", "性", "类", "站")
+OPTIONAL_WORDS = ("突发", "处置", "事件", "性", "类", "站", "的")
 _BRACKETS = re.compile(r"[(\[【〔《<（][^)\]】〕》>）]*[)\]】〕》>）]")
 _YEAR = re.compile(r"\d{4}\s*(?:年度|年|版)|(?:修订版|修订稿|修订|试行)$")
 _PUNCT = re.compile(r"[\s\"'“”‘’、,，.。·•:：;；!！?？/\\_\-—–~～|]+")
