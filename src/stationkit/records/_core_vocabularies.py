@@ -203,6 +203,8 @@ REGION_KIND = Vocabulary(
         Term("industrial_park", "工业园区", "industrial park", ("园区", "工业区", "产业园区")),
     ),
     closed=False,
+    why="a standard may divide its regions more finely; another kind is listed, never matched",
+    why_zh="标准可以有更细的区域类型;其他类型列为未识别,从不被当作这些类型",
 )
 
 #: Vocabularies a standard fills in (station kinds come from ``Standard.kinds``).
