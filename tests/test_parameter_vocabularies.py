@@ -120,3 +120,10 @@ def test_any_spelling_tailors_to_the_codes_of_its_terms(words: list[str]) -> Non
 def test_merging_keeps_the_reason() -> None:
     closed = attrs.evolve(MAPS, closed=True, why="exhaustive", why_zh="穷举")
     assert closed.merged(Vocabulary("wall_map", "", "")).why == "exhaustive"
+
+
+def test_a_clerks_trailing_space_changes_no_key() -> None:
+    from stationkit.records._vocabulary import normalise
+
+    for word in ("指导村(社区)预案制修订", "总体应急预案(2024年修订)", "防汛预案 2024年"):
+        assert normalise(f" {word} ") == normalise(word), word

@@ -33,7 +33,8 @@ MAX_WORD = 200
 
 def _cleaned(word: str) -> str:
     text = unicodedata.normalize("NFKC", word)[:MAX_WORD]
-    text = _BRACKETS.sub("", text)
+    # Stripped before the year: a clerk's trailing space must not keep a trailing 修订.
+    text = _BRACKETS.sub("", text).strip()
     return _YEAR.sub("", text)
 
 
