@@ -39,13 +39,10 @@ def _constant(name: str) -> Any:
     raise JsonRefusedError(f"{name} is not JSON (RFC 8259 has no NaN or Infinity)", name)
 
 
-@functools.lru_cache(maxsize=16)  # one decoder per set of limits, not one per line
-def strict_decoder(limits: Limits = DEFAULT_LIMITS, *, integers: bool = True) -> json.JSONDecoder:
+@functools.lru_cache(maxsize=8)  # one decoder per set of limits, not one per line
+def strict_decoder(limits: Limits = DEFAULT_LIMITS) -> json.JSONDecoder:
     """A decoder that raises ``JsonRefusedError`` for NaN, Infinity, duplicate keys and
-    numbers over the digit limit (``raw_decode`` reads one value of a longer text).
-
-    ``integers=False`` leaves integers to the C parser: only for a text holding no run of
-    digits longer than the limit (see :func:`parse_json`), where none can be over it."""
+    numbers over the digit limit (``raw_decode`` reads one value of a longer text)."""
 
     def integer(digits: str) -> int:
         if len(digits) <= limits.max_digits:  # the common case: short enough to be fine
@@ -65,20 +62,14 @@ def strict_decoder(limits: Limits = DEFAULT_LIMITS, *, integers: bool = True) ->
         raise JsonRefusedError(problem, literal)
 
     return json.JSONDecoder(
-        object_pairs_hook=_pairs,
-        parse_constant=_constant,
-        parse_int=integer if integers else None,
-        parse_float=number,
+        object_pairs_hook=_pairs, parse_constant=_constant, parse_int=integer, parse_float=number
     )
 
 
 def parse_json(text: str, limits: Limits = DEFAULT_LIMITS) -> Any:
     """Parse ``text``; raises ``json.JSONDecodeError`` or ``JsonRefusedError``."""
-    # Integers are checked one by one (a Python call each) only when the text has a run of
-    # digits longer than the limit somewhere (in a number, or in a text: then to be sure).
-    long_digits = re.search(rf"\d{{{limits.max_digits + 1}}}", text) is not None
     try:
-        return strict_decoder(limits, integers=long_digits).decode(text)
+        return strict_decoder(limits).decode(text)
     except RecursionError:
         raise JsonRefusedError(f"nested deeper than {limits.max_depth} levels") from None
 
