@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from typing import Any
 
@@ -55,24 +55,6 @@ def _inner(tp: Any) -> Any:
     return tp
 
 
-def _one_word(words: Callable[[str, str], str] | None) -> Callable[[str, str | None], Any]:
-    def word(vocabulary: str, value: str | None) -> str | None:
-        return None if value is None or words is None else words(vocabulary, value)
-
-    return word
-
-
-def _each_word(
-    words: Callable[[str, str], str] | None,
-) -> Callable[[str, tuple[str, ...] | None], Any]:
-    def each(vocabulary: str, values: tuple[str, ...] | None) -> tuple[str, ...] | None:
-        if values is None or words is None:
-            return values
-        return tuple([words(vocabulary, value) for value in values])
-
-    return each
-
-
 def _settable(cls: type) -> bool:
     """Whether records of ``cls`` can be built by setting their slots: what ``__init__``
     would do, nothing more (no validators, converters, factories, post-init)."""
@@ -91,7 +73,11 @@ def _settable(cls: type) -> bool:
 class _Builder:
     """Generates one structuring function per record class, on first need."""
 
-    def __init__(self, words: Callable[[str, str], str] | None = None) -> None:
+    def __init__(
+        self,
+        words: Callable[[str, str], str] | None = None,
+        codes: Mapping[tuple[str, str], str] | None = None,
+    ) -> None:
         self.words = words
         self.functions: dict[type, Callable[[Any], Any]] = {}
         self.namespace: dict[str, Any] = {
@@ -108,8 +94,8 @@ class _Builder:
             "list": list,
             "tuple": tuple,
             "ABSENT": _ABSENT,
-            "WORD": _one_word(words),
-            "WORDS": _each_word(words),
+            "CODES": codes if codes is not None else {},
+            "LOOK": words,
         }
         self._counter = 0
         self._building: set[type] = set()
@@ -245,9 +231,15 @@ class _Builder:
             # The word as written, then its code (an unknown word gives up: the slow path
             # names it, or lists it as unrecognised).
             local = words[f.name] = self._name("word")
-            mapper = "WORDS" if typing.get_origin(_inner(f.type)) is tuple else "WORD"
             lines.append(f"    {local} = {read}")
-            lines.append(f"    {setter}(o, {mapper}({vocabulary!r}, {local}))")
+            # Known words from the dictionary inline; the function looks up the others.
+            key = f"({vocabulary!r}, {{}})"
+            one = f"(CODES.get({key.format('{}')}) or LOOK({vocabulary!r}, {{}}))"
+            if typing.get_origin(_inner(f.type)) is tuple:
+                code = f"tuple([{one.format('x', 'x')} for x in {local}])"
+            else:
+                code = one.format(local, local)
+            lines.append(f"    {setter}(o, None if {local} is None else {code})")
         for f in attrs.fields(cls):
             of = f.metadata.get(FILED_AS)
             if of in words:  # the word as filed, kept when it became another code
@@ -268,14 +260,16 @@ class _Builder:
 
 def fast_structurer(
     words: Callable[[str, str], str] | None = None,
+    codes: Mapping[tuple[str, str], str] | None = None,
 ) -> Callable[[Any, type], Any]:
     """``structure(data, cls)``: the record, or :class:`NotPlainError` when the data is not plainly
     well formed (then use the strict converter, which names the problems).
 
     ``words(vocabulary, word)``, when given, maps each word of a vocabulary field to its code
     as the record is built (as ``_words.map_words`` would after), raising for a word it does
-    not know: the record is then left to the strict converter and ``map_words``."""
-    builder = _Builder(words)
+    not know: the record is then left to the strict converter and ``map_words``. ``codes``:
+    the words it has mapped, ``(vocabulary, word) -> code``, read inline first."""
+    builder = _Builder(words, codes)
 
     def structure(data: Any, cls: type) -> Any:
         return builder.function(cls)(data)

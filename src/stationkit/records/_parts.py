@@ -25,7 +25,7 @@ from stationkit.records._model import Dataset, Station, Unrecognised
 from stationkit.records._regions import RegionNames, resolve_regions
 from stationkit.records._totals import check_totals
 from stationkit.records._vocabulary import Vocabulary
-from stationkit.records._words import map_words, region_names
+from stationkit.records._words import MEMO_SIZE, map_words, region_names
 
 #: ``where(k, id)``: how the k-th station of a part is named in messages.
 Where = Callable[[int, object], str]
@@ -63,7 +63,8 @@ class PartReader:
         self._regions = header.region_index()
         self._memo: dict[tuple[str, str], str | None] = {}  # words looked up, across parts
         # Well-formed stations are structured with their words mapped as they are built.
-        self._fast = fast_structurer(self._word)
+        self._codes: dict[tuple[str, str], str] = {}  # the words known, with their codes
+        self._fast = fast_structurer(self._word, self._codes)
 
     def _word(self, vocabulary: str, word: str) -> str:
         key = (vocabulary, word)
@@ -71,9 +72,13 @@ class PartReader:
         if code is _UNSEEN:
             vocab = self.vocabularies.get(vocabulary)
             code = word if vocab is None else vocab.lookup(word, self._prefixes)
+            if len(self._memo) >= MEMO_SIZE:  # bounded, whatever the input's words
+                self._memo.clear()
             self._memo[key] = code
         if code is None:
             raise NotPlainError  # an unknown word: ``map_words`` names it or keeps it
+        if len(self._codes) < MEMO_SIZE:
+            self._codes[key] = code
         return str(code)
 
     def read(self, items: Sequence[Any], where: Where) -> tuple[list[Station], list[Unrecognised]]:
