@@ -211,3 +211,17 @@ def test_a_local_dask_cluster_gives_the_same_lines(tmp_path: Path) -> None:
     )
     assert on_dask.getvalue() == one.getvalue()
     assert len(one.getvalue().splitlines()) == 5  # four stations and the city
+
+
+def test_the_region_task_reports_nothing_the_station_parts_do_not(tmp_path: Path) -> None:
+    """Region subjects read the same texts as the station parts (not strictly, when those
+    run): a duplicate key is reported once, as the strict reader names it."""
+    lines = _jsonl(tmp_path / "dup.jsonl", _raw()).read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2][:-1] + ', "name": "又一个名字"}'  # line 3: its name given twice
+    path = tmp_path / "dup2.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as info:
+        assess_files([path], STANDARD, "2025", as_of=AS_OF)
+    assert [(p.path, p.message) for p in info.value.problems] == [
+        ("line 3", "duplicate key 'name'")
+    ]

@@ -104,9 +104,12 @@ class Done:
 @attrs.frozen
 class RegionTask:
     """The region subjects of one input. They hold every station of their region, so the
-    input is read whole for them: in a worker of its own, alongside the station parts."""
+    input is read whole for them: in a worker of its own, alongside the station parts.
+    ``strict``: False when the station parts read the same texts strictly in the same run
+    (their problems are the ones reported; see ``structure_part``)."""
 
     source: Source
+    strict: bool = True
 
 
 #: What a worker is given: some stations, or an input's region subjects.
@@ -140,13 +143,13 @@ class _Worker:
         # only re-scan them (it was a third of the time of structuring).
         with gc_paused():
             if isinstance(work, RegionTask):
-                return self._regions(index, work.source)
+                return self._regions(index, work.source, work.strict)
             return self._run(index, work)
 
-    def _regions(self, index: int, source: Source) -> Done:
+    def _regions(self, index: int, source: Source, strict: bool) -> Done:
         job = self.job
         try:
-            dataset = source.dataset(self.vocabularies, job.lenient)
+            dataset = source.dataset(self.vocabularies, job.lenient, strict=strict)
         except InputError as exc:
             return Done(index, [], [], exc.problems, regions=True)
         assessor = self.assessors[index].for_dataset(dataset, self.regions[index])
@@ -241,7 +244,8 @@ def run_parts(
 
     def work() -> Iterator[tuple[int, Work]]:
         for index in regions:
-            yield index, RegionTask(sources[index])
+            # Read strictly by the station parts too, the texts need no second strict parse.
+            yield index, RegionTask(sources[index], strict=not stations)
         if stations:
             yield from read_parts(sources, size) if size else read_parts(sources)
 
@@ -253,13 +257,16 @@ def run_parts(
         results = (worker.run(index, part) for index, part in work())
     else:
         results = _processes(job, headers, work(), jobs)
+    region_problems: list[InputProblem] = []
     for done in results:
         if done.problems:
-            problems += done.problems
+            (region_problems if done.regions else problems).extend(done.problems)
             continue
         yield done
+    # A region task reads the stations its input's parts read: the parts' problems are the
+    # ones to report (the task's parse is not strict when they ran).
+    problems = problems or region_problems
     if problems:
-        # A region task reads the stations its input's parts read: each problem once.
         raise InputError(list(dict.fromkeys(problems))[:MAX_PROBLEMS])
 
 
