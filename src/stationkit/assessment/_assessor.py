@@ -10,7 +10,7 @@ import attrs
 
 from stationkit.assessment._bulk import Row, cap_rows, check_findings, gc_paused
 from stationkit.assessment._report import Acceptance, Override, Report, SubjectRef
-from stationkit.assessment._scoring import ScorePlan, apply_rank_caps
+from stationkit.assessment._scoring import ScorePlan, apply_rank_caps, grade_titles
 from stationkit.assessment._subjects import subjects_of
 from stationkit.assessment._tailoring import tailor
 from stationkit.assessment._tailoring_file import Tailoring
@@ -281,7 +281,12 @@ class Assessor:
             unpassed = waived
         failed_gates = tuple(f.requirement for f in unpassed if f.gate)
         band = plan.grade(result.total, not failed_gates)
-        acceptance = self._accept(unpassed, failed_gates, result.total)
+        acceptance = self._acceptance(
+            [f.requirement for f in unpassed],
+            failed_gates,
+            [f.requirement for f in unpassed if f.waiver is not None],
+            result.total,
+        )
         kept = findings if keep == "all" else unpassed if keep == "failing" else ()
         return Report(
             subject=_subject_ref(subject),
@@ -328,7 +333,7 @@ class Assessor:
         if failing and self.waivers.active:
             find = self.waivers.find
             waived = tuple(r for r, _ in failing if find(r, subject.id) is not None)
-        accepted = self._accepted(failing, gates, waived, total)
+        accepted = self._acceptance([r for r, _ in failing], gates, waived, total).accepted
         grade = band.grade if band else None
         if isinstance(subject, Station):
             ident, kind, name, what, region = (
@@ -362,26 +367,6 @@ class Assessor:
             grade in self._capped,
         )
 
-    def _accepted(
-        self,
-        failing: Sequence[tuple[str, str]],
-        gates: Sequence[str],
-        waived: Sequence[str],
-        total: float,
-    ) -> bool:
-        """:meth:`_accept`'s verdict from a row's failing list (the same rule, no findings)."""
-        kind = self.outcome_rule.kind
-        if kind is OutcomeKind.ITEM_BY_ITEM:
-            roles = self._plan.roles
-            gate_set = set(gates)
-            return not any(
-                r not in waived and (r in gate_set or roles[r] is Role.SCORED) for r, _ in failing
-            )
-        if any(g not in waived for g in gates):
-            return False
-        pass_mark = self._plan.pass_mark
-        return not (kind is OutcomeKind.PASS_MARK and pass_mark is not None and total < pass_mark)
-
     def row_and_report(self, subject: Subject, findings: str | None) -> tuple[Row, Report | None]:
         """The row, and the report carrying ``findings`` (``all``, ``failing`` or ``none``;
         None: the row only), from one evaluation of the requirements."""
@@ -391,31 +376,33 @@ class Assessor:
             return row, None
         return row, self._report(subject, reqs, checks, findings)
 
-    def _accept(
-        self, findings: tuple[Finding, ...], failed_gates: tuple[str, ...], total: float
+    def _acceptance(
+        self,
+        unpassed: Sequence[str],
+        failed_gates: Sequence[str],
+        waived: Sequence[str],
+        total: float,
     ) -> Acceptance:
-        """Acceptance under the edition's outcome rule (see :class:`OutcomeKind`)."""
+        """Acceptance under the edition's outcome rule (see :class:`OutcomeKind`), from the
+        requirements not passed, the gates among them and those a waiver covers: one rule for
+        reports and rows. A waived requirement counts as met for acceptance, never for the
+        grade."""
         kind = self.outcome_rule.kind
         below = False
-        waived = tuple(f.requirement for f in findings if f.waiver is not None)
-        if waived:  # a waived finding counts as met for acceptance, never for the grade
-            failed_gates = tuple(g for g in failed_gates if g not in waived)
-            findings = tuple(f for f in findings if f.waiver is None)
         if kind is OutcomeKind.ITEM_BY_ITEM:
             # The items are the scored requirements and the gates. A deduction costs points
             # (e.g. XE: a late task is "纳入优化营商环境工作季度考核扣分"): it is reported with
             # its points, never turned into a failed acceptance.
             roles = self._plan.roles
+            gates = set(failed_gates)
             not_met = tuple(
-                f.requirement
-                for f in findings
-                if not f.passed and (f.gate or roles[f.requirement] is Role.SCORED)
+                r for r in unpassed if r not in waived and (r in gates or roles[r] is Role.SCORED)
             )
         else:
-            not_met = failed_gates
+            not_met = tuple(g for g in failed_gates if g not in waived)
             if kind is OutcomeKind.PASS_MARK and self._plan.pass_mark is not None:
                 below = total < self._plan.pass_mark
-        return Acceptance(kind.value, not not_met and not below, not_met, waived, below)
+        return Acceptance(kind.value, not not_met and not below, not_met, tuple(waived), below)
 
     def _words_of(self, subject: Subject) -> tuple[Unrecognised, ...]:
         """The unrecognised words of a station, or of a region node and its stations."""
@@ -479,10 +466,7 @@ def capped_reports(
     reports: Sequence[Report], rows: Sequence[Row], edition: Edition
 ) -> list[Report]:
     """Reports given the rank-cap results their rows hold (rows and reports in one order)."""
-    titles = {b.grade: b.title for b in edition.grading.bands}
-    fail = edition.grading.fail_grade
-    if fail is not None:
-        titles.setdefault(fail.grade, fail.title)
+    titles = grade_titles(edition.grading)
     out: list[Report] = []
     for report, row in zip(reports, rows, strict=True):
         if (

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 
 import attrs
 
-from stationkit.assessment._scoring import Resolve, rank_cap_demotions
+from stationkit.assessment._scoring import Ranked, Resolve, rank_verdicts
 from stationkit.standard._standard import GradingModel
 
 #: Which findings a full report carries: every one, only those not passed, or none.
@@ -61,48 +61,41 @@ def cap_rows(
     rank: Resolve | None = None,
 ) -> list[Row]:
     """The edition's rank caps over a population of rows, as :func:`apply_rank_caps` does
-    over reports: the same members demoted to the same band, the same ties and provisional
-    grades (``population``: the rows of every subject the caps count; default the batch)."""
-    capped = {cap.grade for cap in grading.rank_caps}
-    if not capped:
+    over reports (both take their verdicts from :func:`rank_verdicts`; ``population``: the
+    rows of every subject the caps count; default the batch)."""
+    if not grading.rank_caps:
         return rows
-    ids = {r.id for r in rows}
-    pool: list[Row] = list(rows)
-    if population is not None:
-        pool += [r for r in population if r.id not in ids]
-    demoted, size = rank_cap_demotions(
-        [r.subject for r in pool],
-        [r.grade for r in pool],
-        [r.score for r in pool],
+    verdicts = rank_verdicts(
+        [_ranked(r) for r in rows],
         grading,
         resolve,
+        None if population is None else [_ranked(r) for r in population],
         rank,
     )
     out: list[Row] = []
-    for k, row in enumerate(rows):
-        change = demoted.get(k)
-        grade = (change.band.grade if change.band else None) if change else row.grade
-        tie = change.tie if change else row.rank_tie
-        provisional = tie or (population is None and (row.grade in capped or grade in capped))
-        population_size = size.get(row.subject)
+    for row, verdict in zip(rows, verdicts, strict=True):
         if (
-            change is None
-            and provisional == row.grade_provisional
-            and population_size == row.rank_population
+            verdict.demoted is None
+            and verdict.provisional == row.grade_provisional
+            and verdict.population == row.rank_population
         ):
             out.append(row)  # most rows: unchanged, not copied
             continue
         out.append(
             attrs.evolve(
                 row,
-                grade=grade,
-                rank_capped=row.rank_capped or change is not None,
-                rank_tie=tie,
-                grade_provisional=provisional,
-                rank_population=population_size,
+                grade=verdict.grade,
+                rank_capped=row.rank_capped or verdict.demoted is not None,
+                rank_tie=verdict.tie,
+                grade_provisional=verdict.provisional,
+                rank_population=verdict.population,
             )
         )
     return out
+
+
+def _ranked(row: Row) -> Ranked:
+    return Ranked(row.id, row.subject, row.grade, row.score, row.rank_tie)
 
 
 def check_findings(findings: str) -> str:
@@ -125,12 +118,3 @@ def gc_paused() -> Iterator[None]:
     finally:
         if was:
             gc.enable()
-
-
-def count_by(rows: Sequence[Row], key: str) -> dict[str, int]:
-    """How many rows hold each value of ``key`` (an attribute of :class:`Row`)."""
-    counts: dict[str, int] = {}
-    for row in rows:
-        value = str(getattr(row, key))
-        counts[value] = counts.get(value, 0) + 1
-    return counts

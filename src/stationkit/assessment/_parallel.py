@@ -13,7 +13,7 @@ import multiprocessing
 import os
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -38,7 +38,7 @@ from stationkit.records._stream import (
     structure_part,
 )
 from stationkit.records._vocabulary import Vocabulary
-from stationkit.standard._standard import Standard
+from stationkit.standard._standard import Standard, Subject
 from stationkit.standard._vocabularies import vocabularies_for
 from stationkit.standard._waiver import Waiver
 
@@ -87,6 +87,18 @@ class Job:
     def vocabularies(self) -> dict[str, Vocabulary]:
         """The words the edition's records are read with (core and the standard's own)."""
         return vocabularies_for(self.standard, self.edition)
+
+    def source(
+        self, path: str | os.PathLike[str], regions: str | os.PathLike[str] | None = None
+    ) -> Source:
+        """An input opened for reading in parts, its header read with the job's words
+        (``regions``: the region tree of a ``.jsonl`` input without a header line)."""
+        return open_source(
+            Path(path),
+            Path(regions) if regions else None,
+            vocabularies=self.vocabularies(),
+            lenient=self.lenient,
+        )
 
 
 @attrs.frozen
@@ -153,14 +165,22 @@ class _Worker:
         except InputError as exc:
             return Done(index, [], [], exc.problems, regions=True)
         assessor = self.assessors[index].for_dataset(dataset, self.regions[index])
+        rows, reports = self._assessed(assessor, region_subjects(dataset, assessor.edition))
+        return Done(index, rows, reports, regions=True)
+
+    def _assessed(
+        self, assessor: Assessor, subjects: Iterable[Subject]
+    ) -> tuple[list[Row], list[Any]]:
+        """The subjects' rows, and their reports (rendered) when the job asks for them."""
+        job = self.job
         rows: list[Row] = []
         reports: list[Any] = []
-        for subject in region_subjects(dataset, assessor.edition):
+        for subject in subjects:
             row, report = assessor.row_and_report(subject, job.findings)
             rows.append(row)
             if report is not None:
                 reports.append(job.render(report) if job.render else report)
-        return Done(index, rows, reports, regions=True)
+        return rows, reports
 
     def _run(self, index: int, part: Part) -> Done:
         reader = self.readers.get(index)
@@ -177,17 +197,7 @@ class _Worker:
             header = self.headers[index]
             dataset = attrs.evolve(header, unrecognised=(*header.unrecognised, *words))
             assessor = assessor.for_dataset(dataset, self.regions[index])
-        job = self.job
-        rows: list[Row] = []
-        reports: list[Any] = []
-        render = job.render
-        for station in stations:
-            if not self._covers(station):
-                continue
-            row, report = assessor.row_and_report(station, job.findings)
-            rows.append(row)
-            if report is not None:
-                reports.append(render(report) if render else report)
+        rows, reports = self._assessed(assessor, (s for s in stations if self._covers(s)))
         return Done(index, rows, reports)
 
 
@@ -472,13 +482,9 @@ def assess_files(
         lenient,
         findings,
     )
-    vocabularies = job.vocabularies()
 
     def opened(items: Sequence[str | os.PathLike[str]]) -> list[Source]:
-        where = Path(regions) if regions else None
-        return [
-            open_source(Path(p), where, vocabularies=vocabularies, lenient=lenient) for p in items
-        ]
+        return [job.source(p, regions) for p in items]
 
     population = None
     if cap_over:

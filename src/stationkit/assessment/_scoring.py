@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 import attrs
 
@@ -273,6 +274,67 @@ def rank_cap_demotions(
     return out, size
 
 
+class Ranked(NamedTuple):
+    """What the rank caps read of a member of a batch (a report or a bulk row)."""
+
+    id: str
+    subject: str  # "station" or "region": a cap counts one of them
+    grade: str | None
+    score: float
+    rank_tie: bool
+
+
+@attrs.frozen
+class RankVerdict:
+    """What the rank caps decided for one member of a batch."""
+
+    demoted: Demotion | None
+    grade: str | None
+    tie: bool
+    provisional: bool
+    population: int | None
+
+
+def rank_verdicts(
+    batch: Sequence[Ranked],
+    grading: GradingModel,
+    resolve: Resolve,
+    population: Sequence[Ranked] | None = None,
+    rank: Resolve | None = None,
+) -> list[RankVerdict]:
+    """The rank caps over ``population`` (the batch's own members, matched by id, replace
+    theirs; those missing are added; None: the batch, whose capped grades are then
+    provisional), one verdict per member of the batch. Reports (:func:`apply_rank_caps`)
+    and bulk rows both take theirs from here."""
+    ids = {m.id for m in batch}
+    pool = list(batch)
+    if population is not None:
+        pool += [m for m in population if m.id not in ids]
+    demoted, size = rank_cap_demotions(
+        [m.subject for m in pool],
+        [m.grade for m in pool],
+        [m.score for m in pool],
+        grading,
+        resolve,
+        rank,
+    )
+    capped = {cap.grade for cap in grading.rank_caps}
+    out: list[RankVerdict] = []
+    for k, member in enumerate(batch):
+        change = demoted.get(k)
+        grade = (change.band.grade if change.band else None) if change else member.grade
+        tie = change.tie if change else member.rank_tie
+        provisional = tie or (population is None and (member.grade in capped or grade in capped))
+        out.append(RankVerdict(change, grade, tie, provisional, size.get(member.subject)))
+    return out
+
+
+def _ranked(report: Report) -> Ranked:
+    return Ranked(
+        report.subject.id, report.subject.subject, report.grade, report.score, report.rank_tie
+    )
+
+
 def apply_rank_caps(
     reports: list[Report],
     grading: GradingModel,
@@ -294,35 +356,34 @@ def apply_rank_caps(
     and ``grade_provisional``, because the reviewer who applies the cap must decide between
     them (keeping them all would exceed the cap; keeping some would choose by input order).
     """
-    ids = {r.subject.id for r in reports}
-    pool: list[Report] = list(reports)
-    if population is not None:
-        pool += [r for r in population if r.subject.id not in ids]
-    demoted, size = rank_cap_demotions(
-        [r.subject.subject for r in pool],
-        [r.grade for r in pool],
-        [r.score for r in pool],
+    verdicts = rank_verdicts(
+        [_ranked(r) for r in reports],
         grading,
         resolve,
+        None if population is None else [_ranked(r) for r in population],
         rank,
     )
-    capped = {cap.grade for cap in grading.rank_caps}
     out: list[Report] = []
-    for k, report in enumerate(reports):
-        change = demoted.get(k)
+    for report, verdict in zip(reports, verdicts, strict=True):
+        change = verdict.demoted
         lower = change.band if change else None
-        grade = (lower.grade if lower else None) if change else report.grade
-        tie = change.tie if change else report.rank_tie
-        provisional = tie or (population is None and (report.grade in capped or grade in capped))
         out.append(
             attrs.evolve(
                 report,
-                grade=grade,
+                grade=verdict.grade,
                 grade_title=(lower.title if lower else None) if change else report.grade_title,
                 rank_capped=report.rank_capped or change is not None,
-                rank_tie=tie,
-                grade_provisional=provisional,
-                rank_population=size.get(report.subject.subject),
+                rank_tie=verdict.tie,
+                grade_provisional=verdict.provisional,
+                rank_population=verdict.population,
             )
         )
     return out
+
+
+def grade_titles(grading: GradingModel) -> dict[str, Text]:
+    """Each grade's title, the fail grade's included."""
+    titles = {b.grade: b.title for b in grading.bands}
+    if grading.fail_grade is not None:
+        titles.setdefault(grading.fail_grade.grade, grading.fail_grade.title)
+    return titles

@@ -18,11 +18,10 @@ from stationkit.assessment._bulk import Row, gc_paused
 from stationkit.assessment._dask import check_scheduler, dask_client
 from stationkit.assessment._parallel import MAX_JOBS, Job, assess_sources, default_jobs
 from stationkit.assessment._report import Report
+from stationkit.assessment._scoring import grade_titles
 from stationkit.errors import UsageError
-from stationkit.records._stream import Source, open_source
+from stationkit.records._stream import Source
 from stationkit.report._json import recapped_line, report_line
-from stationkit.standard._standard import Edition
-from stationkit.standard._text import Text
 
 PROGRESS_MIN = 200  # runs of at least this many subjects get a progress bar on a terminal
 
@@ -99,6 +98,36 @@ def add_run_arguments(parser: Any, positive: Callable[[str], int]) -> None:
     )
 
 
+def add_terms_arguments(parser: Any) -> None:
+    """``--year``, ``--tailoring``, ``--waivers`` and ``--lenient``: the terms of an
+    assessment run (``assess`` and ``whatif`` alike)."""
+    parser.add_argument(
+        "--year",
+        type=int,
+        metavar="YYYY",
+        help="the calendar year assessed (每年 = 1 Jan – 31 Dec; default: the file's year, "
+        "else the year of --as-of); without @EDITION, the edition in force that year",
+    )
+    parser.add_argument(
+        "--tailoring",
+        metavar="FILE",
+        help="a tailoring file: parameter values with a reason each, select:/unselect: "
+        "requirement ids or groups",
+    )
+    parser.add_argument(
+        "--waivers",
+        metavar="FILE",
+        help="approved waivers (requirement, subject or *, justification, approved_by, "
+        "expires): a waived finding keeps its status; acceptance counts it as met",
+    )
+    parser.add_argument(
+        "--lenient",
+        action="store_true",
+        help="keep unknown words of closed vocabularies (listed under 'unrecognised' in each "
+        "report) instead of refusing the file",
+    )
+
+
 def run_of(args: Any) -> Run:
     """The run ``--jobs``/``--scheduler``/``--regions`` ask for (progress on a terminal)."""
     if args.jobs is not None and args.scheduler is not None:
@@ -117,12 +146,9 @@ def open_sources(
     """The inputs opened for reading in parts, their headers read with the job's words."""
     sources = []
     progress = progress or _Progress(False)
-    vocabularies = job.vocabularies()
     for path in files:
         with progress.loading(path):
-            sources.append(
-                open_source(path, regions, vocabularies=vocabularies, lenient=job.lenient)
-            )
+            sources.append(job.source(path, regions))
     return sources
 
 
@@ -203,13 +229,6 @@ def assess_reports(
     return rows, capped_reports(reports, rows, job.assessor().edition)
 
 
-def _titles(edition: Edition) -> dict[str, Text]:
-    titles = {b.grade: b.title for b in edition.grading.bands}
-    if edition.grading.fail_grade is not None:
-        titles.setdefault(edition.grading.fail_grade.grade, edition.grading.fail_grade.title)
-    return titles
-
-
 def assess_jsonl(
     job: Job,
     files: Sequence[str],
@@ -237,7 +256,7 @@ def assess_jsonl(
             population=population,
         )
         spool.seek(0)
-        titles = _titles(edition)
+        titles = grade_titles(edition.grading)
         capped = {cap.grade for cap in edition.grading.rank_caps}
         for row, line in zip(rows, spool, strict=True):
             # A line says what its report said before the caps: rewritten where they changed it.

@@ -30,6 +30,7 @@ from stationkit.cli import _template as template_cli
 from stationkit.cli import _whatif as whatif_cli
 from stationkit.cli._bulk import (
     add_run_arguments,
+    add_terms_arguments,
     assess_jsonl,
     assess_reports,
     open_sources,
@@ -56,7 +57,6 @@ from stationkit.report._render import render_markdown, render_text
 from stationkit.report._rollout import render_statuses, status_json
 from stationkit.standard._text import Text
 from stationkit.standard._vocabularies import vocabularies_for
-from stationkit.standard._waiver import Waiver
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 #: Set to show the traceback of an internal error.
@@ -250,25 +250,17 @@ def _findings(args: argparse.Namespace) -> str:
     return "failing" if args.format == "jsonl" else "all"
 
 
-def assessment_job(
-    registry: Registry,
-    ref: str,
-    as_of: date,
-    overrides: dict[str, object],
-    *,
-    year: int | None = None,
-    tailoring: Tailoring | None = None,
-    waivers: Sequence[Waiver] = (),
-    waivers_file: str = "<waivers>",
-    lenient: bool = False,
-    findings: str | None = "all",
-) -> Job:
-    """The terms of one assessment run, checked before any input is read: the edition (in
-    force in ``year`` when ``ref`` names none), parameters, tailoring and waivers."""
-    std, ed = registry.standard(ref)
-    if year is not None and "@" not in ref:
-        ed = std.edition_for(year)  # the edition in force for the assessed year
-    check_waivers(waivers, ed, as_of, waivers_file)  # errors name the file
+def _job_of(args: argparse.Namespace, registry: Registry, overrides: dict[str, object]) -> Job:
+    """The terms ``assess`` and ``whatif`` read from their arguments, checked before any
+    input is read: the edition (in force in ``--year`` when ``--standard`` names none),
+    parameters, tailoring and waivers."""
+    tailoring = load_tailoring(args.tailoring) if args.tailoring else None
+    waivers = load_waivers(args.waivers) if args.waivers else ()
+    std, ed = registry.standard(args.standard)
+    if args.year is not None and "@" not in args.standard:
+        ed = std.edition_for(args.year)  # the edition in force for the assessed year
+    as_of = args.as_of or date.today()
+    check_waivers(waivers, ed, as_of, args.waivers or "<waivers>")  # errors name the file
     job = Job(
         std,
         ed.edition,
@@ -276,28 +268,12 @@ def assessment_job(
         overrides,
         tailoring,
         tuple(waivers),
-        year,
-        lenient,
-        findings,
+        args.year,
+        args.lenient,
+        _findings(args) if hasattr(args, "findings") else None,
     )
     job.assessor()  # tailoring and parameters refused here, before the inputs
     return job
-
-
-def _job_of(args: argparse.Namespace, registry: Registry, overrides: dict[str, object]) -> Job:
-    """The terms ``assess`` and ``whatif`` read from their arguments."""
-    return assessment_job(
-        registry,
-        args.standard,
-        args.as_of or date.today(),
-        overrides,
-        year=args.year,
-        tailoring=load_tailoring(args.tailoring) if args.tailoring else None,
-        waivers=load_waivers(args.waivers) if args.waivers else (),
-        waivers_file=args.waivers or "<waivers>",
-        lenient=args.lenient,
-        findings=_findings(args) if hasattr(args, "findings") else None,
-    )
 
 
 def _inputs(sources: Sequence[Source]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -581,25 +557,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME=VALUE",
         help="override a parameter (tailoring); repeatable",
     )
-    p.add_argument(
-        "--year",
-        type=int,
-        metavar="YYYY",
-        help="the calendar year assessed (每年 = 1 Jan – 31 Dec; default: the file's year, "
-        "else the year of --as-of); without @EDITION, the edition in force that year",
-    )
-    p.add_argument(
-        "--tailoring",
-        metavar="FILE",
-        help="a tailoring file: parameter values with a reason each, select:/unselect: "
-        "requirement ids or groups",
-    )
-    p.add_argument(
-        "--waivers",
-        metavar="FILE",
-        help="approved waivers (requirement, subject or *, justification, approved_by, "
-        "expires): a waived finding keeps its status; acceptance counts it as met",
-    )
+    add_terms_arguments(p)
     p.add_argument(
         "--cap-over",
         action="append",
@@ -632,12 +590,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--all", action="store_true", help="text format: list every finding, met ones included"
-    )
-    p.add_argument(
-        "--lenient",
-        action="store_true",
-        help="keep unknown words of closed vocabularies (listed under 'unrecognised' in each "
-        "report) instead of refusing the file",
     )
     p.set_defaults(run=cmd_assess)
 

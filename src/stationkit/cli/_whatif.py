@@ -21,6 +21,7 @@ from stationkit.assessment._parallel import Job
 from stationkit.cli._bulk import (
     _Progress,
     add_run_arguments,
+    add_terms_arguments,
     bulk_rows,
     open_sources,
     run_client,
@@ -207,7 +208,8 @@ def add_command(sub: Any, shared: Shared) -> None:
         description=(
             "Assess the files as the edition stands and with the --set overrides, then list "
             "every subject whose outcome or grade flips, with the findings that changed, and "
-            "the counts per region. Exit 0: nothing flips; 1: something does."
+            "the counts per region. --year, --tailoring, --waivers and --lenient apply to both "
+            "runs. Exit 0: nothing flips; 1: something does."
         ),
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="YAML, JSON or .jsonl datasets")
@@ -224,27 +226,7 @@ def add_command(sub: Any, shared: Shared) -> None:
     p.add_argument(
         "--as-of", type=shared.parse_date, metavar="DATE", help="the date (default: today)"
     )
-    p.add_argument(
-        "--year",
-        type=int,
-        metavar="YYYY",
-        help="the calendar year assessed (as for assess)",
-    )
-    p.add_argument(
-        "--tailoring",
-        metavar="FILE",
-        help="a tailoring file both runs share; --set is weighed on top of it",
-    )
-    p.add_argument(
-        "--waivers",
-        metavar="FILE",
-        help="approved waivers both runs share (as for assess)",
-    )
-    p.add_argument(
-        "--lenient",
-        action="store_true",
-        help="keep unknown words of closed vocabularies (as for assess)",
-    )
+    add_terms_arguments(p)
     p.add_argument(
         "--format",
         choices=("text", "jsonl"),
