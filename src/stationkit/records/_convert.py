@@ -150,18 +150,25 @@ def _resolver(converter: cattrs.Converter, tp: Any) -> Any:
     return resolve
 
 
-def _is_optional(tp: Any) -> bool:
+def optional_of(tp: Any) -> Any:
+    """``X`` when ``tp`` is ``X | None``, else None (the record readers' one way to see an
+    optional field)."""
     args = typing.get_args(tp)
-    return (
-        typing.get_origin(tp) in (typing.Union, types.UnionType)
-        and len(args) == 2
-        and type(None) in args
-    )
+    if typing.get_origin(tp) in (typing.Union, types.UnionType) and len(args) == 2:
+        if args[1] is type(None):
+            return args[0]
+        if args[0] is type(None):
+            return args[1]
+    return None
+
+
+def _is_optional(tp: Any) -> bool:
+    return optional_of(tp) is not None
 
 
 def _optional_factory(converter: cattrs.Converter) -> Any:
     def factory(tp: Any) -> Any:
-        (inner,) = [a for a in typing.get_args(tp) if a is not type(None)]
+        inner = optional_of(tp)
         resolve = _resolver(converter, inner)
 
         def structure(value: object, _: type) -> Any:

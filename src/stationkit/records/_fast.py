@@ -13,7 +13,6 @@ reports the problems. The fast path can thus never let through what the strict o
 from __future__ import annotations
 
 import functools
-import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
@@ -23,6 +22,7 @@ import attrs
 
 from stationkit.records._convert import _date as strict_date
 from stationkit.records._convert import _datetime as strict_datetime
+from stationkit.records._convert import optional_of
 from stationkit.records._model import FILED_AS, VOCABULARY, Count, RegionLevel
 
 _ABSENT: Any = object()  # a key the input does not have
@@ -44,15 +44,6 @@ def _date(value: object) -> date:
 def _datetime(value: object) -> datetime:
     # The strict converter's own hook (offsets converted to China Standard Time).
     return strict_datetime(value, datetime)
-
-
-def _inner(tp: Any) -> Any:
-    """``tp`` without ``| None``."""
-    args = typing.get_args(tp)
-    if typing.get_origin(tp) in (typing.Union, types.UnionType) and type(None) in args:
-        rest = [a for a in args if a is not type(None)]
-        return rest[0] if len(rest) == 1 else tp
-    return tp
 
 
 def _settable(cls: type) -> bool:
@@ -108,12 +99,8 @@ class _Builder:
         """A Python expression structuring the value named ``v`` as ``tp``, or giving up."""
         if tp == Count:
             return f"({v} if {v}.__class__ is int and {v} >= 0 else give_up())"
-        if tp is str:
-            return f"({v} if {v}.__class__ is str else give_up())"
-        if tp is int:
-            return f"({v} if {v}.__class__ is int else give_up())"
-        if tp is bool:
-            return f"({v} if {v}.__class__ is bool else give_up())"
+        if tp in (str, int, bool):  # exactly the JSON type: a bool is no int here
+            return f"({v} if {v}.__class__ is {tp.__name__} else give_up())"
         if tp is float:
             return (
                 f"(float({v}) if ({v}.__class__ is float or {v}.__class__ is int) "
@@ -125,11 +112,11 @@ class _Builder:
             return f"to_datetime({v})"
         if tp is RegionLevel:
             return f"RegionLevel({v})"
+        inner = optional_of(tp)
+        if inner is not None:
+            return f"(None if {v} is None else {self.expr(inner, v)})"
         origin = typing.get_origin(tp)
         args = typing.get_args(tp)
-        if origin in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args:
-            (inner,) = [a for a in args if a is not type(None)]
-            return f"(None if {v} is None else {self.expr(inner, v)})"
         if origin is tuple and len(args) == 2 and args[1] is Ellipsis:
             item = self._name("x")
             return (
@@ -235,7 +222,7 @@ class _Builder:
             # Known words from the dictionary inline; the function looks up the others.
             key = f"({vocabulary!r}, {{}})"
             one = f"(CODES.get({key.format('{}')}) or LOOK({vocabulary!r}, {{}}))"
-            if typing.get_origin(_inner(f.type)) is tuple:
+            if typing.get_origin(optional_of(f.type) or f.type) is tuple:
                 code = f"tuple([{one.format('x', 'x')} for x in {local}])"
             else:
                 code = one.format(local, local)

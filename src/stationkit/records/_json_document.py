@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from stationkit.records._limits import DEFAULT_LIMITS, Limits, check_tree, refuse
+from stationkit.records._limits import DEFAULT_LIMITS, Limits, check_tree, plainly_within, refuse
 from stationkit.records._strict_json import JsonRefusedError, strict_decoder
 
 #: Bytes read at a time.
@@ -124,9 +124,7 @@ def is_utf8_document(path: Path) -> bool:
 
 
 def _checked(value: Any, size: int, source: str, where: str, limits: Limits) -> Any:
-    # A value no longer than the text limit can hold no longer text nor more values than
-    # the limit; numbers were checked as they were parsed.
-    if size > min(limits.max_text, limits.max_nodes):
+    if not plainly_within(size, limits):
         check_tree(value, source, limits, where)
     return value
 

@@ -77,6 +77,15 @@ def finite_problem(value: float) -> str | None:
     return None
 
 
+def plainly_within(size: int, limits: Limits = DEFAULT_LIMITS) -> bool:
+    """Whether a value parsed from ``size`` characters of JSON needs no walk to be within the
+    limits: its numbers were checked as they were parsed, and a text no longer than the text
+    limit holds no longer text or key, nor more values than the value limit. (Nesting: the
+    parser refuses what would exhaust its stack, and records accept only their own shape,
+    about a dozen levels deep.)"""
+    return size <= min(limits.max_text, limits.max_nodes)
+
+
 def _path(chain: tuple[object, ...] | None) -> str:
     """The path of a node from its chain of (parent chain, key or index) links."""
     labels: list[object] = []

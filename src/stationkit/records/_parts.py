@@ -25,12 +25,11 @@ from stationkit.records._model import Dataset, Station, Unrecognised
 from stationkit.records._regions import RegionNames, resolve_regions
 from stationkit.records._totals import check_totals
 from stationkit.records._vocabulary import Vocabulary
-from stationkit.records._words import MEMO_SIZE, map_words, region_names
+from stationkit.records._words import MEMO_SIZE, looked_up, map_words, region_names
 
 #: ``where(k, id)``: how the k-th station of a part is named in messages.
 Where = Callable[[int, object], str]
 
-_UNSEEN: Any = object()
 _STATION = re.compile(r"^stations\[(\d+)\](?: \(id [^)]*\))?")
 
 
@@ -67,19 +66,13 @@ class PartReader:
         self._fast = fast_structurer(self._word, self._codes)
 
     def _word(self, vocabulary: str, word: str) -> str:
-        key = (vocabulary, word)
-        code = self._memo.get(key, _UNSEEN)
-        if code is _UNSEEN:
-            vocab = self.vocabularies.get(vocabulary)
-            code = word if vocab is None else vocab.lookup(word, self._prefixes)
-            if len(self._memo) >= MEMO_SIZE:  # bounded, whatever the input's words
-                self._memo.clear()
-            self._memo[key] = code
+        vocab = self.vocabularies.get(vocabulary)
+        code = looked_up(self._memo, vocabulary, vocab, word, self._prefixes)
         if code is None:
             raise NotPlainError  # an unknown word: ``map_words`` names it or keeps it
         if len(self._codes) < MEMO_SIZE:
-            self._codes[key] = code
-        return str(code)
+            self._codes[(vocabulary, word)] = code
+        return code
 
     def read(self, items: Sequence[Any], where: Where) -> tuple[list[Station], list[Unrecognised]]:
         """The stations of ``items`` (parsed mappings, or stations already read and checked)

@@ -27,7 +27,7 @@ import attrs
 
 from stationkit.errors import InputError, InputProblem
 from stationkit.records import _json_document as json_document
-from stationkit.records._limits import DEFAULT_LIMITS, Limits, check_tree, refuse
+from stationkit.records._limits import DEFAULT_LIMITS, check_tree, plainly_within, refuse
 from stationkit.records._loading import (
     dataset_from_data,
     load_dataset,
@@ -70,15 +70,6 @@ class Part:
     texts: bool = False
 
 
-def _plainly_within_limits(line: str, limits: Limits = DEFAULT_LIMITS) -> bool:
-    """Whether one parsed JSON line is within the limits without walking its values: its
-    numbers were checked as they were parsed; a line no longer than the text limit holds no
-    longer text or key, and fewer values than the value limit. Nesting needs no walk either:
-    the parser refuses what would exhaust its stack, and a station is structured only when it
-    has the records' shape, at most a dozen levels deep (anything deeper is refused there)."""
-    return len(line) <= min(limits.max_text, limits.max_nodes)
-
-
 def _named(base: str, ident: object) -> str:
     return f"{base} (id {ident})" if isinstance(ident, str) else base
 
@@ -114,7 +105,7 @@ def structure_part(
                     problems.append(InputProblem(part.source, place(k), "nested too deep"))
                 continue
             data = parse_json(text)
-            if not _plainly_within_limits(text):
+            if not plainly_within(len(text)):
                 check_tree(data, part.source, DEFAULT_LIMITS, place(k))
         except JsonRefusedError as exc:
             problems.append(InputProblem(part.source, place(k), exc.message))

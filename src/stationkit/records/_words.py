@@ -17,12 +17,32 @@ from typing import Any
 import attrs
 
 from stationkit.errors import InputProblem
+from stationkit.records._convert import optional_of
 from stationkit.records._model import FILED_AS, VOCABULARY, Dataset, Region, Station, Unrecognised
 from stationkit.records._vocabulary import Vocabulary, owner_hint, short_name
 
 #: Words remembered per mapping (inputs repeat a few hundred words over and over).
 MEMO_SIZE = 10_000
 _UNSEEN: Any = object()
+
+
+def looked_up(
+    memo: dict[tuple[str, str], str | None],
+    vocabulary: str,
+    vocab: Vocabulary | None,
+    word: str,
+    prefixes: tuple[str, ...],
+) -> str | None:
+    """The code of ``word`` (None: no term; the word itself when ``vocab`` is None, a
+    vocabulary the standard does not declare), remembered in ``memo`` (bounded)."""
+    key = (vocabulary, word)
+    code: str | None = memo.get(key, _UNSEEN)
+    if code is _UNSEEN:
+        code = word if vocab is None else vocab.lookup(word, prefixes)
+        if len(memo) >= MEMO_SIZE:  # bounded, whatever the input's words
+            memo.clear()
+        memo[key] = code
+    return code
 
 
 @attrs.frozen
@@ -37,10 +57,12 @@ class _Plan:
 
 def _record_type(tp: Any) -> tuple[type | None, bool]:
     """The record class a field holds (None: no record), and whether it holds a tuple."""
-    args = typing.get_args(tp)
+    inner = optional_of(tp)
+    if inner is not None:
+        return _record_type(inner)
     if typing.get_origin(tp) in (typing.Union, types.UnionType):
-        inner = [a for a in args if a is not type(None)]
-        return _record_type(inner[0]) if len(inner) == 1 else (None, False)
+        return None, False
+    args = typing.get_args(tp)
     if typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is Ellipsis:
         return (args[0], True) if attrs.has(args[0]) else (None, False)
     return (tp, False) if isinstance(tp, type) and attrs.has(tp) else (None, False)
@@ -94,13 +116,7 @@ class _Mapper:
         self.unrecognised: list[Unrecognised] = []
 
     def word(self, word: str, vocab: Vocabulary, path: str, subject: str | None) -> str:
-        key = (vocab.id, word)
-        code: str | None = self.memo.get(key, _UNSEEN)
-        if code is _UNSEEN:
-            code = vocab.lookup(word, self.prefixes)
-            if len(self.memo) >= MEMO_SIZE:
-                self.memo.clear()
-            self.memo[key] = code
+        code = looked_up(self.memo, vocab.id, vocab, word, self.prefixes)
         if code is not None:
             return code
         suggestions = vocab.suggestions(word)
